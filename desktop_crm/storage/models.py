@@ -1,0 +1,385 @@
+"""The data model (SQLAlchemy 2 declarative), sync-ready from the first table.
+
+Every synced table carries id (UUID text made by the client), created_at, updated_at (UTC),
+version (+1 on every update), updated_by and deleted_at (a soft delete is a tombstone).
+Money is integer minor units plus a currency code. Schema changes go through Alembic.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop_crm.domain.ids import new_id
+from desktop_crm.storage.types import JsonDict, TextList, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Columns every synced table carries."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str | None] = mapped_column(String(36))
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+# --- organisation and permissions -------------------------------------------------------------
+
+
+class Department(Synced, Base):
+    __tablename__ = "departments"
+
+    name: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"), index=True)
+
+
+class User(Synced, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64))
+    # casefolded username: sign-in names are unique regardless of case
+    username_key: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    superior_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    departed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Role(Synced, Base):
+    __tablename__ = "roles"
+
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class UserRole(Synced, Base):
+    __tablename__ = "user_roles"
+    __table_args__ = (UniqueConstraint("user_id", "role_id"),)
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id"), index=True)
+
+
+class RoleGrant(Synced, Base):
+    """A role may do `action` on `resource` within `scope`."""
+
+    __tablename__ = "role_grants"
+
+    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id"), index=True)
+    resource: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(String(32))
+    # only for scope custom_departments
+    department_ids: Mapped[list[str]] = mapped_column(TextList, default=list)
+
+
+class FieldPolicy(Synced, Base):
+    __tablename__ = "field_policies"
+    __table_args__ = (UniqueConstraint("role_id", "resource", "field"),)
+
+    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id"), index=True)
+    resource: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str] = mapped_column(String(64))
+    access: Mapped[str] = mapped_column(String(16))  # hidden | read | edit
+    mask: Mapped[str] = mapped_column(String(16), default="none")  # none | list_only | everywhere
+
+
+class RecordGrant(Synced, Base):
+    """A collaborator grant: one user may read (or read and write) one record."""
+
+    __tablename__ = "record_grants"
+    __table_args__ = (Index("ix_record_grants_grantee_resource", "grantee_id", "resource"),)
+
+    resource: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    grantee_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    access: Mapped[str] = mapped_column(String(16))  # read | read_write
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    granted_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Policy(Synced, Base):
+    __tablename__ = "policies"
+
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
+
+
+# --- customer pools (公海) ----------------------------------------------------------------------
+
+
+class CustomerPool(Synced, Base):
+    __tablename__ = "customer_pools"
+
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class PoolRule(Synced, Base):
+    __tablename__ = "pool_rules"
+
+    pool_id: Mapped[str] = mapped_column(ForeignKey("customer_pools.id"), index=True)
+    tier: Mapped[str | None] = mapped_column(String(16))  # None: every tier
+    return_after_days_without_followup: Mapped[int | None] = mapped_column(Integer)
+    return_after_days_without_deal: Mapped[int | None] = mapped_column(Integer)
+    warn_days_before: Mapped[int] = mapped_column(Integer, default=3)
+    daily_claim_cap: Mapped[int | None] = mapped_column(Integer)
+    reclaim_cooldown_days: Mapped[int] = mapped_column(Integer, default=0)
+    ownership_cap: Mapped[int | None] = mapped_column(Integer)
+    hidden_fields: Mapped[list[str]] = mapped_column(TextList, default=list)
+
+
+class PoolMember(Synced, Base):
+    __tablename__ = "pool_members"
+
+    pool_id: Mapped[str] = mapped_column(ForeignKey("customer_pools.id"), index=True)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+
+
+# --- customers ----------------------------------------------------------------------------------
+
+
+class Customer(Synced, Base):
+    __tablename__ = "customers"
+    __table_args__ = (
+        # keyset paging by name and by last update, for everyone and per owner
+        Index("ix_customers_sort", "sort_key", "id"),
+        Index("ix_customers_updated", "updated_at", "id"),
+        Index("ix_customers_owner_sort", "owner_id", "sort_key", "id"),
+        Index("ix_customers_owner_updated", "owner_id", "updated_at", "id"),
+        # short (1-2 character) queries: name prefix and pinyin initials prefix
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_initials", "name_initials"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(16), default="person")
+    name: Mapped[str] = mapped_column(String(200))
+    company: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100), default="")
+    phones: Mapped[list[str]] = mapped_column(TextList, default=list)  # E.164
+    emails: Mapped[list[str]] = mapped_column(TextList, default=list)
+    address: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")  # ISO 3166 alpha-2
+    birthday: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(100), default="")
+    referred_by: Mapped[str | None] = mapped_column(String(36))
+    lifecycle_stage: Mapped[str] = mapped_column(String(32), default="suspect")
+    tier: Mapped[str | None] = mapped_column(String(16))
+    tags: Mapped[list[str]] = mapped_column(TextList, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+    custom_fields: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
+    pool_id: Mapped[str | None] = mapped_column(ForeignKey("customer_pools.id"), index=True)
+    previous_owner_id: Mapped[str | None] = mapped_column(String(36))
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_followup_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # derived, kept by the customer service: pinyin sort key (Latin names casefolded),
+    # full pinyin and initials of Chinese names for search ("zw", "zhangwei" find 张伟)
+    sort_key: Mapped[str] = mapped_column(String(400), default="")
+    name_pinyin: Mapped[str] = mapped_column(String(400), default="")
+    name_initials: Mapped[str] = mapped_column(String(100), default="")
+
+
+class OwnershipChange(Synced, Base):
+    __tablename__ = "ownership_history"
+
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    from_owner_id: Mapped[str | None] = mapped_column(String(36))
+    to_owner_id: Mapped[str | None] = mapped_column(String(36))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+# --- activity -----------------------------------------------------------------------------------
+
+
+class Interaction(Synced, Base):
+    """One entry of the call log."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (
+        Index("ix_interactions_customer_started", "customer_id", "started_at"),
+        Index("ix_interactions_user_started", "user_id", "started_at"),
+    )
+
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(16), default="call")
+    direction: Mapped[str] = mapped_column(String(16), default="outbound")
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    duration_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(100), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")
+    special_notes: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    next_step_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Reminder(Synced, Base):
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_owner_due", "owner_id", "due_at"),)
+
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32), default="follow_up")
+    title: Mapped[str] = mapped_column(String(200))
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    rrule: Mapped[str] = mapped_column(String(200), default="")
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    source: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Contract(Synced, Base):
+    __tablename__ = "contracts"
+
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    number: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date, index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    status: Mapped[str] = mapped_column(String(16), default="active")
+
+
+class PaymentPlan(Synced, Base):
+    """One instalment of a contract's 回款计划; overdue and partial are derived, not stored."""
+
+    __tablename__ = "payment_plans"
+
+    contract_id: Mapped[str] = mapped_column(ForeignKey("contracts.id"), index=True)
+    instalment: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[date] = mapped_column(Date, index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+
+
+class Receipt(Synced, Base):
+    """Money received (回款)."""
+
+    __tablename__ = "receipts"
+
+    contract_id: Mapped[str] = mapped_column(ForeignKey("contracts.id"), index=True)
+    plan_id: Mapped[str | None] = mapped_column(ForeignKey("payment_plans.id"), index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Order(Synced, Base):
+    __tablename__ = "orders"
+    __table_args__ = (Index("ix_orders_customer_ordered", "customer_id", "ordered_at"),)
+
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    ordered_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    description: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SatisfactionResponse(Synced, Base):
+    __tablename__ = "satisfaction_responses"
+    __table_args__ = (Index("ix_satisfaction_customer_at", "customer_id", "responded_at"),)
+
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    responded_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    channel: Mapped[str] = mapped_column(String(16), default="phone")
+    csat: Mapped[int | None] = mapped_column(Integer)  # 1-5
+    nps: Mapped[int | None] = mapped_column(Integer)  # 0-10
+    comment: Mapped[str] = mapped_column(Text, default="")
+    survey: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Complaint(Synced, Base):
+    __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_customer_opened", "customer_id", "opened_at"),)
+
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    channel: Mapped[str] = mapped_column(String(16), default="phone")
+    category: Mapped[str] = mapped_column(String(64), default="")
+    severity: Mapped[str] = mapped_column(String(16), default="medium")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    first_response_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+
+# --- audit, alerts and vault metadata (local, not synced rows) ----------------------------------
+
+
+class AuditEvent(Base):
+    """One link of the HMAC chain: hash = HMAC(audit key, prev_hash + canonical row)."""
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    entity: Mapped[str] = mapped_column(String(32), default="")
+    entity_id: Mapped[str] = mapped_column(String(36), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Alert(Base):
+    __tablename__ = "alerts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(16), default="medium")
+    message: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    audit_seq: Mapped[int | None] = mapped_column(Integer)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class VaultMeta(Base):
+    """Key/value facts about this vault kept inside the encryption (e.g. the audit key)."""
+
+    __tablename__ = "vault_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
