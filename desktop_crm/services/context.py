@@ -1,0 +1,65 @@
+"""What every service holds: the open database, the acting user's id and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain.clock import Clock
+from desktop_crm.domain.errors import NotFound
+from desktop_crm.services import audit
+from desktop_crm.services.actor import Actor, load_actor
+from desktop_crm.storage.uow import Database
+
+
+class OutOfScope(Exception):
+    """Raised inside a unit of work when a record exists but is outside the caller's scope.
+
+    Caught outside the transaction by `ServiceContext.guard`, which audits the attempt in a
+    transaction of its own (the failed one rolls back) and raises the ordinary NotFound.
+    """
+
+
+@dataclass(frozen=True)
+class Work:
+    """One unit of work as a service sees it: the session, who acts, and when."""
+
+    session: Session
+    actor: Actor
+    now: datetime
+
+
+class ServiceContext:
+    def __init__(self, db: Database, user_id: str, clock: Clock) -> None:
+        self.db = db
+        self.user_id = user_id
+        self.clock = clock
+
+    @contextmanager
+    def writing(self) -> Iterator[Work]:
+        """A write transaction; the actor is re-read so a suspension takes effect at once."""
+        with self.db.unit_of_work() as session:
+            yield Work(session, load_actor(session, self.user_id), self.clock.now())
+
+    @contextmanager
+    def reading(self) -> Iterator[Work]:
+        with self.db.reading() as session:
+            yield Work(session, load_actor(session, self.user_id), self.clock.now())
+
+    @contextmanager
+    def guard(self, entity: str, entity_id: str, attempted: str) -> Iterator[None]:
+        """Turn an out-of-scope attempt into an audited NotFound, as a missing id would be."""
+        try:
+            yield
+        except OutOfScope:
+            with self.writing() as work:
+                audit.record(
+                    work.session, at=work.now, actor_id=work.actor.user_id,
+                    action=f"{entity}.access_denied", entity=entity, entity_id=entity_id,
+                    detail={"attempted": attempted},
+                )
+            raise NotFound(entity, entity_id) from None

@@ -1,0 +1,425 @@
+"""The customer service: the only door to customer records.
+
+Every method acts as one user: it checks the action against the user's roles, the record
+against their data scope and collaborator grants, and shows fields through their field
+policies. A record outside the scope is `NotFound` (and the attempt is audited), exactly as a
+missing id would be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import select
+
+from desktop_crm.domain.enums import GrantAccess, UserStatus
+from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
+from desktop_crm.domain.ids import new_id
+from desktop_crm.domain.masking import MASKERS
+from desktop_crm.domain.permissions import MASKABLE_CUSTOMER_FIELDS, Action, Resource
+from desktop_crm.services import audit
+from desktop_crm.services.actor import Actor
+from desktop_crm.services.context import OutOfScope, ServiceContext, Work
+from desktop_crm.services.customer_fields import validate_customer
+from desktop_crm.services.customer_views import (
+    EDITABLE_FIELDS,
+    CustomerRecord,
+    CustomerRow,
+    FieldView,
+    field_view,
+    shown,
+)
+from desktop_crm.services.scopes import OwnerScope, granted_record_ids, owner_scope
+from desktop_crm.storage import search as customer_search
+from desktop_crm.storage.models import Customer, OwnershipChange, User
+from desktop_crm.storage.names import name_keys
+
+R = Resource.CUSTOMER
+Order = Literal["name", "updated"]
+SEARCH_TERMS = ("name", "company", "tags", "pinyin", "phones", "emails")
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    rows: list[CustomerRow]
+    # pass back as `after` for the next page; None when this was the last page
+    next_after: tuple[Any, ...] | None
+
+
+@dataclass(frozen=True)
+class _Sight:
+    """What one user can see of customers in one unit of work."""
+
+    scope: OwnerScope
+    grants: dict[str, GrantAccess]
+
+    def sees(self, customer: Customer) -> bool:
+        return self.scope.covers(customer.owner_id) or customer.id in self.grants
+
+    def shared_only(self, owner_id: str | None) -> bool:
+        return not self.scope.covers(owner_id)
+
+    @property
+    def owner_ids(self) -> frozenset[str] | None:
+        return None if self.scope.everyone else self.scope.owner_ids
+
+
+class CustomerService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    def get(self, customer_id: str) -> CustomerRecord:
+        with self.ctx.guard(R, customer_id, Action.READ), self.ctx.reading() as w:
+            customer, sight = self._locate(w, customer_id, Action.READ)
+            return self._record(w, customer, sight)
+
+    def count(self) -> int:
+        with self.ctx.reading() as w:
+            sight = self._sight(w)
+            if sight.scope.empty and not sight.grants:
+                return 0
+            return customer_search.count_customers(
+                w.session.connection(), owner_ids=sight.owner_ids, extra_ids=sight.grants.keys()
+            )
+
+    def list_page(
+        self, *, order: Order = "name", after: tuple[Any, ...] | None = None,
+        limit: int = 200, descending: bool = False,
+    ) -> CustomerPage:
+        """One page of the sorted list, continuing after the key the previous page returned."""
+        with self.ctx.reading() as w:
+            sight = self._sight(w)
+            if sight.scope.empty and not sight.grants:
+                return CustomerPage([], None)
+            keys = customer_search.page_customer_ids(
+                w.session.connection(), order=order, after=after, limit=limit,
+                owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
+            )
+            rows = self._rows(w, sight, [k[-1] for k in keys])
+            return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
+
+    def page_at(
+        self, position: int, *, order: Order = "name", limit: int = 200, descending: bool = False
+    ) -> CustomerPage:
+        """The page that starts at this position of the sorted list (for scroll-bar jumps)."""
+        with self.ctx.reading() as w:
+            sight = self._sight(w)
+            if sight.scope.empty and not sight.grants:
+                return CustomerPage([], None)
+            keys = customer_search.customer_ids_at_position(
+                w.session.connection(), order=order, position=position, limit=limit,
+                owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
+            )
+            rows = self._rows(w, sight, [k[-1] for k in keys])
+            return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
+
+    def search(self, query: str, *, limit: int = 50) -> list[CustomerRow]:
+        """Customers matching a name, company, tag, pinyin, phone or email fragment.
+
+        A field the user may not read unmasked on a record is not searchable on that record,
+        so a phone fragment never confirms masked digits.
+        """
+        query = query.strip()
+        if not query:
+            return []
+        with self.ctx.reading() as w:
+            sight = self._sight(w)
+            conn = w.session.connection()
+            ids: list[str] = []
+            if not sight.scope.empty:
+                ids = customer_search.search_customer_ids(
+                    conn, query, limit=limit, owner_ids=sight.owner_ids,
+                    searchable_columns=self._searchable(w.actor, shared_only=False),
+                )
+            shared = [i for i in sight.grants if i not in ids]
+            if shared and len(ids) < limit:
+                ids += customer_search.search_customer_ids(
+                    conn, query, limit=limit - len(ids), owner_ids=frozenset(),
+                    extra_ids=shared,
+                    searchable_columns=self._searchable(w.actor, shared_only=True),
+                )
+            return self._rows(w, sight, ids)
+
+    # --- writes --------------------------------------------------------------------------------
+
+    def create(self, data: Mapping[str, Any]) -> CustomerRecord:
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.CREATE)
+            values = validate_customer(data, today=w.now.date(), partial=False)
+            view = field_view(w.actor, in_list=False, shared_only=False)
+            _refuse_locked_fields(values, view, creating=True)
+            owner = self._owner(w, data.get("owner_id") or w.actor.user_id, Action.CREATE)
+            customer = Customer(
+                id=new_id(), created_at=w.now, updated_at=w.now, version=1,
+                updated_by=w.actor.user_id, owner_id=owner.id,
+                department_id=owner.department_id, **values,
+            )
+            _set_name_keys(customer)
+            w.session.add(customer)
+            w.session.flush()
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="customer.create", entity=R, entity_id=customer.id,
+                         detail={"fields": sorted(values)})
+            return self._record(w, customer, self._sight(w))
+
+    def update(
+        self, customer_id: str, changes: Mapping[str, Any], *, expected_version: int | None = None
+    ) -> CustomerRecord:
+        with self.ctx.guard(R, customer_id, Action.UPDATE), self.ctx.writing() as w:
+            customer, sight = self._locate(w, customer_id, Action.UPDATE)
+            if expected_version is not None and customer.version != expected_version:
+                raise Conflict("this customer was changed by someone else; reload and retry")
+            if "owner_id" in changes:
+                raise ValidationError("owner_id", "change the owner with “assign”")
+            values = validate_customer(changes, today=w.now.date(), partial=True,
+                                       country=customer.country)
+            view = field_view(w.actor, in_list=False,
+                              shared_only=sight.shared_only(customer.owner_id))
+            _refuse_locked_fields(values, view, creating=False)
+            changed = sorted(k for k, val in values.items() if getattr(customer, k) != val)
+            if not changed:
+                return self._record(w, customer, sight)
+            for name in changed:
+                setattr(customer, name, values[name])
+            if "name" in changed:
+                _set_name_keys(customer)
+            _touch(customer, w)
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="customer.update", entity=R, entity_id=customer.id,
+                         detail={"fields": changed})
+            return self._record(w, customer, sight)
+
+    def delete(self, customer_id: str) -> None:
+        """Soft delete: the row stays as a tombstone so sync and the audit trail keep it."""
+        with self.ctx.guard(R, customer_id, Action.DELETE), self.ctx.writing() as w:
+            customer, _ = self._locate(w, customer_id, Action.DELETE)
+            customer.deleted_at = w.now
+            _touch(customer, w)
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="customer.delete", entity=R, entity_id=customer.id)
+
+    def reveal(self, customer_id: str, field: str) -> tuple[str, ...]:
+        """The unmasked value of one masked field; audited, and a burst alerts the admins."""
+        if field not in MASKABLE_CUSTOMER_FIELDS:
+            raise ValidationError("field", f"“{field}” is not a maskable field")
+        with self.ctx.guard(R, customer_id, Action.REVEAL), self.ctx.writing() as w:
+            customer, _ = self._locate(w, customer_id, Action.REVEAL)
+            access, _ = w.actor.field_rule(R, field)
+            if access.value == "hidden":
+                raise PermissionDenied(f"{R}.{field}.read")
+            seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                               action="customer.reveal", entity=R, entity_id=customer.id,
+                               detail={"field": field})
+            burst, window = audit.REVEAL_BURST
+            recent = audit.count_recent(w.session, actor_id=w.actor.user_id,
+                                        action="customer.reveal", since=w.now - window)
+            if recent == burst:
+                audit.raise_alert(
+                    w.session, at=w.now, kind="reveal_burst", audit_seq=seq,
+                    actor_id=w.actor.user_id, severity="high",
+                    message=f"{w.actor.username} revealed {recent} masked values within "
+                            f"{int(window.total_seconds() // 60)} minutes",
+                )
+            return tuple(getattr(customer, field))
+
+    def assign(self, customer_id: str, new_owner_id: str, *, reason: str = "") -> CustomerRecord:
+        """Hand a customer to another owner within the caller's scope; kept in the history."""
+        with self.ctx.guard(R, customer_id, Action.ASSIGN), self.ctx.writing() as w:
+            customer, _ = self._locate(w, customer_id, Action.ASSIGN)
+            owner = self._owner(w, new_owner_id, Action.ASSIGN)
+            if owner.id != customer.owner_id:
+                w.session.add(OwnershipChange(
+                    id=new_id(), created_at=w.now, updated_at=w.now, version=1,
+                    updated_by=w.actor.user_id, customer_id=customer.id,
+                    from_owner_id=customer.owner_id, to_owner_id=owner.id, changed_at=w.now,
+                    reason=reason[:200],
+                ))
+                customer.previous_owner_id = customer.owner_id
+                customer.owner_id = owner.id
+                customer.department_id = owner.department_id
+                _touch(customer, w)
+                audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                             action="customer.assign", entity=R, entity_id=customer.id,
+                             detail={"from": customer.previous_owner_id, "to": owner.id})
+            return self._record(w, customer, self._sight(w))
+
+    def bulk_create(self, rows: Iterable[Mapping[str, Any]], *, batch_size: int = 5000) -> int:
+        """Create many customers (import, demo data) in batches through Core.
+
+        Each batch is one transaction with one audit event carrying its count; every row is
+        validated like a single create, and the search index is kept by the same triggers.
+        """
+        total = 0
+        batch: list[Mapping[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= batch_size:
+                total += self._insert_batch(batch)
+                batch = []
+        if batch:
+            total += self._insert_batch(batch)
+        return total
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _insert_batch(self, batch: Sequence[Mapping[str, Any]]) -> int:
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.CREATE)
+            scope = owner_scope(w.session, w.actor, R, Action.CREATE)
+            owners = _active_owner_departments(w)
+            view = field_view(w.actor, in_list=False, shared_only=False)
+            records = []
+            for data in batch:
+                values = validate_customer(data, today=w.now.date(), partial=False)
+                _refuse_locked_fields(values, view, creating=True)
+                owner_id = data.get("owner_id") or w.actor.user_id
+                if owner_id not in owners or not scope.covers(owner_id):
+                    raise ValidationError("owner_id", f"no active user {owner_id} in your scope")
+                keys = name_keys(values["name"])
+                records.append({
+                    **_DEFAULTS, **values, "id": data.get("id") or new_id(),
+                    "created_at": w.now, "updated_at": w.now, "version": 1,
+                    "updated_by": w.actor.user_id, "owner_id": owner_id,
+                    "department_id": owners[owner_id], "sort_key": keys.sort_key,
+                    "name_pinyin": keys.pinyin, "name_initials": keys.initials,
+                })
+            w.session.execute(Customer.__table__.insert(), records)
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="customer.bulk_create", entity=R,
+                         detail={"count": len(records)})
+            return len(records)
+
+    def _sight(self, w: Work, action: str = Action.READ) -> _Sight:
+        return _Sight(owner_scope(w.session, w.actor, R, action),
+                      granted_record_ids(w.session, w.actor, R, w.now))
+
+    def _locate(self, w: Work, customer_id: str, action: str) -> tuple[Customer, _Sight]:
+        """The customer if this user may see it, checked for `action` too."""
+        customer = w.session.get(Customer, customer_id)
+        if customer is None or customer.deleted_at is not None:
+            raise OutOfScope  # indistinguishable from out of scope
+        sight = self._sight(w)
+        if not sight.sees(customer):
+            raise OutOfScope
+        if action != Action.READ:
+            w.actor.require(R, action)
+            in_scope = owner_scope(w.session, w.actor, R, action).covers(customer.owner_id)
+            writable = sight.grants.get(customer.id) == GrantAccess.READ_WRITE
+            if not in_scope and not (action == Action.UPDATE and writable):
+                raise PermissionDenied(f"{R}.{action}")
+        return customer, sight
+
+    def _owner(self, w: Work, owner_id: str, action: str) -> User:
+        owner = w.session.get(User, owner_id)
+        if owner is None or owner.deleted_at is not None or owner.status != UserStatus.ACTIVE:
+            raise ValidationError("owner_id", "no such active user")
+        if not owner_scope(w.session, w.actor, R, action).covers(owner.id):
+            raise ValidationError("owner_id", "this user is outside your scope")
+        return owner
+
+    def _searchable(self, actor: Actor, *, shared_only: bool) -> set[str]:
+        view = field_view(actor, in_list=False, shared_only=shared_only)
+        blocked = view.hidden | view.masked
+        columns = {t for t in SEARCH_TERMS if t not in blocked}
+        if "name" in blocked:
+            columns.discard("pinyin")
+        return columns
+
+    def _rows(self, w: Work, sight: _Sight, ids: Sequence[str]) -> list[CustomerRow]:
+        if not ids:
+            return []
+        c = Customer.__table__.c
+        found = {
+            r.id: r
+            for r in w.session.execute(
+                select(c.id, c.kind, c.name, c.company, c.phones, c.emails, c.city,
+                       c.lifecycle_stage, c.tier, c.tags, c.owner_id, c.updated_at)
+                .where(c.id.in_(ids))
+            )
+        }
+        views = {flag: field_view(w.actor, in_list=True, shared_only=flag)
+                 for flag in (False, True)}
+        rows = []
+        for customer_id in ids:
+            r = found.get(customer_id)
+            if r is None:
+                continue
+            view = views[sight.shared_only(r.owner_id)]
+            rows.append(CustomerRow(
+                id=r.id, kind=r.kind, name=shown(view, "name", r.name),
+                company=shown(view, "company", r.company),
+                phones=shown(view, "phones", r.phones), emails=shown(view, "emails", r.emails),
+                city=shown(view, "city", r.city),
+                lifecycle_stage=shown(view, "lifecycle_stage", r.lifecycle_stage),
+                tier=shown(view, "tier", r.tier), tags=shown(view, "tags", r.tags),
+                owner_id=r.owner_id, updated_at=r.updated_at,
+                hidden=view.hidden & set(EDITABLE_FIELDS), masked=view.masked,
+            ))
+        return rows
+
+    def _record(self, w: Work, customer: Customer, sight: _Sight) -> CustomerRecord:
+        shared_only = sight.shared_only(customer.owner_id)
+        view = field_view(w.actor, in_list=False, shared_only=shared_only)
+        update_scope = owner_scope(w.session, w.actor, R, Action.UPDATE)
+        can_update = w.actor.can(R, Action.UPDATE) and (
+            update_scope.covers(customer.owner_id)
+            or sight.grants.get(customer.id) == GrantAccess.READ_WRITE
+        )
+
+        def in_scope_for(action: str) -> bool:
+            return w.actor.can(R, action) and owner_scope(
+                w.session, w.actor, R, action).covers(customer.owner_id)
+
+        values = {name: shown(view, name, getattr(customer, name)) for name in EDITABLE_FIELDS}
+        return CustomerRecord(
+            id=customer.id, version=customer.version, created_at=customer.created_at,
+            updated_at=customer.updated_at, owner_id=customer.owner_id,
+            department_id=customer.department_id, last_followup_at=customer.last_followup_at,
+            hidden=view.hidden, masked=view.masked,
+            editable=frozenset(set(EDITABLE_FIELDS) - view.readonly - view.hidden)
+            if can_update else frozenset(),
+            can_delete=in_scope_for(Action.DELETE),
+            can_reveal=bool(view.masked & set(MASKERS)) and in_scope_for(Action.REVEAL),
+            can_assign=in_scope_for(Action.ASSIGN),
+            **values,
+        )
+
+
+_DEFAULTS: dict[str, Any] = {
+    "kind": "person", "company": "", "title": "", "phones": [], "emails": [], "address": "",
+    "city": "", "region": "", "country": "", "birthday": None, "source": "",
+    "referred_by": None, "lifecycle_stage": "suspect", "tier": None, "tags": [], "notes": "",
+    "custom_fields": {}, "pool_id": None, "previous_owner_id": None, "claimed_at": None,
+    "last_followup_at": None, "deleted_at": None,
+}
+
+
+def _refuse_locked_fields(values: Mapping[str, Any], view: FieldView, *, creating: bool) -> None:
+    for name, value in values.items():
+        locked = name in view.hidden or name in view.readonly
+        if locked and (value or not creating):
+            raise ValidationError(name, "your role may not change this field")
+
+
+def _set_name_keys(customer: Customer) -> None:
+    keys = name_keys(customer.name)
+    customer.sort_key, customer.name_pinyin, customer.name_initials = (
+        keys.sort_key, keys.pinyin, keys.initials)
+
+
+def _touch(customer: Customer, w: Work) -> None:
+    customer.version += 1
+    customer.updated_at = w.now
+    customer.updated_by = w.actor.user_id
+
+
+def _active_owner_departments(w: Work) -> dict[str, str | None]:
+    return dict(w.session.execute(
+        select(User.id, User.department_id).where(
+            User.status == UserStatus.ACTIVE, User.deleted_at.is_(None))
+    ).tuples().all())
+
