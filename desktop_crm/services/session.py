@@ -1,0 +1,150 @@
+"""Signing in and out: the door from a password to the services.
+
+Sign-in = password -> private key -> slot -> data key -> open database (the vault does that)
+-> check the user's status in the database (a departed user is refused even if a stale slot
+were left) -> write the failed attempts recorded in the key file into the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from desktop_crm.domain.clock import Clock, SystemClock
+from desktop_crm.domain.errors import PasswordChangeRequired, VaultLocked
+from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import audit
+from desktop_crm.services.actor import Actor, load_actor
+from desktop_crm.services.context import ServiceContext
+from desktop_crm.services.customers import CustomerService
+from desktop_crm.services.departments import DepartmentService
+from desktop_crm.services.interactions import InteractionService
+from desktop_crm.services.users import UserService
+from desktop_crm.storage.vault import OpenVault, Vault
+
+# This many failed sign-ins between two successful ones raise an admin alert.
+FAILURE_BURST = 5
+
+
+@dataclass(frozen=True)
+class VaultSummary:
+    """What the main window's status area shows."""
+
+    vault_dir: Path
+    customer_count: int  # the customers this user can see
+    audit_ok: bool | None  # None: this user may not read the audit log
+    audit_events: int
+    audit_head: str
+    first_broken_seq: int | None
+
+
+class CrmSession:
+    """One signed-in user: the services, all acting as that user, until `lock()`."""
+
+    def __init__(self, vault: OpenVault, vault_dir: Path, clock: Clock) -> None:
+        self._vault: OpenVault | None = vault
+        self.vault_dir = vault_dir
+        self.clock = clock
+        ctx = ServiceContext(vault.database, vault.user_id, clock)
+        self._ctx = ctx
+        self.customers = CustomerService(ctx)
+        self.interactions = InteractionService(ctx)
+        self.users = UserService(ctx, vault)
+        self.departments = DepartmentService(ctx)
+
+    @property
+    def user_id(self) -> str:
+        return self._open().user_id
+
+    @property
+    def locked(self) -> bool:
+        return self._vault is None
+
+    def me(self) -> Actor:
+        """The signed-in user as the database knows them now (roles, status)."""
+        with self._open().database.reading() as session:
+            return load_actor(session, self.user_id)
+
+    def require_own_password(self) -> None:
+        """Refuse everything but a password change until a one-time password is replaced."""
+        if self.me().must_change_password:
+            raise PasswordChangeRequired(
+                "this is your first sign-in: choose your own password first")
+
+    def change_password(self, old_password: str, new_password: str) -> None:
+        self.users.change_own_password(old_password, new_password)
+
+    def verify_audit(self) -> audit.ChainReport:
+        with self._ctx.reading() as w:
+            w.actor.require(Resource.AUDIT, Action.READ)
+            return audit.verify(w.session)
+
+    def summary(self) -> VaultSummary:
+        count = self.customers.count()
+        actor = self.me()
+        if not actor.can(Resource.AUDIT, Action.READ):
+            return VaultSummary(self.vault_dir, count, None, 0, "", None)
+        report = self.verify_audit()
+        return VaultSummary(self.vault_dir, count, report.ok, report.count, report.head_hash,
+                            report.first_broken_seq)
+
+    def rotate_data_key(self) -> None:
+        vault = self._open()
+        vault.rotate_data_key()
+        with self._ctx.writing() as w:
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="vault.rotate_key", entity="vault", entity_id=vault.vault_id)
+
+    def lock(self) -> None:
+        """Dispose the engines and drop every key this session held."""
+        if self._vault is not None:
+            self._vault.lock()
+            self._vault = None
+
+    def _open(self) -> OpenVault:
+        if self._vault is None:
+            raise VaultLocked("the vault is locked; sign in again")
+        return self._vault
+
+
+def sign_in(
+    vault_dir: Path, username: str, password: str, *, clock: Clock | None = None
+) -> CrmSession:
+    clock = clock or SystemClock()
+    vault = Vault(vault_dir).unlock(username, password, now=clock.now())
+    try:
+        _record_sign_in(vault, clock)
+    except BaseException:
+        vault.lock()
+        raise
+    return CrmSession(vault, vault_dir, clock)
+
+
+def _record_sign_in(vault: OpenVault, clock: Clock) -> None:
+    """Check the user's status and move the failed attempts from the key file to the audit log."""
+    failures = vault.pending_failures()
+    with vault.database.unit_of_work() as session:
+        actor = load_actor(session, vault.user_id)  # refuses departed and suspended users
+        now = clock.now()
+        total = 0
+        for record in failures:
+            total += record.count
+            seq = audit.record(
+                session, at=now, actor_id=record.user_id, action="auth.sign_in_failed",
+                entity="user", entity_id=record.user_id or "",
+                detail={"count": record.count,
+                        "times": [t.isoformat() for t in record.times],
+                        "known_user": record.user_id is not None},
+            )
+        if total >= FAILURE_BURST:
+            audit.raise_alert(session, at=now, kind="sign_in_failures", audit_seq=seq,
+                              actor_id=actor.user_id, severity="high",
+                              message=f"{total} failed sign-ins before {actor.username} "
+                                      "signed in")
+        audit.record(session, at=now, actor_id=actor.user_id, action="auth.sign_in",
+                     entity="user", entity_id=actor.user_id)
+    vault.clear_pending_failures()
+
+
+IDLE_LOCK_DEFAULT = timedelta(minutes=15)

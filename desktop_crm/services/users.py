@@ -1,0 +1,221 @@
+"""Users, their roles and their sign-in slots."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_crm.domain import validation as v
+from desktop_crm.domain.enums import UserStatus
+from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
+from desktop_crm.domain.ids import new_id
+from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import audit
+from desktop_crm.services.context import ServiceContext, Work
+from desktop_crm.services.org_views import UserView
+from desktop_crm.services.passwords import one_time_password
+from desktop_crm.storage.models import Department, Role, User, UserRole
+
+R = Resource.USER
+
+
+class KeySlots(Protocol):
+    """The vault's key-slot operations the user service needs (an open vault provides them)."""
+
+    def add_user_slot(self, user_id: str, username: str, password: str) -> None: ...
+
+    def change_password(self, old_password: str, new_password: str) -> None: ...
+
+
+class UserService:
+    def __init__(self, ctx: ServiceContext, slots: KeySlots) -> None:
+        self.ctx = ctx
+        self.slots = slots
+
+    def list(self, *, include_departed: bool = True) -> list[UserView]:
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            query = select(User).where(User.deleted_at.is_(None)).order_by(User.username_key)
+            if not include_departed:
+                query = query.where(User.status != UserStatus.DEPARTED)
+            users = list(w.session.execute(query).scalars())
+            roles = _role_names(w.session, [u.id for u in users])
+            return [_view(u, roles.get(u.id, ())) for u in users]
+
+    def get(self, user_id: str) -> UserView:
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            user = _find(w.session, user_id)
+            return _view(user, _role_names(w.session, [user.id]).get(user.id, ()))
+
+    def find_by_username(self, username: str) -> UserView:
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            user = w.session.execute(
+                select(User).where(User.username_key == username.strip().casefold())
+            ).scalar_one_or_none()
+            if user is None:
+                raise NotFound(R, username)
+            return _view(user, _role_names(w.session, [user.id]).get(user.id, ()))
+
+    def create(
+        self, username: str, display_name: str = "", *, roles: list[str],
+        department_id: str | None = None, superior_id: str | None = None,
+    ) -> tuple[UserView, str]:
+        """A new user with a one-time password (returned once; changed at first sign-in)."""
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.MANAGE)
+            user = add_user(
+                w.session, w.now, by=w.actor.user_id, username=username,
+                display_name=display_name, roles=roles,
+                department_id=department_id, superior_id=superior_id,
+                must_change_password=True,
+            )
+            password = one_time_password()
+            # Last step inside the transaction: if the slot cannot be written, no user row stays.
+            self.slots.add_user_slot(user.id, user.username, password)
+            return _view(user, tuple(sorted(roles))), password
+
+    def set_status(self, user_id: str, status: UserStatus) -> UserView:
+        """Suspend or reactivate (departure is its own workflow)."""
+        if status is UserStatus.DEPARTED:
+            raise ValidationError("status", "use the departure workflow")
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.MANAGE)
+            user = _find(w.session, user_id)
+            if user.status == UserStatus.DEPARTED:
+                raise Conflict("this user has departed; their access cannot be restored")
+            if user.id == w.actor.user_id and status is UserStatus.SUSPENDED:
+                raise ValidationError("user", "you cannot suspend yourself")
+            user.status = status.value
+            _touch(user, w)
+            verb = "suspend" if status is UserStatus.SUSPENDED else "reactivate"
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action=f"user.{verb}",
+                         entity=R, entity_id=user.id)
+            return _view(user, _role_names(w.session, [user.id]).get(user.id, ()))
+
+    def set_roles(self, user_id: str, roles: list[str]) -> UserView:
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.MANAGE)
+            user = _find(w.session, user_id)
+            _replace_roles(w.session, w.now, w.actor.user_id, user.id, roles)
+            seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                               action="user.set_roles", entity=R, entity_id=user.id,
+                               detail={"roles": sorted(roles)})
+            audit.raise_alert(w.session, at=w.now, kind="role_change", audit_seq=seq,
+                              actor_id=w.actor.user_id,
+                              message=f"roles of {user.username} set to {', '.join(sorted(roles))}")
+            return _view(user, tuple(sorted(roles)))
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        v.new_password("new_password", new_password)
+        if new_password == old_password:
+            raise ValidationError("new_password", "must differ from the current password")
+        with self.ctx.writing() as w:
+            user = _find(w.session, w.actor.user_id)
+            user.must_change_password = False
+            _touch(user, w)
+            audit.record(w.session, at=w.now, actor_id=user.id, action="user.change_password",
+                         entity=R, entity_id=user.id)
+            # The key file changes last; a failure here rolls the database change back.
+            self.slots.change_password(old_password, new_password)
+
+
+def add_user(
+    session: Session, now: datetime, *, by: str | None, username: str, display_name: str,
+    roles: list[str], department_id: str | None, superior_id: str | None,
+    must_change_password: bool, user_id: str | None = None,
+) -> User:
+    """Validate and insert a user row with its roles (shared by set-up, CLI, admin)."""
+    name = v.username("username", username)
+    display = v.optional_text("display_name", display_name, max_length=100) or name
+    if not roles:
+        raise ValidationError("roles", "give the user at least one role")
+    if session.execute(select(User.id).where(User.username_key == name.casefold())).first():
+        raise ValidationError("username", f"“{name}” is already taken")
+    if department_id and session.get(Department, department_id) is None:
+        raise ValidationError("department", "no such department")
+    if superior_id:
+        superior = session.get(User, superior_id)
+        if superior is None or superior.status == UserStatus.DEPARTED:
+            raise ValidationError("superior", "no such active user")
+    user_id = user_id or new_id()
+    by = by or user_id  # the first admin creates themselves
+    user = User(
+        id=user_id, created_at=now, updated_at=now, version=1, updated_by=by, username=name,
+        username_key=name.casefold(), display_name=display, department_id=department_id,
+        superior_id=superior_id, status=UserStatus.ACTIVE.value,
+        must_change_password=must_change_password,
+    )
+    session.add(user)
+    session.flush()
+    _replace_roles(session, now, by, user.id, roles)
+    audit.record(session, at=now, actor_id=by, action="user.create", entity=R, entity_id=user.id,
+                 detail={"roles": sorted(roles)})
+    return user
+
+
+def _replace_roles(
+    session: Session, now: datetime, by: str, user_id: str, roles: list[str]
+) -> None:
+    if not roles:
+        raise ValidationError("roles", "give the user at least one role")
+    found = dict(session.execute(
+        select(Role.name, Role.id).where(Role.name.in_(roles), Role.deleted_at.is_(None))
+    ).tuples().all())
+    missing = sorted(set(roles) - set(found))
+    if missing:
+        raise ValidationError("roles", f"no such role: {', '.join(missing)}")
+    current = {
+        link.role_id: link
+        for link in session.execute(
+            select(UserRole).where(UserRole.user_id == user_id)).scalars()
+    }
+    for role_id, link in current.items():
+        if role_id not in found.values() and link.deleted_at is None:
+            link.deleted_at = now
+            link.updated_at, link.updated_by, link.version = now, by, link.version + 1
+    for role_id in found.values():
+        link = current.get(role_id)
+        if link is None:
+            session.add(UserRole(id=new_id(), created_at=now, updated_at=now, version=1,
+                                 updated_by=by, user_id=user_id, role_id=role_id))
+        elif link.deleted_at is not None:
+            link.deleted_at = None
+            link.updated_at, link.updated_by, link.version = now, by, link.version + 1
+    session.flush()
+
+
+def _find(session: Session, user_id: str) -> User:
+    user = session.get(User, user_id)
+    if user is None or user.deleted_at is not None:
+        raise NotFound(R, user_id)
+    return user
+
+
+def _role_names(session: Session, user_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    result: dict[str, list[str]] = {}
+    for user_id, name in session.execute(
+        select(UserRole.user_id, Role.name).join(Role, Role.id == UserRole.role_id)
+        .where(UserRole.user_id.in_(user_ids), UserRole.deleted_at.is_(None))
+    ):
+        result.setdefault(user_id, []).append(name)
+    return {k: tuple(sorted(v)) for k, v in result.items()}
+
+
+def _view(user: User, roles: tuple[str, ...]) -> UserView:
+    return UserView(
+        id=user.id, username=user.username, display_name=user.display_name,
+        department_id=user.department_id, superior_id=user.superior_id, roles=roles,
+        status=user.status, must_change_password=user.must_change_password,
+        departed_at=user.departed_at,
+    )
+
+
+def _touch(user: User, w: Work) -> None:
+    user.version += 1
+    user.updated_at = w.now
+    user.updated_by = w.actor.user_id
