@@ -10,9 +10,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 GENESIS = "0" * 64
 
@@ -25,7 +24,7 @@ class ChainLink:
     action: str
     entity: str
     entity_id: str
-    detail: Mapping[str, Any]
+    detail: str  # the stored JSON text, exactly as hashed
     prev_hash: str
     hash: str
 
@@ -37,12 +36,15 @@ def canonical(
     action: str,
     entity: str,
     entity_id: str,
-    detail: Mapping[str, Any],
+    detail: str,
 ) -> bytes:
-    """One stable byte form of an event (sorted keys, no whitespace, UTF-8)."""
+    """One stable byte form of an event, over the stored text of every column.
+
+    Hashing the stored text (not a parsed copy) means any changed byte breaks the link,
+    even one that would parse back to the same value.
+    """
     body = [seq, at, actor_id or "", action, entity, entity_id, detail]
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str).encode()
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def link_hash(key: bytes, prev_hash: str, event: bytes) -> str:

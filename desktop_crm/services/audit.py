@@ -21,7 +21,7 @@ from desktop_crm.security.audit_chain import (
     verify_chain,
 )
 from desktop_crm.storage.models import Alert, AuditEvent, VaultMeta
-from desktop_crm.storage.types import to_db_time
+from desktop_crm.storage.types import dump_json, to_db_time
 
 AUDIT_KEY = "audit_key"
 
@@ -58,7 +58,7 @@ def record(
     prev_hash = last.hash if last else GENESIS
     at_text = to_db_time(at)
     body = dict(detail or {})
-    event = canonical(seq, at_text, actor_id, action, entity, entity_id, body)
+    event = canonical(seq, at_text, actor_id, action, entity, entity_id, dump_json(body))
     session.add(
         AuditEvent(
             seq=seq, at=at, actor_id=actor_id, action=action, entity=entity,
@@ -90,10 +90,12 @@ def count_recent(session: Session, *, actor_id: str, action: str, since: datetim
 
 def _links(session: Session) -> Iterator[ChainLink]:
     table = AuditEvent.__table__
-    raw_at = type_coerce(table.c.at, String)  # hash the stored text, not a round-trip
+    def raw(column: Any) -> Any:  # the stored text, not a parsed round-trip
+        return type_coerce(column, String)
+
     rows = session.execute(
-        select(table.c.seq, raw_at, table.c.actor_id, table.c.action, table.c.entity,
-               table.c.entity_id, table.c.detail, table.c.prev_hash, table.c.hash)
+        select(table.c.seq, raw(table.c.at), table.c.actor_id, table.c.action, table.c.entity,
+               table.c.entity_id, raw(table.c.detail), table.c.prev_hash, table.c.hash)
         .order_by(table.c.seq)
         .execution_options(yield_per=2000)
     )

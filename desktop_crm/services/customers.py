@@ -99,7 +99,7 @@ class CustomerService:
                 w.session.connection(), order=order, after=after, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
             )
-            rows = self._rows(w, sight, [k[-1] for k in keys])
+            rows = self._rows(w, sight, [k[0] for k in keys])
             return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
 
     def page_at(
@@ -114,7 +114,7 @@ class CustomerService:
                 w.session.connection(), order=order, position=position, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
             )
-            rows = self._rows(w, sight, [k[-1] for k in keys])
+            rows = self._rows(w, sight, [k[0] for k in keys])
             return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
 
     def search(self, query: str, *, limit: int = 50) -> list[CustomerRow]:

@@ -67,6 +67,7 @@ def seed_role(session: Session, spec: RoleSpec, now: datetime, *, by: str) -> st
     role = Role(id=new_id(), name=spec.name, title=spec.title, description=spec.description,
                 builtin=True, **common)
     session.add(role)
+    session.flush()  # no ORM relationships: the role row must exist before its grants
     for g in spec.grants:
         session.add(RoleGrant(id=new_id(), role_id=role.id, resource=g.resource,
                               action=g.action, scope=g.scope.value, department_ids=[], **common))

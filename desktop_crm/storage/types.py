@@ -62,7 +62,12 @@ class JsonDict(TypeDecorator[dict[str, Any]]):
     cache_ok = True
 
     def process_bind_param(self, value: dict[str, Any] | None, dialect: Dialect) -> str:
-        return json.dumps(value or {}, ensure_ascii=False, sort_keys=True, default=str)
+        return dump_json(value or {})
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> dict[str, Any]:
         return json.loads(value) if value else {}
+
+
+def dump_json(value: dict[str, Any]) -> str:
+    """The one stored text form of a JSON object (the audit chain hashes exactly this)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
