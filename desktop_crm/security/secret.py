@@ -36,6 +36,16 @@ class SecretBytes:
                 self._buf[i] = 0
             self._buf = None
 
+    def take(self, other: SecretBytes) -> None:
+        """Hold `other`'s key instead of this one, wiping both old copies.
+
+        A rotated data key: engines keep the same holder and reconnect with the new key.
+        """
+        new = bytearray(other.value)
+        other.wipe()
+        self.wipe()
+        self._buf = new
+
     def __len__(self) -> int:
         return 0 if self._buf is None else len(self._buf)
 
