@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import keyring
 from keyring.backend import KeyringBackend
+from keyring.backends.chainer import ChainerBackend
 from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
 from desktop_crm.domain.errors import KeyringUnavailable
@@ -43,7 +44,6 @@ ALLOWED_BACKENDS: frozenset[str] = frozenset(
 # Refused even when a caller lists them as allowed: they store secrets readably on disk.
 _PLAINTEXT_MODULES = ("keyrings.alt",)
 _NO_KEYRING_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
-_CHAINER = "keyring.backends.chainer.ChainerBackend"
 
 NO_KEYRING_REASON = (
     "no system keyring is available on this computer, so the app cannot remember you"
@@ -131,8 +131,8 @@ class DeviceKeyring:
     def _refusal(self, backend: KeyringBackend) -> str:
         """Why this backend may not hold device secrets ("" when it may)."""
         name = backend_name(backend)
-        if name == _CHAINER:
-            chained = list(getattr(backend, "backends", []))
+        if isinstance(backend, ChainerBackend):
+            chained = list(backend.backends)
             if not chained:
                 return NO_KEYRING_REASON
             reasons = [self._refusal(b) for b in chained]
