@@ -220,7 +220,7 @@ class Vault:
                 # As slow as a real check, so timing does not tell which names exist.
                 derive_key(password, os.urandom(16), keys.kdf).wipe()
                 failures = vault_keys.failed(keys.unknown_user_failures, now)
-                write_key_file(self.paths.keys, replace(keys, unknown_user_failures=failures))
+                self._record_failure(replace(keys, unknown_user_failures=failures))
                 raise WrongPassword(WRONG_PASSWORD_MESSAGE)
             if slot.status is SlotStatus.REVOKED:
                 raise AccountRevoked(vault_keys.REVOKED_MESSAGE)
@@ -228,8 +228,7 @@ class Vault:
                 private = _unwrap(slot, password, keys.vault_id)
             except WrongPassword:
                 failures = vault_keys.failed(slot.failures, now)
-                keys = vault_keys.with_user_failures(keys, slot.user_id, failures)
-                write_key_file(self.paths.keys, keys)
+                self._record_failure(vault_keys.with_user_failures(keys, slot.user_id, failures))
                 raise
             return self._open_signed_in(keys, slot.user_id, private)
 
@@ -322,9 +321,16 @@ class Vault:
             raise
         try:
             slot = vault_keys.active_slot(keys, user_id)
-            keys = vault_keys.with_user_failures(keys, user_id, vault_keys.succeeded(slot.failures))
-            unknown = vault_keys.succeeded(keys.unknown_user_failures)
-            write_key_file(self.paths.keys, replace(keys, unknown_user_failures=unknown))
+            ended = vault_keys.with_user_failures(
+                keys, user_id, vault_keys.succeeded(slot.failures)
+            )
+            ended = replace(
+                ended, unknown_user_failures=vault_keys.succeeded(keys.unknown_user_failures)
+            )
+            if ended != keys:
+                # Best effort: a full disk must not keep a user out; the back-off just stays.
+                with contextlib.suppress(OSError):
+                    write_key_file(self.paths.keys, ended)
         except BaseException:
             database.dispose()
             data_key.wipe()
@@ -367,7 +373,12 @@ class Vault:
                 first_error = first_error or VaultDamaged(DAMAGED_DATABASE)
                 continue
             if pending is not None:
-                keys = self._finish_rotation(keys, pending, promote=candidate is pending)
+                try:
+                    keys = self._finish_rotation(keys, pending, promote=candidate is pending)
+                except BaseException:
+                    database.dispose()
+                    data_key.wipe()
+                    raise
             return keys, data_key, database
         raise first_error or VaultDamaged(DAMAGED_DATABASE)
 
@@ -380,12 +391,27 @@ class Vault:
 
     def _finish_rotation(self, current: KeyFile, pending: KeyFile, *, promote: bool) -> KeyFile:
         """An interrupted rotation: keep the slots that opened the database, drop the others."""
-        if promote:
-            current = vault_keys.with_failure_records_of(pending, current)
-            write_key_file(self.paths.keys, current)
-        self.paths.pending.unlink()
-        fsync_directory(self.paths.directory)
+        try:
+            if promote:
+                current = vault_keys.with_failure_records_of(pending, current)
+                write_key_file(self.paths.keys, current)
+            self.paths.pending.unlink()
+            fsync_directory(self.paths.directory)
+        except OSError as exc:
+            if _is_disk_full(exc):
+                raise InsufficientSpace(
+                    "the disk is full: free some space, then sign in again to finish"
+                    " the interrupted key rotation"
+                ) from None
+            raise
         return current
+
+    def _record_failure(self, keys: KeyFile) -> None:
+        """Persist a failed sign-in (caller holds the lock)."""
+        # A full disk must not turn "wrong password" into another error: the attempt is
+        # refused either way, only its back-off is not persisted.
+        with contextlib.suppress(OSError):
+            write_key_file(self.paths.keys, keys)
 
 
 # --- a signed-in session ------------------------------------------------------------------------
