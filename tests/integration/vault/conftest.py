@@ -56,8 +56,8 @@ def admin(vault_dir: Path) -> Iterator[OpenVault]:
     opened.lock()
 
 
-def sign_in(vault_dir: Path, username: str, password: str) -> OpenVault:
+def sign_in(vault_dir: Path, username: str, password: str, *, now: datetime = NOW) -> OpenVault:
     """Sign in and out again; returns the (locked) session for its ids."""
-    opened = Vault(vault_dir).unlock(username, password, now=NOW)
+    opened = Vault(vault_dir).unlock(username, password, now=now)
     opened.lock()
     return opened
