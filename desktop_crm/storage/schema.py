@@ -1,12 +1,46 @@
-"""Bring a vault's database schema up to date."""
+"""Bring a vault's database schema up to date with Alembic, on the vault's own engine."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from pathlib import Path
 
-from desktop_crm.storage.models import Base
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def upgrade(engine: Engine) -> None:
-    """Create or migrate every table of the data model in this database."""
-    Base.metadata.create_all(engine)
+    """Migrate this database to the newest revision; a database already there is untouched.
+
+    One transaction (the write lane's BEGIN IMMEDIATE): an interrupted upgrade leaves the
+    previous schema, and two processes upgrading at once take turns.
+    """
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision this database is at (None for a database never migrated)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    """The newest revision this build of the application knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("the migrations folder holds no revision")
+    return head
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """A programmatic Alembic configuration (no ini file); env.py migrates `connection`."""
+    config = Config()
+    # Config interpolates %-signs in option values; a folder name may contain one.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config

@@ -1,0 +1,132 @@
+"""Alembic builds the whole data model on a real SQLCipher file, once, and says where it is."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, Engine, select, text
+
+from desktop_crm.security.secret import SecretBytes
+from desktop_crm.storage import schema, search
+from desktop_crm.storage.engine import open_engine
+from desktop_crm.storage.models import Base, VaultMeta
+
+from .conftest import AddCustomer
+
+
+def model_differences(conn: Connection) -> list[object]:
+    """What `alembic check` would report: the database against models.py, FTS left out."""
+
+    def include(obj: object, name: str | None, type_: str, reflected: bool, other: object) -> bool:
+        return not (type_ == "table" and name is not None and search.is_search_index_table(name))
+
+    context = MigrationContext.configure(
+        conn, opts={"include_object": include, "compare_type": True}
+    )
+    return list(compare_metadata(context, Base.metadata))
+
+
+def sqlite_objects(conn: Connection, kind: str) -> dict[str, str]:
+    rows = conn.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = :kind"), {"kind": kind}
+    )
+    return {name: sql or "" for name, sql in rows}
+
+
+def test_a_new_database_starts_unmigrated_and_upgrades_to_head(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "crm.db", SecretBytes(os.urandom(32)), create=True)
+    try:
+        assert schema.current_revision(engine) is None
+        schema.upgrade(engine)
+        assert schema.current_revision(engine) == schema.head_revision() == "0001_initial"
+    finally:
+        engine.dispose()
+
+
+def test_every_model_table_and_the_search_index_exist(engine: Engine) -> None:
+    with engine.connect() as conn:
+        tables = sqlite_objects(conn, "table")
+        triggers = sqlite_objects(conn, "trigger")
+        meta = conn.execute(select(VaultMeta.value).where(VaultMeta.key == "schema_revision"))
+        revision_row = meta.scalar_one()
+    assert set(Base.metadata.tables) <= set(tables)
+    assert "trigram" in tables[search.SEARCH_TABLE]
+    assert "content='customers'" in tables[search.SEARCH_TABLE]
+    assert set(search.SEARCH_TRIGGERS) <= set(triggers)
+    assert revision_row == "0001_initial"
+
+
+def test_migrated_database_matches_the_models(engine: Engine) -> None:
+    with engine.connect() as conn:
+        assert model_differences(conn) == []
+
+
+def test_the_model_comparison_notices_a_missing_index(engine: Engine) -> None:
+    # so an empty comparison above means agreement, not a comparison that sees nothing
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_customers_name")
+    with engine.connect() as conn:
+        differences = model_differences(conn)
+    assert [d[0] for d in differences] == ["add_index"]  # type: ignore[index]
+
+
+def test_upgrade_again_changes_nothing_and_keeps_data(
+    engine: Engine, add_customer: AddCustomer
+) -> None:
+    customer_id = add_customer("张伟")
+    with engine.connect() as conn:
+        before = sqlite_objects(conn, "table") | sqlite_objects(conn, "index")
+    schema.upgrade(engine)
+    schema.upgrade(engine)
+    with engine.connect() as conn:
+        after = sqlite_objects(conn, "table") | sqlite_objects(conn, "index")
+        rows = conn.execute(text("SELECT count(*) FROM vault_meta")).scalar_one()
+        found = search.search_customer_ids(
+            conn, "张伟", limit=5, owner_ids=None, searchable_columns={"name"}
+        )
+    assert after == before
+    assert rows == 1
+    assert found == [customer_id]
+
+
+def test_upgrade_neither_prints_nor_reconfigures_logging(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers), logging.getLogger("alembic").level)
+    engine = open_engine(tmp_path / "crm.db", SecretBytes(os.urandom(32)), create=True)
+    try:
+        schema.upgrade(engine)
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
+    assert (root.level, list(root.handlers), logging.getLogger("alembic").level) == before
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_search_triggers_in_code_are_the_ones_the_revision_created(engine: Engine) -> None:
+    # search_index_suspended re-creates triggers from search.py; they must not drift
+    def normalised(sql: str) -> str:
+        return re.sub(r"\s+", " ", sql).strip()
+
+    with engine.connect() as conn:
+        created = sqlite_objects(conn, "trigger")
+    for name, ddl in search.SEARCH_TRIGGERS.items():
+        assert normalised(created[name]) == normalised(ddl)
+
+
+def test_downgrade_to_base_and_upgrade_again(engine: Engine) -> None:
+    with engine.begin() as conn:
+        command.downgrade(schema.alembic_config(conn), "base")
+    with engine.connect() as conn:
+        assert set(sqlite_objects(conn, "table")) == {"alembic_version"}
+    schema.upgrade(engine)
+    with engine.connect() as conn:
+        assert model_differences(conn) == []
