@@ -144,7 +144,7 @@ def _record_sign_in(vault: OpenVault, clock: Clock) -> None:
                                       "signed in")
         audit.record(session, at=now, actor_id=actor.user_id, action="auth.sign_in",
                      entity="user", entity_id=actor.user_id)
-    vault.clear_pending_failures()
+    vault.clear_pending_failures(failures)
 
 
 IDLE_LOCK_DEFAULT = timedelta(minutes=15)
