@@ -24,6 +24,7 @@ import sqlcipher3
 
 from desktop_crm.domain.errors import (
     AccountRevoked,
+    Conflict,
     InsufficientSpace,
     KeyringUnavailable,
     SignInThrottled,
@@ -418,7 +419,11 @@ class Vault:
 
 
 class OpenVault:
-    """The vault, unlocked by one user. `lock()` ends it and wipes the keys it held."""
+    """The vault, unlocked by one user. `lock()` ends it and wipes the keys it held.
+
+    Key-slot changes and rotation are meant for one thread at a time (the app's write lane);
+    other processes are kept out by the key file's lock.
+    """
 
     def __init__(
         self,
@@ -442,7 +447,7 @@ class OpenVault:
 
     @property
     def database(self) -> Database:
-        """Both lanes. Read it again after `rotate_data_key()`: the engines are replaced."""
+        """Both lanes; the same object for the whole session, across `rotate_data_key()`."""
         if self._database is None:
             raise VaultLocked("the vault is locked: sign in again")
         return self._database
@@ -492,7 +497,7 @@ class OpenVault:
         The departed user's copy of the DK still opens the file until `rotate_data_key()`.
         """
         if user_id == self.user_id:
-            raise VaultError("you cannot revoke the account you are signed in with")
+            raise Conflict("you cannot revoke the account you are signed in with")
         self._update_keys(lambda k: vault_keys.with_user_revoked(k, user_id, at))
 
     def change_password(self, old_password: str, new_password: str) -> None:
