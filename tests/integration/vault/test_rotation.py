@@ -235,7 +235,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     try:
         yield mount_point
     finally:
-        subprocess.run(["umount", str(mount_point)], check=False, capture_output=True)
+        unmounted = subprocess.run(["umount", str(mount_point)], check=False, capture_output=True)
+        if unmounted.returncode != 0:  # still busy: detach it rather than leave it behind
+            subprocess.run(["umount", "-l", str(mount_point)], check=False, capture_output=True)
 
 
 def _fill_leaving(directory: Path, free_bytes: int) -> Path:
