@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,10 +34,16 @@ class Work:
 
 
 class ServiceContext:
-    def __init__(self, db: Database, user_id: str, clock: Clock) -> None:
-        self.db = db
+    def __init__(self, database: Callable[[], Database], user_id: str, clock: Clock) -> None:
+        # A callable, not the object: rotating the data key replaces the engines, and a
+        # lock must make every later call fail rather than reach a disposed engine.
+        self._database = database
         self.user_id = user_id
         self.clock = clock
+
+    @property
+    def db(self) -> Database:
+        return self._database()
 
     @contextmanager
     def writing(self) -> Iterator[Work]:

@@ -46,7 +46,7 @@ class CrmSession:
         self._vault: OpenVault | None = vault
         self.vault_dir = vault_dir
         self.clock = clock
-        ctx = ServiceContext(vault.database, vault.user_id, clock)
+        ctx = ServiceContext(lambda: self._open().database, vault.user_id, clock)
         self._ctx = ctx
         self.customers = CustomerService(ctx)
         self.interactions = InteractionService(ctx)

@@ -52,7 +52,9 @@ def test_no_acknowledged_commit_is_lost_across_kills(tmp_path: Path) -> None:
         assert first.strip() == "ready", child.stderr.read() if child.stderr else first
         time.sleep(rng.uniform(0.0, 0.4))
         child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate()
+        out, err = child.communicate()
+        # killed by us, not dead of its own error
+        assert child.returncode == -signal.SIGKILL, err
         lines = out.splitlines()
         acknowledged += [line.split()[1] for line in lines if line.startswith("committed ")]
         rotations_seen += sum(line == "rotated" for line in lines)
