@@ -10,6 +10,7 @@ foreign keys and secure_delete on every connection (8).
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,20 @@ class KeyRejected(VaultDamaged):
     """SQLCipher could not read the file with this key (wrong key or damaged header)."""
 
 
+@functools.cache
+def _silence_sqlcipher_log() -> None:
+    """SQLCipher's log level is process-wide: set it once on a throwaway connection, so the key
+    stays the very first statement on every vault connection and a wrong key prints nothing."""
+    scratch = sqlcipher3.connect(":memory:")
+    try:
+        scratch.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    finally:
+        scratch.close()
+
+
 def open_raw_connection(db_path: Path, data_key: SecretBytes) -> sqlcipher3.Connection:
     """A keyed, verified, configured DB-API connection (autocommit; callers BEGIN themselves)."""
+    _silence_sqlcipher_log()
     conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
     try:
         # The key goes first, as a raw-key literal: no KDF on open, and never via SQLAlchemy.
