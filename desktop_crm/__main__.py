@@ -1,0 +1,7 @@
+"""`python -m desktop_crm`: the same entry point as the `desktop-crm` command."""
+
+import sys
+
+from desktop_crm.app import main
+
+sys.exit(main())

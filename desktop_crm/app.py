@@ -1,0 +1,86 @@
+"""The composition root: one entry point for the GUI and the CLI.
+
+`desktop-crm` with no arguments (or only `--vault DIR`) opens the window; anything else is a
+command-line call. Before any Qt widget module is imported, the app checks that Qt can start
+here and, if not, says why in one sentence instead of letting Qt abort.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported only once the GUI is known to be able to start
+    from desktop_crm.ui.backend import Backend
+
+PROGRAM = "desktop-crm"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    gui = gui_arguments(args)
+    if gui is None:
+        return run_cli(args)
+    from desktop_crm.ui.preflight import gui_problem
+
+    problem = gui_problem()
+    if problem is not None:
+        print(f"{PROGRAM}: {problem}", file=sys.stderr)
+        return 1
+    from desktop_crm.ui.application import run_gui
+
+    return run_gui(build_backend(), gui.vault)
+
+
+class GuiArguments:
+    def __init__(self, vault: str | None) -> None:
+        self.vault = vault
+
+
+def gui_arguments(args: Sequence[str]) -> GuiArguments | None:
+    """`[]`, `--vault DIR` or `--vault=DIR` open the GUI; None means the CLI should answer."""
+    if not args:
+        return GuiArguments(None)
+    if len(args) == 2 and args[0] == "--vault" and args[1]:
+        return GuiArguments(args[1])
+    if len(args) == 1 and args[0].startswith("--vault=") and len(args[0]) > len("--vault="):
+        return GuiArguments(args[0].removeprefix("--vault="))
+    return None
+
+
+def run_cli(args: list[str]) -> int:
+    # Imported here so the window opens even in a build without the CLI's dependencies.
+    from desktop_crm.cli import main as cli_main
+
+    return cli_main(args)
+
+
+def build_backend() -> Backend:
+    """Wire the services the GUI uses, once."""
+    from desktop_crm.security.keyring_store import DeviceKeyring
+    from desktop_crm.services.session import CrmSession, sign_in
+    from desktop_crm.services.setup import initialize_vault
+    from desktop_crm.storage.vault import Vault
+    from desktop_crm.ui.backend import Backend
+
+    keyring = DeviceKeyring()
+
+    def create(directory: Path, username: str, password: str, display_name: str) -> str:
+        return initialize_vault(directory, admin_username=username, admin_password=password,
+                                admin_display_name=display_name)
+
+    def remember(session: CrmSession) -> None:
+        session.remember_device(keyring)  # type: ignore[attr-defined]
+
+    return Backend(
+        vault_exists=Vault.exists,
+        initialize_vault=create,
+        sign_in=lambda directory, username, password: sign_in(directory, username, password),
+        # Asking the system keyring can take a moment over D-Bus: ask once per run.
+        keyring_status=functools.cache(keyring.status),
+        # The services offer "remember me" once CrmSession can seal to a device secret.
+        remember_device=remember if hasattr(CrmSession, "remember_device") else None,
+    )

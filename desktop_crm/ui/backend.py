@@ -1,0 +1,37 @@
+"""What the GUI needs from the layers below, wired once by the composition root (app.py).
+
+Windows receive this instead of reaching for modules, so a test can hand them a vault in a
+temporary folder, a fixed clock or an in-memory keyring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from desktop_crm.security.keyring_store import KeyringStatus
+from desktop_crm.services.actor import Actor
+from desktop_crm.services.session import IDLE_LOCK_DEFAULT, CrmSession
+
+
+@dataclass(frozen=True)
+class Backend:
+    vault_exists: Callable[[Path], bool]
+    # (vault folder, user name, password, display name) -> the recovery code, shown once
+    initialize_vault: Callable[[Path, str, str, str], str]
+    sign_in: Callable[[Path, str, str], CrmSession]
+    keyring_status: Callable[[], KeyringStatus]
+    # Lets this device sign the user in again ("remember me"); None where the services
+    # cannot do it, and then the checkbox is not offered.
+    remember_device: Callable[[CrmSession], None] | None = None
+    idle_lock_after: timedelta = IDLE_LOCK_DEFAULT
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A fresh session and who it belongs to, as loaded on the worker thread."""
+
+    session: CrmSession
+    actor: Actor

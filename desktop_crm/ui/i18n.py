@@ -1,0 +1,39 @@
+"""Loading the Simplified Chinese catalogue (the app's own and Qt's standard buttons)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop_crm.config import CHINESE
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+CATALOGUE = "desktop_crm"
+
+
+def system_locale_name() -> str:
+    return QLocale.system().name()
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the catalogues for `language`; keep the returned objects alive while in use.
+
+    English needs a catalogue too: it holds only the plural forms ("1 customer", "2 customers").
+    """
+    catalogues = [(f"{CATALOGUE}_{language}", str(TRANSLATIONS_DIR))]
+    if language == CHINESE:  # Qt's own words: standard buttons, wizard buttons
+        catalogues.append(
+            (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    installed: list[QTranslator] = []
+    for name, directory in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

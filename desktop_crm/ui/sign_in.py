@@ -1,0 +1,219 @@
+"""The sign-in dialog: user name and password open the vault (off the GUI thread)."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.domain.errors import SignInThrottled
+from desktop_crm.ui.backend import Backend, SignedIn
+from desktop_crm.ui.errors import error_text, keyring_text, throttled_text
+from desktop_crm.ui.ops import Operations
+from desktop_crm.ui.widgets import MessageLabel
+
+
+class SignInDialog(QDialog):
+    """Emits `sign_in_did_succeed(SignedIn, password)` and then closes itself.
+
+    The password travels on only for a first sign-in with a one-time password, where the
+    change-password dialog needs it as the "old" one.
+    """
+
+    sign_in_did_succeed = Signal(object, str)
+
+    def __init__(
+        self,
+        backend: Backend,
+        ops: Operations,
+        vault_dir: Path,
+        *,
+        username: str = "",
+        notice: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self._backend = backend
+        self._ops = ops
+        self._vault_dir = vault_dir
+        self._busy = False
+        self._retry_deadline = 0.0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._tick_countdown)
+        self._build(username, notice)
+
+    def _build(self, username: str, notice: str) -> None:
+        self.setWindowTitle(self.tr("Sign in — Desktop CRM"))
+        self.setMinimumWidth(420)
+        heading = QLabel(self.tr("Sign in to open the customer vault"), self)
+        heading.setObjectName("signInHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        location = QLabel(self.tr("Vault: %1").replace("%1", str(self._vault_dir)), self)
+        location.setObjectName("vaultLocationLabel")
+        location.setWordWrap(True)
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.username_edit = QLineEdit(username, self)
+        self.username_edit.setObjectName("usernameEdit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("User name:"), self.username_edit)
+        form.addRow(self.tr("Password:"), self.password_edit)
+
+        self.remember_check = QCheckBox(self.tr("Remember me on this device"), self)
+        self.remember_check.setObjectName("rememberCheck")
+        self.remember_reason = QLabel(self)
+        self.remember_reason.setObjectName("rememberReasonLabel")
+        self.remember_reason.setWordWrap(True)
+        small = self.remember_reason.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.remember_reason.setFont(small)
+        self._offer_remember_me()
+
+        self.message = MessageLabel("signInMessage", self)
+        if notice:
+            self.message.show_progress(notice)
+
+        buttons = QDialogButtonBox(self)
+        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Quit"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_in_button.clicked.connect(self.attempt_sign_in)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(location)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.remember_check)
+        layout.addWidget(self.remember_reason)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        (self.password_edit if username else self.username_edit).setFocus()
+
+    def _offer_remember_me(self) -> None:
+        """The checkbox appears only when a trusted keyring can hold the device secret."""
+        status = self._backend.keyring_status()
+        if not status.available:
+            reason = keyring_text(status.reason)
+        elif self._backend.remember_device is None:
+            reason = self.tr("This version of the app cannot remember you on this device.")
+        else:
+            reason = ""
+        self._remember_offered = reason == ""
+        self.remember_check.setVisible(self._remember_offered)
+        self.remember_reason.setVisible(reason != "")
+        self.remember_reason.setText(reason)
+        self.remember_reason.setToolTip(reason)
+
+    # --- signing in -------------------------------------------------------------------------
+
+    def attempt_sign_in(self) -> None:
+        if self._busy or self._retry_deadline > time.monotonic():
+            return
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        if not username:
+            self.message.show_error(self.tr("Enter your user name."))
+            self.username_edit.setFocus()
+            return
+        if not password:
+            self.message.show_error(self.tr("Enter your password."))
+            self.password_edit.setFocus()
+            return
+        remember = self._remember_offered and self.remember_check.isChecked()
+        self._set_busy(True)
+        self.message.show_progress(self.tr("Opening the vault…"))
+        backend, vault_dir = self._backend, self._vault_dir
+
+        def work() -> SignedIn:
+            session = backend.sign_in(vault_dir, username, password)
+            try:
+                actor = session.me()
+                if remember and backend.remember_device is not None:
+                    backend.remember_device(session)
+            except BaseException:
+                session.lock()
+                raise
+            return SignedIn(session, actor)
+
+        self._ops.run(work, on_success=lambda s: self._succeeded(s, password),
+                      on_failure=self._failed)
+
+    def _succeeded(self, signed_in: SignedIn, password: str) -> None:
+        self._set_busy(False)
+        self.password_edit.clear()
+        self.message.clear_message()
+        self.sign_in_did_succeed.emit(signed_in, password)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        if isinstance(error, SignInThrottled):
+            self._start_countdown(error.retry_after_seconds)
+        else:
+            self.message.show_error(error_text(error))
+
+    def _start_countdown(self, seconds: float) -> None:
+        self._retry_deadline = time.monotonic() + seconds
+        self.sign_in_button.setEnabled(False)
+        self._countdown.start()
+        self._tick_countdown()
+
+    def _tick_countdown(self) -> None:
+        remaining = self._retry_deadline - time.monotonic()
+        if remaining <= 0:
+            self._countdown.stop()
+            self._retry_deadline = 0.0
+            self.sign_in_button.setEnabled(not self._busy)
+            self.message.show_progress(self.tr("You can try again now."))
+            return
+        self.message.show_error(throttled_text(math.ceil(remaining)))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.username_edit, self.password_edit, self.remember_check,
+                       self.cancel_button):
+            widget.setEnabled(not busy)
+        self.sign_in_button.setEnabled(not busy and self._retry_deadline <= time.monotonic())
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # the vault is opening: closing now would leave it open with nobody to lock it
+        super().reject()
+
+    @property
+    def throttled(self) -> bool:
+        return self._countdown.isActive()
+
+    @property
+    def remember_me_offered(self) -> bool:
+        return self._remember_offered

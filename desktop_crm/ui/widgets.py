@@ -1,0 +1,46 @@
+"""Small widgets the screens share: a field's inline error and a status message line."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+ERROR_COLOUR = "#b3261e"  # readable on light and dark backgrounds
+
+
+class FieldErrorLabel(QLabel):
+    """The message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class MessageLabel(QLabel):
+    """A one-line status under a form: an error in red, progress in the normal colour."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setMinimumHeight(self.fontMetrics().height() * 2)
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setText(text)
+
+    def show_progress(self, text: str) -> None:
+        self.setStyleSheet("")
+        self.setText(text)
+
+    def clear_message(self) -> None:
+        self.setText("")

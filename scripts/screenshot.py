@@ -1,0 +1,144 @@
+"""Render the GUI shell's windows to PNG files, to look at them.
+
+    python scripts/screenshot.py windows OUT_DIR [--lang en|zh_CN]
+        drives the real windows on a new vault in a temporary folder: the three wizard pages,
+        sign-in (with a wrong-password message), the main window; each at a small and a large
+        size.
+    python scripts/screenshot.py screen OUT.png [--delay SECONDS]
+        grabs the whole display (start `desktop-crm` on the same X display first).
+
+Works offscreen (QT_QPA_PLATFORM=offscreen) and under Xvfb (QT_QPA_PLATFORM=xcb).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("DESKTOP_CRM_KDF", "fast-for-tests")  # screenshots need no real KDF cost
+
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_crm.app import build_backend
+from desktop_crm.ui.flow import AppFlow
+from desktop_crm.ui.i18n import install_translators
+from desktop_crm.ui.main_window import MainWindow
+from desktop_crm.ui.ops import Operations
+from desktop_crm.ui.settings import Preferences
+from desktop_crm.ui.setup.wizard import SetupWizard
+from desktop_crm.ui.sign_in import SignInDialog
+
+SIZES = {"small": QSize(640, 480), "large": QSize(1200, 800)}
+PASSWORD = "correct horse battery"
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    for label, size in SIZES.items():
+        widget.resize(size.expandedTo(widget.minimumSizeHint()))
+        settle()
+        path = out / f"{name}-{label}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+
+def render_windows(out: Path, lang: str) -> None:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    translators = install_translators(app, lang)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        vault_dir = Path(tmp) / "vault"
+        ops = Operations()
+        flow = AppFlow(build_backend(), ops, Preferences(settings), vault_dir)
+        flow.start()
+        wizard = flow.window
+        assert isinstance(wizard, SetupWizard)
+        save(wizard, out, f"{lang}-1-wizard-location")
+        wizard.next()
+        page = wizard.admin_page
+        page.username_edit.setText("admin")
+        page.display_name_edit.setText("王芳" if lang == "zh_CN" else "Alex Smith")
+        page.password_edit.setText("short")
+        page.confirm_edit.setText("short")
+        wizard.next()
+        wait_until(lambda: page.password_error.isVisibleTo(page))
+        save(wizard, out, f"{lang}-2-wizard-admin-error")
+        page.password_edit.setText(PASSWORD)
+        page.confirm_edit.setText(PASSWORD)
+        wizard.next()
+        wait_until(lambda: wizard.currentId() == SetupWizard.RECOVERY)
+        save(wizard, out, f"{lang}-3-wizard-recovery")
+        wizard.recovery_page.stored_check.setChecked(True)
+        wizard.accept()
+        dialog = flow.window
+        assert isinstance(dialog, SignInDialog)
+        dialog.password_edit.setText("wrong password")
+        dialog.attempt_sign_in()
+        wait_until(lambda: dialog.password_edit.isEnabled())
+        save(dialog, out, f"{lang}-4-sign-in-wrong-password")
+        dialog.password_edit.setText(PASSWORD)
+        dialog.attempt_sign_in()
+        # The previous wrong password throttles for a second; wait and retry.
+        wait_until(lambda: not dialog.throttled and dialog.sign_in_button.isEnabled())
+        if flow.window is dialog:
+            dialog.password_edit.setText(PASSWORD)
+            dialog.attempt_sign_in()
+        wait_until(lambda: isinstance(flow.window, MainWindow))
+        window = flow.window
+        assert isinstance(window, MainWindow)
+        wait_until(lambda: "…" not in window.overview.audit_status_label.text())
+        save(window, out, f"{lang}-5-main-window")
+        flow.quit()
+        ops.wait_for_workers()
+    del translators
+
+
+def grab_screen(path: Path, delay: float) -> None:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    time.sleep(delay)
+    screen = app.primaryScreen()
+    screen.grabWindow(0).save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    windows = sub.add_parser("windows")
+    windows.add_argument("out", type=Path)
+    windows.add_argument("--lang", choices=["en", "zh_CN"], default="en")
+    screen = sub.add_parser("screen")
+    screen.add_argument("out", type=Path)
+    screen.add_argument("--delay", type=float, default=0.0)
+    args = parser.parse_args()
+    if args.command == "windows":
+        render_windows(args.out, args.lang)
+    else:
+        grab_screen(args.out, args.delay)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
