@@ -1,0 +1,333 @@
+"""Customer search on a real SQLCipher vault: names, pinyin, phones, tags, permissions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import Engine, insert, text, update
+
+from desktop_crm.storage import search
+from desktop_crm.storage.models import Customer
+from desktop_crm.storage.names import name_keys
+
+from .conftest import AddCustomer, customer_row
+
+EVERYTHING = {"name", "company", "phones", "emails", "tags", "pinyin"}
+
+
+def find(
+    engine: Engine,
+    query: str,
+    *,
+    owner_ids: list[str] | None = None,
+    extra_ids: tuple[str, ...] = (),
+    columns: set[str] = EVERYTHING,
+    limit: int = 20,
+) -> list[str]:
+    with engine.connect() as conn:
+        return search.search_customer_ids(
+            conn,
+            query,
+            limit=limit,
+            owner_ids=owner_ids,
+            extra_ids=extra_ids,
+            searchable_columns=columns,
+        )
+
+
+@pytest.fixture
+def people(add_customer: AddCustomer) -> dict[str, str]:
+    return {
+        "张伟": add_customer("张伟", phones=("+8613812345678",), tags=("重要客户",)),
+        "张伟明": add_customer("张伟明", owner="u2", company="华为技术"),
+        "李张伟": add_customer("李张伟", emails=("li.zw@example.com",)),
+        "章伟": add_customer("章伟"),
+        "John Smith": add_customer("John Smith", phones=("+14155550123",), company="Acme"),
+        "Anna Smithers": add_customer("Anna Smithers", owner="u3"),
+        "Émile Zola": add_customer("Émile Zola"),
+    }
+
+
+# one visible-to-all search per row: query -> names expected, in order
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("张伟", ["张伟", "张伟明"]),  # exact name, then prefix; 李张伟 only from 3 characters
+        ("张伟明", ["张伟明"]),
+        ("李张伟", ["李张伟"]),
+        ("zw", ["张伟", "章伟", "张伟明"]),  # exact initials first, then initials prefix
+        ("zhangwei", ["张伟", "章伟", "张伟明", "李张伟"]),
+        ("Smith", ["Anna Smithers", "John Smith"]),  # only name hits: sort key order
+        ("smith", ["Anna Smithers", "John Smith"]),
+        ("john smith", ["John Smith"]),
+        ("Smith John", ["John Smith"]),  # every word, in any order
+        ("emile", ["Émile Zola"]),
+        ("5678", ["张伟"]),
+        ("138 1234", ["张伟"]),
+        ("138 1234-5678", ["张伟"]),
+        ("+86 138", ["张伟"]),
+        ("(415) 555", ["John Smith"]),
+        ("重要客户", ["张伟"]),
+        ("华为", []),  # two characters search names only
+        ("华为技术", ["张伟明"]),
+        ("acme", ["John Smith"]),
+        ("example.com", ["李张伟"]),
+    ],
+)
+def test_search_finds(
+    engine: Engine, people: dict[str, str], query: str, expected: list[str]
+) -> None:
+    names = {v: k for k, v in people.items()}
+    assert [names[i] for i in find(engine, query)] == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        'Smith"',
+        '"OR" AND (x*',
+        "NEAR(a b)",
+        "a OR b",
+        "^Smith",
+        "col:Smith",
+        "*",
+        "Smi*",
+        "{name}: x",
+        "😀😀😀",
+        "张伟😀",
+        "\x00\x01abc",
+        "   ",
+        "-5678",
+        "a" * 500,
+    ],
+)
+def test_no_input_is_fts_syntax(engine: Engine, people: dict[str, str], query: str) -> None:
+    found = find(engine, query)  # must not raise an FTS syntax error
+    assert isinstance(found, list)
+
+
+def test_operators_and_quotes_are_searched_literally(
+    engine: Engine, add_customer: AddCustomer
+) -> None:
+    odd = add_customer('Bob "The Builder" OR Co*')
+    add_customer("Bob Builder")
+    assert find(engine, '"The Builder" OR') == [odd]
+    assert find(engine, "OR Co*") == [odd]
+
+
+def test_soft_deleted_customers_are_never_found(engine: Engine, add_customer: AddCustomer) -> None:
+    add_customer("张伟", deleted=True, phones=("+8613812345678",))
+    kept = add_customer("张伟明")
+    assert find(engine, "张伟") == [kept]
+    assert find(engine, "5678") == []
+    assert find(engine, "zw") == [kept]
+    assert find(engine, "张伟", owner_ids=["u1"]) == [kept]
+
+
+def test_owner_filter_and_collaborator_grants(engine: Engine, people: dict[str, str]) -> None:
+    def names(ids: list[str]) -> set[str]:
+        return {k for k, v in people.items() if v in ids}
+
+    assert names(find(engine, "zw", owner_ids=["u1"])) == {"张伟", "章伟"}
+    assert names(find(engine, "张伟", owner_ids=["u2"])) == {"张伟明"}
+    assert names(find(engine, "zhangwei", owner_ids=["u2"])) == {"张伟明"}
+    granted = (people["张伟"],)
+    assert names(find(engine, "张伟", owner_ids=["u2"], extra_ids=granted)) == {"张伟", "张伟明"}
+    # only the grants: a collaborator with no scope of their own
+    assert names(find(engine, "zhangwei", owner_ids=[], extra_ids=granted)) == {"张伟"}
+    assert find(engine, "张伟", owner_ids=[]) == []
+    # a grant on a customer one also owns is not returned twice
+    both = find(engine, "张伟", owner_ids=["u1"], extra_ids=granted)
+    assert both == [people["张伟"]]
+    # above MERGED_OWNERS_MAX owners the other plan is taken, with the same answers
+    many = ["u1", *(f"nobody-{i}" for i in range(search.MERGED_OWNERS_MAX))]
+    assert names(find(engine, "zw", owner_ids=many)) == {"张伟", "章伟"}
+    assert names(find(engine, "zhangwei", owner_ids=many, extra_ids=(people["张伟明"],))) == {
+        "张伟",
+        "章伟",
+        "张伟明",
+        "李张伟",
+    }
+
+
+def test_a_phone_the_user_may_not_see_is_not_searchable(
+    engine: Engine, people: dict[str, str]
+) -> None:
+    without_phones = EVERYTHING - {"phones"}
+    assert find(engine, "5678", columns=without_phones) == []
+    assert find(engine, "138 1234", columns=without_phones) == []
+    assert find(engine, "5678", owner_ids=["u1"], columns=without_phones) == []
+    assert find(engine, "5678", columns={"phones"}) == [people["张伟"]]
+
+
+def test_pinyin_is_searchable_only_with_the_name(engine: Engine, people: dict[str, str]) -> None:
+    assert find(engine, "zhangwei", columns={"pinyin", "company"}) == []
+    assert find(engine, "zw", columns={"pinyin"}) == []
+    assert find(engine, "zw", columns={"name"}) == []  # initials are the pinyin's
+    with pytest.raises(ValueError, match="notes"):
+        find(engine, "zw", columns={"name", "notes"})
+
+
+def test_notes_are_not_in_the_index(engine: Engine, add_customer: AddCustomer) -> None:
+    add_customer("Carol", notes="prefers calls after lunch")
+    assert find(engine, "after lunch") == []
+
+
+def test_an_update_reindexes_the_customer(engine: Engine, add_customer: AddCustomer) -> None:
+    customer_id = add_customer("王芳", phones=("+8613900001111",))
+    new_keys = name_keys("赵敏")
+    with engine.begin() as conn:
+        conn.execute(
+            update(Customer)
+            .where(Customer.id == customer_id)
+            .values(
+                name="赵敏",
+                sort_key=new_keys.sort_key,
+                name_pinyin=new_keys.pinyin,
+                name_initials=new_keys.initials,
+                phones=["+8613722223333"],
+            )
+        )
+    assert find(engine, "赵敏") == [customer_id]
+    assert find(engine, "zhaomin") == [customer_id]
+    assert find(engine, "2222") == [customer_id]
+    assert find(engine, "王芳") == []
+    assert find(engine, "wangfang") == []
+    assert find(engine, "1111") == []
+    with engine.connect() as conn:
+        assert search.search_index_is_consistent(conn)
+
+
+def test_a_hard_delete_leaves_the_index(engine: Engine, add_customer: AddCustomer) -> None:
+    customer_id = add_customer("Zed Purge")
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM customers WHERE id = :id"), {"id": customer_id})
+    assert find(engine, "Purge") == []
+    with engine.connect() as conn:
+        assert search.search_index_is_consistent(conn)
+
+
+def test_limit_is_respected_and_exact_names_come_first(
+    engine: Engine, add_customer: AddCustomer
+) -> None:
+    with engine.begin() as conn:
+        conn.execute(insert(Customer), [customer_row(f"王伟{i:02d}") for i in range(30)])
+    exact = add_customer("王伟")
+    found = find(engine, "王伟", limit=10)
+    assert len(found) == 10
+    assert found[0] == exact
+    assert len(find(engine, "王伟", limit=100)) == 31
+
+
+def test_one_character_returns_the_first_names_with_that_letter(
+    engine: Engine, people: dict[str, str]
+) -> None:
+    names = {v: k for k, v in people.items()}
+    # z: Latin and pinyin names under z, in sort order; Émile Zola's sort key starts with e
+    assert [names[i] for i in find(engine, "z")] == ["张伟", "章伟", "张伟明"]
+    assert [names[i] for i in find(engine, "张")] == ["张伟", "张伟明"]
+
+
+def test_bulk_load_with_the_index_suspended_then_rebuilt(engine: Engine) -> None:
+    rows = [customer_row(f"Bulk {i:04d}", phones=(f"+86139{i:08d}",)) for i in range(500)]
+    with engine.begin() as conn, search.search_index_suspended(conn):
+        conn.execute(insert(Customer), rows)
+        # nothing in the trigram index yet (name prefixes come from the table's own indexes)
+        assert (
+            search.search_customer_ids(
+                conn, "00000042", limit=5, owner_ids=None, searchable_columns=EVERYTHING
+            )
+            == []
+        )
+    assert find(engine, "Bulk 0042")[0] == rows[42]["id"]  # exact name first, then phone hits
+    assert find(engine, "00000042") == [rows[42]["id"]]
+    with engine.connect() as conn:
+        assert search.search_index_is_consistent(conn)
+        triggers = conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
+        assert set(search.SEARCH_TRIGGERS) <= set(triggers.scalars())
+
+
+def test_a_rolled_back_bulk_load_keeps_the_triggers(engine: Engine) -> None:
+    with pytest.raises(RuntimeError), engine.begin() as conn, search.search_index_suspended(conn):
+        conn.execute(insert(Customer), [customer_row("Gone")])
+        raise RuntimeError("import failed")
+    with engine.begin() as conn:
+        conn.execute(insert(Customer), [customer_row("Kept Customer")])
+    assert len(find(engine, "Kept Customer")) == 1
+
+
+def test_the_index_survives_vacuum_after_hard_deletes(engine: Engine) -> None:
+    # FTS rows point at customers' implicit rowids; VACUUM must not renumber them
+    rows = [customer_row(f"Vac {i:03d}") for i in range(60)]
+    with engine.begin() as conn:
+        conn.execute(insert(Customer), rows)
+        conn.execute(text("DELETE FROM customers WHERE name IN ('Vac 000', 'Vac 010', 'Vac 020')"))
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    assert find(engine, "Vac 033") == [rows[33]["id"]]
+    with engine.connect() as conn:
+        assert search.search_index_is_consistent(conn)
+
+
+def test_an_inconsistent_index_is_detected_and_rebuilt(
+    engine: Engine, add_customer: AddCustomer
+) -> None:
+    customer_id = add_customer("Drift Example")
+    with engine.begin() as conn:  # a write behind the triggers' back
+        conn.execute(text("DROP TRIGGER customers_fts_update"))
+        conn.execute(
+            text("UPDATE customers SET name = 'Moved On' WHERE id = :id"), {"id": customer_id}
+        )
+        conn.execute(text(search.SEARCH_TRIGGERS["customers_fts_update"]))
+    with engine.connect() as conn:
+        assert not search.search_index_is_consistent(conn)
+    with engine.begin() as conn:
+        search.rebuild_search_index(conn)
+    with engine.connect() as conn:
+        assert search.search_index_is_consistent(conn)
+    assert find(engine, "Moved On") == [customer_id]
+
+
+def query_plan(engine: Engine, run: object) -> list[str]:
+    """The plan of the last statement `run` sends."""
+    statements: list[tuple[str, object]] = []
+
+    def grab(conn: object, cursor: object, statement: str, params: object, *rest: object) -> None:
+        statements.append((statement, params))
+
+    from sqlalchemy import event
+
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        run()  # type: ignore[operator]
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+    statement, params = statements[-1]
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()  # type: ignore[arg-type]
+    return [row[3] for row in rows]
+
+
+def full_scans(plan: list[str]) -> list[str]:
+    """Steps that read the whole customers table or a whole index of it."""
+    return [step for step in plan if re.match(r"SCAN customers\b", step)]
+
+
+@pytest.mark.parametrize("query", ["张", "张伟", "z", "zw", "Sm", "李张伟", "Smith", "5678"])
+@pytest.mark.parametrize(
+    "owners", [None, ["u1"], ["u1", "u2"], [f"o{i}" for i in range(search.MERGED_OWNERS_MAX + 1)]]
+)
+def test_searches_never_scan_the_customers_table(
+    engine: Engine, people: dict[str, str], query: str, owners: list[str] | None
+) -> None:
+    plan = query_plan(
+        engine, lambda: find(engine, query, owner_ids=owners, extra_ids=(people["张伟"],))
+    )
+    assert full_scans(plan) == [], plan
+    assert any(step.startswith("SEARCH customers") for step in plan), plan
