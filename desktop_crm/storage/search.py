@@ -7,6 +7,8 @@ Visibility comes in as `owner_ids` (None: every owner, for an admin) plus `extra
 
 Speed rules (DESIGN.md "Speed facts"): never a scan of the customers table; trigram search
 ranks a bounded candidate set, not every match of a frequent term; lists page by keyset.
+Ranking is by tiers (exact name, prefix, contains, other column), not bm25: cheaper, and
+the same whichever plan a user's scope leads to.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_crm.storage.models import Customer
@@ -40,12 +43,14 @@ from desktop_crm.storage.names import SORT_TIEBREAK, fold_latin
 
 SEARCH_TABLE = "customer_fts"
 
-# Rows the trigram path reads and ranks at most: a frequent term ("138", "wang") matches
-# hundreds of thousands of customers, and bm25 over all of them costs ~0.4 s at 1M rows.
+# Trigram hits read (in index order) and ranked at most when searching everyone's customers:
+# a frequent term ("138", "wang") matches hundreds of thousands of them, and ranking all
+# of them costs ~0.4 s at 1M rows.
 CANDIDATE_CAP = 1000
 
-# Above this many owners, paging walks the global sort index (these owners hold much of the
-# table anyway) instead of merging one index range per owner.
+# Up to this many owners, searches and pages read each owner's customers by the owner
+# indexes; above it they walk the global indexes and check the owner per row (so many
+# owners hold much of the table anyway).
 MERGED_OWNERS_MAX = 64
 
 # Above every code point: `name < q + TOP` bounds a prefix range in SQLite's binary order.
@@ -132,15 +137,16 @@ def rebuild_search_index(connection: Connection) -> None:
 def search_index_is_consistent(connection: Connection) -> bool:
     """Whether the index matches the customers table row for row (FTS5 integrity-check).
 
-    Worth running after anything that may renumber rowids, such as a copy made with
-    sqlcipher_export(); `rebuild_search_index` repairs it.
+    Index rows point at customers' implicit rowids (the table has a text key). VACUUM and
+    sqlcipher_export() keep rowids on this stack (a test holds VACUUM to it); run this after
+    any other copy or restore, and `rebuild_search_index` if it fails.
     """
     try:
         connection.exec_driver_sql(
             f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES ('integrity-check', 1)"
         )
-    except Exception as error:  # the driver's DatabaseError, raised as SQLITE_CORRUPT_VTAB
-        if "malformed" in str(error) or "corrupt" in str(error):
+    except DatabaseError as error:  # SQLITE_CORRUPT_VTAB: "database disk image is malformed"
+        if "malformed" in str(error.orig):
             return False
         raise
     return True
@@ -370,8 +376,11 @@ def _quoted(term: str) -> str:
 
 
 def _is_chinese(query: str) -> bool:
-    """No Latin letter or digit: matched on the name as typed, not on its sort key."""
-    return not any(ch.isascii() and ch.isalnum() for ch in query)
+    """No Latin letter or digit: matched on the name as typed, not on its sort key.
+
+    (A query that folds to nothing, such as a lone accent, is matched as typed too.)
+    """
+    return not any(ch.isascii() and ch.isalnum() for ch in query) or not fold_latin(query)
 
 
 def _in_range(col: Any, prefix: str) -> ColumnElement[bool]:
