@@ -33,6 +33,9 @@ CONNECTION_PRAGMAS: tuple[tuple[str, str], ...] = (
 )
 
 
+READ_LANE_CACHE_KIB = 64 * 1024
+
+
 class Lane(StrEnum):
     """Writes take the database's write lock at BEGIN; reads never wait for it."""
 
@@ -55,7 +58,9 @@ def _silence_sqlcipher_log() -> None:
         scratch.close()
 
 
-def open_raw_connection(db_path: Path, data_key: SecretBytes) -> sqlcipher3.Connection:
+def open_raw_connection(
+    db_path: Path, data_key: SecretBytes, *, cache_kib: int = 0
+) -> sqlcipher3.Connection:
     """A keyed, verified, configured DB-API connection (autocommit; callers BEGIN themselves)."""
     _silence_sqlcipher_log()
     conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
@@ -69,6 +74,9 @@ def open_raw_connection(db_path: Path, data_key: SecretBytes) -> sqlcipher3.Conn
             raise KeyRejected("the vault database cannot be read with this key") from None
         for name, value in CONNECTION_PRAGMAS:
             conn.execute(f"PRAGMA {name} = {value}").fetchall()
+        if cache_kib:
+            # every page read is decrypted: a larger cache keeps list and search pages warm
+            conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}").fetchall()
     except BaseException:
         conn.close()
         raise
@@ -90,8 +98,10 @@ def open_engine(
     if not create:
         check_database_file(db_path)
 
+    cache_kib = READ_LANE_CACHE_KIB if lane is Lane.READ else 0
+
     def connect() -> sqlcipher3.Connection:
-        return open_raw_connection(db_path, data_key)
+        return open_raw_connection(db_path, data_key, cache_kib=cache_kib)
 
     # The plain pysqlite dialect over the sqlcipher3 module: the pysqlcipher dialect would send
     # its own `PRAGMA key` from the URL, which is exactly what trap 2 forbids.
