@@ -34,7 +34,7 @@ from desktop_crm.ui.settings import Preferences
 from desktop_crm.ui.setup.wizard import SetupWizard
 from desktop_crm.ui.sign_in import SignInDialog
 
-SIZES = {"small": QSize(640, 480), "large": QSize(1200, 800)}
+LARGE = QSize(1200, 800)
 PASSWORD = "correct horse battery"
 
 
@@ -54,8 +54,10 @@ def settle() -> None:
 
 
 def save(widget: QWidget, out: Path, name: str) -> None:
-    for label, size in SIZES.items():
-        widget.resize(size.expandedTo(widget.minimumSizeHint()))
+    """At the smallest size the window allows, and large."""
+    smallest = widget.minimumSize().expandedTo(widget.minimumSizeHint())
+    for label, size in (("small", smallest), ("large", LARGE)):
+        widget.resize(size)
         settle()
         path = out / f"{name}-{label}.png"
         widget.grab().save(str(path))

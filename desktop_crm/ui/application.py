@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm import config
@@ -29,11 +31,22 @@ def run_gui(backend: Backend, vault_arg: str | None, qt_argv: Sequence[str] = ()
     ops = Operations(app)
     flow = AppFlow(backend, ops, preferences, vault_dir)
     flow.flow_did_end.connect(app.quit)
+    _quit_on_termination_signals(flow)
     flow.start()
     try:
         return app.exec()
     finally:
+        ops.wait_for_workers()
         if flow.session is not None:
             flow.session.lock()
-        ops.wait_for_workers()
         del translators
+
+
+def _quit_on_termination_signals(flow: AppFlow) -> None:
+    """Ctrl+C in a terminal or a polite kill locks the vault and quits instead of dying."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: flow.quit())
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    ticker = QTimer(flow)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(300)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,7 +40,6 @@ class ChangePasswordDialog(QDialog):
         self._old_password = one_time_password
         self._busy = False
         self.setWindowTitle(self.tr("Choose your password — Desktop CRM"))
-        self.setMinimumWidth(440)
 
         intro = QLabel(self.tr(
             "You signed in with a one-time password from your administrator. Choose your own "
@@ -53,6 +53,7 @@ class ChangePasswordDialog(QDialog):
         self.confirm_edit.setObjectName("confirmPasswordEdit")
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_error = FieldErrorLabel("confirmPasswordError", self)
+        self.new_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
         form = QFormLayout()
         form.addRow(self.tr("New password:"), self.new_edit)
         form.addRow("", self.new_error)
@@ -72,6 +73,8 @@ class ChangePasswordDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        # A small form: the dialog keeps the size its content asks for.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)

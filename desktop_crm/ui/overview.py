@@ -57,6 +57,7 @@ class OverviewWidget(QWidget):
             "customerCountLabel", self.tr("counting…"), card)
         self.audit_status_label = self._value_label("auditStatusLabel", self.tr("checking…"), card)
         self.message = MessageLabel("overviewMessage", card)
+        self.message.setMinimumHeight(0)  # nothing to reserve: it rarely speaks
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)

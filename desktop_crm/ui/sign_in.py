@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -59,7 +60,6 @@ class SignInDialog(QDialog):
 
     def _build(self, username: str, notice: str) -> None:
         self.setWindowTitle(self.tr("Sign in — Desktop CRM"))
-        self.setMinimumWidth(420)
         heading = QLabel(self.tr("Sign in to open the customer vault"), self)
         heading.setObjectName("signInHeading")
         font = heading.font()
@@ -76,6 +76,8 @@ class SignInDialog(QDialog):
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        field_width = self.fontMetrics().averageCharWidth() * 50  # follows the font and scaling
+        self.username_edit.setMinimumWidth(field_width)
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
@@ -106,6 +108,8 @@ class SignInDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        # A small form: the dialog keeps the size its content asks for.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(heading)
         layout.addWidget(location)
         layout.addSpacing(8)

@@ -4,7 +4,7 @@
 <context>
     <name>OverviewWidget</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/overview.py" line="96"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="97"/>
         <source>%n customer(s) in your view</source>
         <translation>
             <numerusform>%n customer in your view</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/overview.py" line="103"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="104"/>
         <source>chain intact: %n event(s), head %1</source>
         <translation>
             <numerusform>chain intact: %n event, head %1</numerusform>

@@ -22,7 +22,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="41"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="42"/>
         <source>Choose your password — Desktop CRM</source>
         <translation>设置密码 — 桌面 CRM</translation>
     </message>
@@ -32,32 +32,32 @@
         <translation>您使用管理员提供的一次性密码登录。请现在设置您自己的密码；除您之外没有人会知道它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="57"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="58"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="59"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="60"/>
         <source>Repeat it:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="64"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="65"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="67"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="68"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="88"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="91"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="92"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="95"/>
         <source>Saving your password…</source>
         <translation>正在保存密码…</translation>
     </message>
@@ -278,51 +278,51 @@ Customer records kept in an encrypted vault on this computer.</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="64"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="65"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="65"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="66"/>
         <source>Roles:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="66"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="67"/>
         <source>Vault:</source>
         <translation>保险库：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="67"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="68"/>
         <source>Customers:</source>
         <translation>客户：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="68"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="69"/>
         <source>Audit log:</source>
         <translation>审计日志：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/overview.py" line="96"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="97"/>
         <source>%n customer(s) in your view</source>
         <translation>
             <numerusform>您可见的客户共 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="100"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="101"/>
         <source>not shown for your role</source>
         <translation>您的角色无权查看</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/overview.py" line="103"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="104"/>
         <source>chain intact: %n event(s), head %1</source>
         <translation>
             <numerusform>哈希链完整：共 %n 条事件，链头 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/overview.py" line="107"/>
+        <location filename="../../desktop_crm/ui/overview.py" line="108"/>
         <source>broken at event %1: the log was altered outside the app</source>
         <translation>在第 %1 条事件处断裂：日志曾在本软件之外被改动</translation>
     </message>
@@ -471,7 +471,7 @@ Customer records kept in an encrypted vault on this computer.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="61"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="62"/>
         <source>Sign in — Desktop CRM</source>
         <translation>登录 — 桌面 CRM</translation>
     </message>
@@ -486,52 +486,52 @@ Customer records kept in an encrypted vault on this computer.</source>
         <translation>保险库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="80"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="82"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="81"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="83"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="83"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="85"/>
         <source>Remember me on this device</source>
         <translation>在此设备上记住我</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="98"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="100"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="101"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="103"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="126"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="130"/>
         <source>This version of the app cannot remember you on this device.</source>
         <translation>此版本的软件暂时无法在此设备上记住您。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="143"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="147"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="147"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="151"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="152"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="156"/>
         <source>Opening the vault…</source>
         <translation>正在打开保险库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="197"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="201"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
