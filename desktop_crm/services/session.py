@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import PasswordChangeRequired, VaultLocked
 from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.security.keyring_store import DeviceKeyring
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor, load_actor
 from desktop_crm.services.context import ServiceContext
@@ -96,6 +97,19 @@ class CrmSession:
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                          action="vault.rotate_key", entity="vault", entity_id=vault.vault_id)
 
+    def remember_device(self, keyring: DeviceKeyring) -> None:
+        """Let this device sign this user in without the password (policy permitting)."""
+        self._open().remember_device(keyring)
+        with self._ctx.writing() as w:
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="auth.remember_device", entity="user", entity_id=self.user_id)
+
+    def forget_device(self, keyring: DeviceKeyring) -> None:
+        self._open().forget_device(keyring)
+        with self._ctx.writing() as w:
+            audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                         action="auth.forget_device", entity="user", entity_id=self.user_id)
+
     def lock(self) -> None:
         """Dispose the engines and drop every key this session held."""
         if self._vault is not None:
@@ -113,6 +127,20 @@ def sign_in(
 ) -> CrmSession:
     clock = clock or SystemClock()
     vault = Vault(vault_dir).unlock(username, password, now=clock.now())
+    try:
+        _record_sign_in(vault, clock)
+    except BaseException:
+        vault.lock()
+        raise
+    return CrmSession(vault, vault_dir, clock)
+
+
+def sign_in_remembered(
+    vault_dir: Path, username: str, keyring: DeviceKeyring, *, clock: Clock | None = None
+) -> CrmSession:
+    """Sign in with this device's remembered secret instead of the password."""
+    clock = clock or SystemClock()
+    vault = Vault(vault_dir).unlock_remembered(username, keyring)
     try:
         _record_sign_in(vault, clock)
     except BaseException:
