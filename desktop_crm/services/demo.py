@@ -1,0 +1,237 @@
+"""The demo vault: a fixed organisation and N generated customers with their activity.
+
+One deterministic generator serves the demo vault, the benchmarks and the screenshots: the
+same seed and `today` give the same customers and activity (Faker is pinned exactly). Only
+record ids, key material and the audit log's times differ between two builds.
+
+Customers stream through `CustomerService.bulk_create` and their activity through
+`ActivityImport`, a chunk at a time, so a million customers never sit in memory together.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import literal_column, select
+
+from desktop_crm.domain import validation as v
+from desktop_crm.domain.clock import Clock, SystemClock
+from desktop_crm.domain.errors import ValidationError, VaultExists
+from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import audit
+from desktop_crm.services.bulk import ActivityBatch, ActivityImport, larger_write_cache
+from desktop_crm.services.demo_activity import ActivityGenerator
+from desktop_crm.services.demo_customers import CustomerGenerator, CustomerPlan
+from desktop_crm.services.demo_pools import build_pools
+from desktop_crm.services.passwords import one_time_password
+from desktop_crm.services.session import CrmSession, sign_in
+from desktop_crm.services.setup import initialize_vault
+from desktop_crm.services.users import UserService, add_user
+from desktop_crm.storage.models import Customer
+from desktop_crm.storage.vault import Vault
+
+MAX_CUSTOMERS = 10_000_000
+CHUNK = 5000  # customers per transaction, with their activity in the next one
+BULK_CACHE_MIB = 256  # page cache while loading: keeps the random-keyed indexes in memory
+
+ROOT_DEPARTMENT = "总部 Head office"
+DEPARTMENTS = {  # key -> (name, parent key)
+    "hq": (ROOT_DEPARTMENT, None),
+    "east": ("华东区 East", "hq"),
+    "south": ("华南区 South", "hq"),
+    "service": ("客服部 Service", "hq"),
+}
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    name: str
+    role: str
+    department: str | None  # a DEPARTMENTS key
+    superior: str | None
+    display_name: str
+    owner_weight: float = 0.0  # share of the customers this person owns
+
+
+ADMIN = "admin"
+SERVICE = "service1"
+# Superiors come before the people who report to them. sales_south3 sits in the South
+# department but reports to mgr_east: mgr_east sees those customers through the reporting
+# line, mgr_south through the department tree.
+PEOPLE = (
+    DemoPerson(ADMIN, "admin", None, None, "系统管理员 Admin"),
+    DemoPerson("auditor", "auditor", "hq", None, "审计 Auditor"),
+    DemoPerson(SERVICE, "service", "service", None, "客服 Service one"),
+    DemoPerson("mgr_east", "manager", "east", None, "华东经理 East manager", 5),
+    DemoPerson("mgr_south", "manager", "south", None, "华南经理 South manager", 5),
+    DemoPerson("sales_east1", "sales", "east", "mgr_east", "华东销售一 East sales 1", 15),
+    DemoPerson("sales_east2", "sales", "east", "mgr_east", "华东销售二 East sales 2", 15),
+    DemoPerson("sales_east3", "sales", "east", "mgr_east", "华东销售三 East sales 3", 15),
+    DemoPerson("sales_south1", "sales", "south", "mgr_south", "华南销售一 South sales 1", 15),
+    DemoPerson("sales_south2", "sales", "south", "mgr_south", "华南销售二 South sales 2", 15),
+    DemoPerson("sales_south3", "sales", "south", "mgr_east", "华南销售三 South sales 3", 15),
+)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    name: str
+    role: str
+    department: str | None
+    password: str | None  # only when generated (not given by the caller)
+
+
+@dataclass(frozen=True)
+class DemoVault:
+    users: tuple[DemoUser, ...]
+    recovery_code: str
+    customers: int
+    activity: dict[str, int]
+
+
+Progress = Callable[[int, int], None]  # (customers written, customers asked for)
+
+
+def build_demo_vault(
+    vault_dir: Path, *, customers: int, seed: int = 1, today: date | None = None,
+    password: str | None = None, clock: Clock | None = None, progress: Progress | None = None,
+) -> DemoVault:
+    """Create a new demo vault; every user's password is `password`, or generated if None.
+
+    Refuses a folder that already holds a vault. A build that fails part-way leaves nothing.
+    """
+    if not 0 <= customers <= MAX_CUSTOMERS:
+        raise ValidationError("customers", f"must be between 0 and {MAX_CUSTOMERS:,}")
+    if password is not None:
+        v.new_password("password", password)
+    if Vault.exists(vault_dir):
+        raise VaultExists("a vault already exists here: the demo builds a new one elsewhere")
+    clock = clock or SystemClock()
+    today = today or clock.now().date()
+    passwords = {p.name: password or one_time_password() for p in PEOPLE}
+    vault_dir.mkdir(parents=True, exist_ok=True)
+    existing = set(vault_dir.iterdir())
+    try:
+        recovery_code = initialize_vault(
+            vault_dir, admin_username=ADMIN, admin_password=passwords[ADMIN],
+            admin_display_name=PEOPLE[0].display_name, clock=clock)
+        session = sign_in(vault_dir, ADMIN, passwords[ADMIN], clock=clock)
+        try:
+            user_ids = _build_organisation(session, passwords)
+            activity = _build_customers(session, user_ids, customers, seed, today, progress)
+            _record_build(session, seed=seed, today=today, customers=customers)
+        finally:
+            session.lock()
+    except BaseException:
+        _remove_new_files(vault_dir, existing)
+        raise
+    users = tuple(
+        DemoUser(p.name, p.role, DEPARTMENTS[p.department][0] if p.department else None,
+                 None if password else passwords[p.name])
+        for p in PEOPLE)
+    return DemoVault(users, recovery_code, customers, activity)
+
+
+def _build_organisation(session: CrmSession, passwords: dict[str, str]) -> dict[str, str]:
+    """Departments and users; returns sign-in name -> user id."""
+    departments: dict[str, str] = {}
+    for key, (name, parent) in DEPARTMENTS.items():
+        departments[key] = session.departments.create(
+            name, parent_id=departments[parent] if parent else None).id
+    user_ids = {ADMIN: session.user_id}
+    for person in PEOPLE[1:]:
+        user_ids[person.name] = _add_demo_user(
+            session.users, person, passwords[person.name],
+            department_id=departments[person.department] if person.department else None,
+            superior_id=user_ids[person.superior] if person.superior else None)
+    return user_ids
+
+
+def _add_demo_user(users: UserService, person: DemoPerson, password: str, *,
+                   department_id: str | None, superior_id: str | None) -> str:
+    """A user with a chosen password and no forced change: demo users sign in straight away
+    (an admin's `users.create` hands out a one-time password instead)."""
+    with users.ctx.writing() as w:
+        w.actor.require(Resource.USER, Action.MANAGE)
+        user = add_user(w.session, w.now, by=w.actor.user_id, username=person.name,
+                        display_name=person.display_name, roles=[person.role],
+                        department_id=department_id, superior_id=superior_id,
+                        must_change_password=False)
+        users.slots.add_user_slot(user.id, user.username, password)  # last: rolls back with it
+        return user.id
+
+
+def _build_customers(
+    session: CrmSession, user_ids: dict[str, str], total: int, seed: int, today: date,
+    progress: Progress | None,
+) -> dict[str, int]:
+    owners = [(p.name, user_ids[p.name], p.owner_weight) for p in PEOPLE if p.owner_weight]
+    pools = build_pools(seed)
+    customers = CustomerGenerator(pools, random.Random(f"{seed}:customers"), today, owners)
+    activity = ActivityGenerator(random.Random(f"{seed}:activity"), today, user_ids, SERVICE)
+    importer = ActivityImport(session.users.ctx)
+    written: dict[str, int] = {}
+    last_rowid = 0  # the vault is new: no customer before the first chunk
+    done = 0
+    with larger_write_cache(session.users.ctx, BULK_CACHE_MIB):
+        for plans in _chunks(customers, total):
+            session.customers.bulk_create([p.data for p in plans], batch_size=len(plans))
+            created = _customer_ids_after(session, last_rowid)
+            if len(created) != len(plans):
+                raise RuntimeError("another program wrote customers into the new demo vault")
+            last_rowid = created[-1][0]
+            batch = ActivityBatch()
+            for plan, (_, customer_id) in zip(plans, created, strict=True):
+                activity.add(batch, plan, customer_id)
+            for kind, count in importer.create(batch).items():
+                written[kind] = written.get(kind, 0) + count
+            done += len(plans)
+            if progress:
+                progress(done, total)
+    return written
+
+
+def _chunks(generator: CustomerGenerator, total: int) -> Iterator[list[CustomerPlan]]:
+    for start in range(0, total, CHUNK):
+        yield [generator.plan() for _ in range(min(CHUNK, total - start))]
+
+
+customer_rowid = literal_column("customers.rowid")
+
+
+def _customer_ids_after(session: CrmSession, rowid: int) -> list[tuple[int, str]]:
+    """The customers written after `rowid`, in the order they were written.
+
+    `bulk_create` returns only a count; in a vault this build has just created and nobody
+    else knows the passwords of yet, the rows after the last known rowid are exactly ours.
+    """
+    with session.users.ctx.reading() as w:
+        w.actor.require(Resource.CUSTOMER, Action.READ)
+        c = Customer.__table__.c
+        rows = w.session.execute(
+            select(customer_rowid, c.id).select_from(Customer.__table__)
+            .where(customer_rowid > rowid).order_by(customer_rowid))
+        return [(r[0], r[1]) for r in rows]
+
+
+def _record_build(session: CrmSession, *, seed: int, today: date, customers: int) -> None:
+    with session.users.ctx.writing() as w:
+        audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="demo.build",
+                     entity="vault", detail={"seed": seed, "today": today.isoformat(),
+                                             "customers": customers})
+
+
+def _remove_new_files(vault_dir: Path, existing: set[Path]) -> None:
+    """A half-built demo vault would only confuse: remove what this build created."""
+    for path in vault_dir.iterdir():
+        if path in existing:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
