@@ -1,0 +1,135 @@
+"""The raw-SQL lower bounds: the same work as a service call, straight on a sqlcipher3 connection.
+
+No SQLAlchemy, no permission checks, no audit: what is left is what SQLCipher itself costs on
+this file, so the table shows how much the service layer adds. Visibility is kept (the same
+owner filter), so each bound answers the same question as the service call it stands beside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+import sqlcipher3
+
+# The columns a customer list row shows (what CustomerService builds its rows from).
+LIST_COLUMNS = (
+    "id, kind, name, company, phones, emails, city, lifecycle_stage, tier, tags, owner_id,"
+    " updated_at"
+)
+SORT_COLUMNS = {"name": "sort_key", "updated": "updated_at"}
+TOP = "\U0010ffff"  # above every code point: closes a prefix range
+_PHONE_LIKE = re.compile(r"^[+\d\s().\-]+$")
+
+
+def _owner_filter(
+    owners: Collection[str] | None, column: str = "owner_id"
+) -> tuple[str, list[str]]:
+    """`AND column IN (...)` for a restricted user; nothing for someone who sees everyone.
+
+    A unary plus keeps SQLite off the owner indexes: walking a sort or search order and
+    testing the owner per row is the fast plan when the owners hold a large share.
+    """
+    if owners is None:
+        return "", []
+    marks = ", ".join("?" for _ in owners)
+    return f" AND +{column} IN ({marks})", list(owners)
+
+
+def fts_expression(query: str) -> str:
+    """The plainest FTS5 expression for a query: digits against phones, else every word."""
+    digits = re.sub(r"\D", "", query)
+    if _PHONE_LIKE.match(query) and len(digits) >= 3:
+        return '{phones} : "' + digits + '"'
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+
+
+def search(
+    conn: sqlcipher3.Connection, query: str, owners: Collection[str] | None, limit: int
+) -> list[tuple[Any, ...]]:
+    """The first `limit` visible hits with their list columns, unranked.
+
+    Three characters or more: a trigram MATCH. Fewer: a prefix range on the name (Chinese)
+    or on the pinyin initials (ASCII letters), each an index range.
+    """
+    owner_sql, owner_args = _owner_filter(owners, "c.owner_id")
+    cols = ", ".join(f"c.{col.strip()}" for col in LIST_COLUMNS.split(","))
+    if len(query) >= 3:
+        sql = (
+            f"SELECT {cols} FROM customer_fts JOIN customers c ON c.rowid = customer_fts.rowid"
+            f" WHERE customer_fts MATCH ? AND c.deleted_at IS NULL{owner_sql} LIMIT ?"
+        )
+        return conn.execute(sql, [fts_expression(query), *owner_args, limit]).fetchall()
+    column = "name_initials" if query.isascii() and query.isalpha() else "name"
+    value = query.lower() if column == "name_initials" else query
+    sql = (
+        f"SELECT {cols} FROM customers c WHERE c.{column} >= ? AND c.{column} < ?"
+        f" AND c.deleted_at IS NULL{owner_sql} LIMIT ?"
+    )
+    return conn.execute(sql, [value, value + TOP, *owner_args, limit]).fetchall()
+
+
+def count_matches(conn: sqlcipher3.Connection, query: str) -> int:
+    """How many customers a query matches at all (to check a term occurs in the demo)."""
+    if len(query) >= 3:
+        sql = "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?"
+        return int(conn.execute(sql, [fts_expression(query)]).fetchone()[0])
+    column = "name_initials" if query.isascii() and query.isalpha() else "name"
+    value = query.lower() if column == "name_initials" else query
+    sql = f"SELECT count(*) FROM customers WHERE {column} >= ? AND {column} < ?"
+    return int(conn.execute(sql, [value, value + TOP]).fetchone()[0])
+
+
+def _order(order: str, descending: bool) -> tuple[str, str, str]:
+    col = SORT_COLUMNS[order]
+    if descending:
+        return col, f"{col} DESC, id DESC", "<"
+    return col, f"{col}, id", ">"
+
+
+def page_after(
+    conn: sqlcipher3.Connection, *, order: str, descending: bool, after: tuple[Any, str] | None,
+    owners: Collection[str] | None, limit: int,
+) -> list[tuple[Any, ...]]:
+    """A keyset page of list rows: the `limit` rows after (sort value, id)."""
+    col, order_by, cmp = _order(order, descending)
+    owner_sql, owner_args = _owner_filter(owners)
+    keyset, keyset_args = "", []
+    if after is not None:
+        keyset, keyset_args = f" AND ({col}, id) {cmp} (?, ?)", [after[0], after[1]]
+    sql = (
+        f"SELECT {LIST_COLUMNS}, {col} FROM customers WHERE deleted_at IS NULL{owner_sql}"
+        f"{keyset} ORDER BY {order_by} LIMIT ?"
+    )
+    return conn.execute(sql, [*owner_args, *keyset_args, limit]).fetchall()
+
+
+def page_at(
+    conn: sqlcipher3.Connection, *, order: str, descending: bool, position: int,
+    owners: Collection[str] | None, limit: int,
+) -> list[tuple[Any, ...]]:
+    """The `limit` list rows from a position: OFFSET over the sort index."""
+    col, order_by, _ = _order(order, descending)
+    owner_sql, owner_args = _owner_filter(owners)
+    sql = (
+        f"SELECT {LIST_COLUMNS}, {col} FROM customers WHERE deleted_at IS NULL{owner_sql}"
+        f" ORDER BY {order_by} LIMIT ? OFFSET ?"
+    )
+    return conn.execute(sql, [*owner_args, limit, position]).fetchall()
+
+
+def sort_key_at(
+    conn: sqlcipher3.Connection, *, order: str, descending: bool, position: int,
+    owners: Collection[str] | None,
+) -> tuple[Any, str] | None:
+    """(sort value, id) of the row at a position: where a keyset page at that depth starts."""
+    rows = page_at(conn, order=order, descending=descending, position=position, owners=owners,
+                   limit=1)
+    return (rows[0][-1], rows[0][0]) if rows else None
+
+
+def visible_count(conn: sqlcipher3.Connection, owners: Collection[str] | None) -> int:
+    owner_sql, owner_args = _owner_filter(owners)
+    sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{owner_sql}"
+    return int(conn.execute(sql, owner_args).fetchone()[0])
