@@ -6,6 +6,7 @@ damaged or missing, or the password is wrong; 130 interrupted. Never a traceback
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except KeyboardInterrupt:
         return INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`... | head`): nothing left to say
+        _silence_stdout()
+        return 1
     except SystemExit as exit_:  # --help and --version end this way
         return exit_.code if isinstance(exit_.code, int) else 0
     except PasswordChangeRequired as error:
@@ -36,6 +40,15 @@ def _run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     ctx = CliContext(args=args, out=Output(as_json=args.json))
     return int(args.handler(ctx))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (captured output): nothing will be flushed to a closed pipe
 
 
 def _fail(message: str, code: int) -> int:

@@ -32,11 +32,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
     listing = sub.add_parser("list", parents=[common], help="list customers, sorted")
     add_limit(listing)
-    listing.add_argument("--order", choices=("name", "updated"), default="name")
+    listing.add_argument("--order", choices=("name", "updated"), default="name",
+                         help="by name (pinyin for Chinese names) or last update, newest first")
     listing.set_defaults(handler=run_list)
 
     search = sub.add_parser("search", parents=[common],
-                            help="find by name, pinyin, company, phone, email or tag")
+                            help="find by name, pinyin, company, phone, email or tag "
+                                 "(best hits first; total counts the hits shown)")
     search.add_argument("query")
     add_limit(search)
     search.set_defaults(handler=run_search)
@@ -123,8 +125,9 @@ def run_list(ctx: CliContext) -> int:
         rows: list[Any] = []
         after = None
         while len(rows) < limit:
-            page = session.customers.list_page(order=ctx.args.order, after=after,
-                                               limit=min(PAGE, limit - len(rows)))
+            page = session.customers.list_page(
+                order=ctx.args.order, after=after, limit=min(PAGE, limit - len(rows)),
+                descending=ctx.args.order == "updated")
             rows.extend(page.rows)
             if page.next_after is None:
                 break

@@ -12,14 +12,13 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desktop_crm.cli import main
-from desktop_crm.domain.clock import FixedClock
 from desktop_crm.services.demo import build_demo_vault
 
 DEMO_PASSWORD = "demo-password-1"
@@ -66,9 +65,9 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vault_dir = tmp_path_factory.mktemp("cli-demo") / "vault"
+    # the system clock, as the CLI uses: later edits in a test are newer than the build
     build_demo_vault(vault_dir, customers=DEMO_CUSTOMERS, seed=11, today=date(2026, 11, 23),
-                     password=DEMO_PASSWORD,
-                     clock=FixedClock(datetime(2026, 11, 23, 12, tzinfo=UTC)))
+                     password=DEMO_PASSWORD)
     return vault_dir
 
 

@@ -120,3 +120,12 @@ def test_global_options_may_follow_the_command(run: Run, demo_vault: Path) -> No
     result = run("customer", "list", "--vault", str(demo_vault), "--user", "admin", "--json",
                  "--limit", "2", password=DEMO_PASSWORD)
     assert result.code == 0 and len(result.json()["items"]) == 2
+
+
+def test_the_latest_update_comes_first_when_ordered_by_update(as_user: AsUser) -> None:
+    by_name = as_user("admin", "customer", "list", "--json").json()["items"]
+    last_by_name = by_name[-1]["id"]
+    assert as_user("admin", "customer", "update", last_by_name, "--notes", "回访").code == 0
+    newest = as_user("admin", "customer", "list", "--order", "updated", "--limit", "1",
+                     "--json").json()["items"]
+    assert [row["id"] for row in newest] == [last_by_name]
