@@ -37,7 +37,7 @@ from desktop_crm.storage.vault import Vault
 
 MAX_CUSTOMERS = 10_000_000
 CHUNK = 5000  # customers per transaction, with their activity in the next one
-BULK_CACHE_MIB = 256  # page cache while loading: keeps the random-keyed indexes in memory
+BULK_CACHE_MIB = 512  # page cache while loading: keeps the random-keyed indexes in memory
 
 ROOT_DEPARTMENT = "总部 Head office"
 DEPARTMENTS = {  # key -> (name, parent key)

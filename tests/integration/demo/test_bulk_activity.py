@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from desktop_crm.domain.errors import PermissionDenied, ValidationError
-from desktop_crm.services.bulk import ActivityBatch, ActivityImport
+from desktop_crm.services.bulk import ActivityBatch, ActivityImport, larger_write_cache
 from desktop_crm.services.session import CrmSession
 from tests.integration.demo.conftest import Demo
 
@@ -124,3 +124,20 @@ def test_a_receipt_for_an_unknown_plan_is_refused(demo: Demo) -> None:
             "contract_id": "00000000-0000-4000-8000-00000000000a", "amount_minor": 1,
             "received_at": AT}]))
     assert refused.value.field == "contract_id"
+
+
+def test_the_larger_write_cache_is_undone_afterwards_even_on_error(demo: Demo) -> None:
+    admin = demo.session("admin")
+    ctx = admin.users.ctx
+
+    def cache_size() -> int:
+        with ctx.writing() as w:
+            return int(w.session.connection().exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+    before = cache_size()
+    with larger_write_cache(ctx, 64):
+        assert cache_size() == -64 * 1024
+    assert cache_size() == before
+    with pytest.raises(RuntimeError), larger_write_cache(ctx, 32):
+        raise RuntimeError("load failed")
+    assert cache_size() == before
