@@ -74,9 +74,10 @@ def _field_options(parser: argparse.ArgumentParser, *, name_required: bool) -> N
     parser.add_argument("--tier", metavar="TIER", help="high_value, potential or dormant")
     parser.add_argument("--birthday", metavar="YYYY-MM-DD")
     parser.add_argument("--kind", metavar="KIND", help="person or company")
-    for option, noun in (("phone", "phone number"), ("email", "email address"), ("tag", "tag")):
+    for option, noun in (("phone", "a phone number"), ("email", "an email address"),
+                         ("tag", "a tag")):
         parser.add_argument(f"--{option}", action="append", metavar=option.upper(),
-                            help=f"a {noun} (repeatable)")
+                            help=f"{noun} (repeatable)")
     parser.add_argument("--owner", metavar="USER", help="sign-in name of the owner")
 
 
