@@ -8,6 +8,7 @@ missing id would be.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -274,14 +275,17 @@ class CustomerService:
             view = field_view(w.actor, in_list=False, shared_only=False)
             records = []
             for data in batch:
-                values = validate_customer(data, today=w.now.date(), partial=False)
+                # a bulk source (import, demo, sync) may bring the client-made id along
+                given_id = data.get("id")
+                fields = {k: val for k, val in data.items() if k != "id"}
+                values = validate_customer(fields, today=w.now.date(), partial=False)
                 _refuse_locked_fields(values, view, creating=True)
                 owner_id = data.get("owner_id") or w.actor.user_id
                 if owner_id not in owners or not scope.covers(owner_id):
                     raise ValidationError("owner_id", f"no active user {owner_id} in your scope")
                 keys = name_keys(values["name"])
                 records.append({
-                    **_DEFAULTS, **values, "id": data.get("id") or new_id(),
+                    **_DEFAULTS, **values, "id": _uuid_text(given_id) if given_id else new_id(),
                     "created_at": w.now, "updated_at": w.now, "version": 1,
                     "updated_by": w.actor.user_id, "owner_id": owner_id,
                     "department_id": owners[owner_id], "sort_key": keys.sort_key,
@@ -403,6 +407,13 @@ def _refuse_locked_fields(values: Mapping[str, Any], view: FieldView, *, creatin
         locked = name in view.hidden or name in view.readonly
         if locked and (value or not creating):
             raise ValidationError(name, "your role may not change this field")
+
+
+def _uuid_text(value: object) -> str:
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise ValidationError("id", f"“{value}” is not a record id (UUID)") from None
 
 
 def _set_name_keys(customer: Customer) -> None:

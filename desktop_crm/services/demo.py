@@ -11,7 +11,6 @@ Customers stream through `CustomerService.bulk_create` and their activity throug
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +29,7 @@ from desktop_crm.services.demo_customers import CustomerGenerator, CustomerPlan
 from desktop_crm.services.demo_pools import build_pools
 from desktop_crm.services.passwords import one_time_password
 from desktop_crm.services.session import CrmSession, sign_in
-from desktop_crm.services.setup import initialize_vault
+from desktop_crm.services.setup import initialize_vault, remove_new_files
 from desktop_crm.services.users import UserService, add_user
 from desktop_crm.storage.models import Customer
 from desktop_crm.storage.vault import Vault
@@ -128,7 +127,7 @@ def build_demo_vault(
         finally:
             session.lock()
     except BaseException:
-        _remove_new_files(vault_dir, existing)
+        remove_new_files(vault_dir, existing)
         raise
     users = tuple(
         DemoUser(p.name, p.role, DEPARTMENTS[p.department][0] if p.department else None,
@@ -224,14 +223,3 @@ def _record_build(session: CrmSession, *, seed: int, today: date, customers: int
         audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="demo.build",
                      entity="vault", detail={"seed": seed, "today": today.isoformat(),
                                              "customers": customers})
-
-
-def _remove_new_files(vault_dir: Path, existing: set[Path]) -> None:
-    """A half-built demo vault would only confuse: remove what this build created."""
-    for path in vault_dir.iterdir():
-        if path in existing:
-            continue
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)

@@ -51,7 +51,7 @@ def initialize_vault(
         finally:
             opened.lock()
     except BaseException:
-        _remove_new_files(vault_dir, existing)  # a half-made vault would only confuse
+        remove_new_files(vault_dir, existing)
         raise
     return recovery_code
 
@@ -78,7 +78,8 @@ def seed_role(session: Session, spec: RoleSpec, now: datetime, *, by: str) -> st
     return role.id
 
 
-def _remove_new_files(vault_dir: Path, existing: set[Path]) -> None:
+def remove_new_files(vault_dir: Path, existing: set[Path]) -> None:
+    """A half-made vault would only confuse: remove what a failed build created."""
     for path in vault_dir.iterdir():
         if path in existing:
             continue

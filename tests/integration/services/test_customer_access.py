@@ -142,3 +142,15 @@ def test_update_validation_writes_nothing(org, customer_of) -> None:
     assert sales.customers.get(cid).name == "原名"
     updated = sales.customers.update(cid, {"name": "新名"})
     assert updated.version == 2 and sales.customers.search("新名")[0].id == cid
+
+
+def test_bulk_create_keeps_given_ids_and_refuses_bad_ones(org) -> None:
+    admin = org.session("admin")
+    given = "0b8e6a52-5f0e-4c1e-9d7a-3f1c2b4a5d6e"
+    assert admin.customers.bulk_create([{"id": given, "name": "批量客户"}]) == 1
+    assert admin.customers.get(given).name == "批量客户"
+    before = admin.customers.count()
+    with pytest.raises(ValidationError) as caught:
+        admin.customers.bulk_create([{"name": "ok"}, {"id": "not-a-uuid", "name": "bad"}])
+    assert caught.value.field == "id"
+    assert admin.customers.count() == before  # the whole batch rolled back
