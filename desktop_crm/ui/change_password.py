@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,7 @@ from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.errors import error_text, validation_text
 from desktop_crm.ui.ops import OpChanges, Operations
-from desktop_crm.ui.widgets import FieldErrorLabel, MessageLabel
+from desktop_crm.ui.widgets import FieldErrorLabel, MessageLabel, dialog_buttons
 
 USERS_CHANGED = OpChanges(frozenset({"user"}))
 
@@ -61,14 +59,9 @@ class ChangePasswordDialog(QDialog):
         form.addRow("", self.confirm_error)
         self.message = MessageLabel("changePasswordMessage", self)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Set password"), self)
-        self.save_button.setObjectName("setPasswordButton")
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Sign out"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons, self.save_button, self.cancel_button = dialog_buttons(
+            self, accept_text=self.tr("Set password"), accept_name="setPasswordButton",
+            reject_text=self.tr("Sign out"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
 

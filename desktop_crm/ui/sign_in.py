@@ -10,12 +10,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from desktop_crm.domain.errors import SignInThrottled
 from desktop_crm.ui.backend import Backend, SignedIn
 from desktop_crm.ui.errors import error_text, keyring_text, throttled_text
 from desktop_crm.ui.ops import Operations
-from desktop_crm.ui.widgets import MessageLabel
+from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
 
 
 class SignInDialog(QDialog):
@@ -96,14 +94,9 @@ class SignInDialog(QDialog):
         if notice:
             self.message.show_progress(notice)
 
-        buttons = QDialogButtonBox(self)
-        self.sign_in_button = QPushButton(self.tr("Sign in"), self)
-        self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Quit"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons, self.sign_in_button, self.cancel_button = dialog_buttons(
+            self, accept_text=self.tr("Sign in"), accept_name="signInButton",
+            reject_text=self.tr("Quit"))
         self.sign_in_button.clicked.connect(self.attempt_sign_in)
         self.cancel_button.clicked.connect(self.reject)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
 ERROR_COLOUR = "#b3261e"  # readable on light and dark backgrounds
 
@@ -44,3 +44,18 @@ class MessageLabel(QLabel):
 
     def clear_message(self) -> None:
         self.setText("")
+
+
+def dialog_buttons(
+    parent: QWidget, *, accept_text: str, accept_name: str, reject_text: str
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A dialog's accept (default) and reject buttons, named for the tests that press them."""
+    buttons = QDialogButtonBox(parent)
+    accept = QPushButton(accept_text, parent)
+    accept.setObjectName(accept_name)
+    accept.setDefault(True)
+    reject = QPushButton(reject_text, parent)
+    reject.setObjectName("cancelButton")
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
+    return buttons, accept, reject
