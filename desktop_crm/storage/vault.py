@@ -644,6 +644,7 @@ def _new_database(db_path: Path, data_key: SecretBytes) -> Database:
 def _open_database(db_path: Path, data_key: SecretBytes) -> Database:
     write = open_engine(db_path, data_key, lane=Lane.WRITE)
     try:
+        schema.upgrade_if_needed(write)
         read = open_engine(db_path, data_key, lane=Lane.READ)
     except BaseException:
         write.dispose()

@@ -7,12 +7,15 @@ import os
 import sys
 import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop_crm.cli.context import CliContext
 from desktop_crm.cli.options import count, iso_date
 from desktop_crm.cli.prompts import DEMO_PASSWORD_ENV
 from desktop_crm.domain.clock import FixedClock
-from desktop_crm.services.demo import DemoUser, DemoVault, Progress, build_demo_vault
+
+if TYPE_CHECKING:  # the generator pulls in Faker: load it only when a demo is built
+    from desktop_crm.services.demo import DemoUser, DemoVault, Progress
 
 DEFAULT_CUSTOMERS = 1000
 
@@ -36,6 +39,8 @@ def run_demo(ctx: CliContext) -> int:
         ctx.clock = FixedClock(datetime.combine(args.today, datetime.min.time(), UTC)
                                .replace(hour=12))
     started = time.monotonic()
+    from desktop_crm.services.demo import build_demo_vault
+
     demo = build_demo_vault(
         ctx.vault_dir, customers=args.customers, seed=args.seed, today=args.today,
         password=os.environ.get(DEMO_PASSWORD_ENV) or None, clock=ctx.clock,

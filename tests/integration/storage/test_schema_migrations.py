@@ -130,3 +130,28 @@ def test_downgrade_to_base_and_upgrade_again(engine: Engine) -> None:
     schema.upgrade(engine)
     with engine.connect() as conn:
         assert model_differences(conn) == []
+
+
+def test_head_constant_matches_the_migrations_folder() -> None:
+    assert schema.head_revision() == schema.HEAD
+
+
+def test_opening_a_vault_migrates_an_older_schema(tmp_path: Path) -> None:
+    from desktop_crm.services.session import sign_in
+    from desktop_crm.services.setup import initialize_vault
+
+    vault = tmp_path / "vault"
+    initialize_vault(vault, admin_username="admin", admin_password="admin-password-1")
+    session = sign_in(vault, "admin", "admin-password-1")
+    engine = session._open().database.write_engine
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.downgrade(schema.alembic_config(connection), "0001_initial")
+    assert schema.current_revision(engine) == "0001_initial"
+    session.lock()
+    reopened = sign_in(vault, "admin", "admin-password-1")
+    try:
+        assert schema.current_revision(reopened._open().database.write_engine) == schema.HEAD
+    finally:
+        reopened.lock()
