@@ -1,16 +1,21 @@
-"""Who is acting: a user with their merged roles, loaded fresh for every unit of work."""
+"""Who is acting: a user with their merged roles, and the access version that says when to reload.
+
+Loading an actor costs several queries, so a service context keeps the one it loaded and
+reloads only when the vault's access version moved (see `bump_access_version`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, String, bindparam, cast, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.enums import FieldAccess, MaskMode, Scope, UserStatus
 from desktop_crm.domain.errors import AccountRevoked, AccountSuspended, PermissionDenied
-from desktop_crm.storage.models import FieldPolicy, Role, RoleGrant, User, UserRole
+from desktop_crm.storage.models import FieldPolicy, Role, RoleGrant, User, UserRole, VaultMeta
 
 _ACCESS_RANK = {FieldAccess.HIDDEN: 0, FieldAccess.READ: 1, FieldAccess.EDIT: 2}
 _MASK_RANK = {MaskMode.NONE: 0, MaskMode.LIST_ONLY: 1, MaskMode.EVERYWHERE: 2}
@@ -35,6 +40,9 @@ class Actor:
     grants: Mapping[tuple[str, str], tuple[ScopeGrant, ...]] = field(default_factory=dict)
     # (resource, field) -> (access, mask), merged across roles: the most open wins
     fields: Mapping[tuple[str, str], tuple[FieldAccess, MaskMode]] = field(default_factory=dict)
+    # What is worked out from this actor (owner sets, field views, grants) and lives exactly
+    # as long as it: a changed access version brings a new actor with an empty memo.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def can(self, resource: str, action: str) -> bool:
         return bool(self.grants.get((resource, action)))
@@ -47,26 +55,77 @@ class Actor:
         return self.fields.get((resource, name), _OPEN_FIELD)
 
 
+# --- the access version -------------------------------------------------------------------------
+
+ACCESS_VERSION = "access_version"
+_meta = VaultMeta.__table__
+_READ_VERSION = select(_meta.c.value).where(_meta.c.key == ACCESS_VERSION)
+_NEXT_VERSION = (
+    update(_meta).where(_meta.c.key == ACCESS_VERSION)
+    .values(value=cast(cast(_meta.c.value, Integer) + 1, String))
+)
+_FIRST_VERSION = insert(_meta).values(key=ACCESS_VERSION, value="1")
+_CHANGED = "access_changed"  # session.info flag
+
+
+def access_version(session: Session) -> str | None:
+    """The vault's access version (None before the first change): one primary-key read."""
+    return session.connection().execute(_READ_VERSION).scalar()
+
+
+def bump_access_version(session: Session) -> None:
+    """Mark that who may see or do what has changed, in the caller's transaction.
+
+    Every write to users, user_roles, roles, role_grants, field_policies, record_grants or
+    departments must call this before it commits: open sessions (in this process or any
+    other) then reload their actor and scopes on their next unit of work.
+    """
+    if session.connection().execute(_NEXT_VERSION).rowcount == 0:
+        session.connection().execute(_FIRST_VERSION)
+    session.info[_CHANGED] = True
+
+
+def access_changed(session: Session) -> bool:
+    """Whether this unit of work bumped the access version."""
+    return bool(session.info.get(_CHANGED))
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+_u = User.__table__.c
+_ur = UserRole.__table__.c
+_r = Role.__table__.c
+_g = RoleGrant.__table__.c
+_p = FieldPolicy.__table__.c
+_USER = select(
+    _u.id, _u.username, _u.display_name, _u.department_id, _u.status, _u.deleted_at,
+    _u.must_change_password,
+).where(_u.id == bindparam("user_id"))
+_ROLES = (
+    select(_r.id, _r.name)
+    .join(UserRole.__table__, _ur.role_id == _r.id)
+    .where(_ur.user_id == bindparam("user_id"), _ur.deleted_at.is_(None), _r.deleted_at.is_(None))
+)
+_GRANTS = select(_g.role_id, _g.resource, _g.action, _g.scope, _g.department_ids).where(
+    _g.role_id.in_(bindparam("role_ids", expanding=True)), _g.deleted_at.is_(None))
+_POLICIES = select(_p.role_id, _p.resource, _p.field, _p.access, _p.mask).where(
+    _p.role_id.in_(bindparam("role_ids", expanding=True)), _p.deleted_at.is_(None))
+
+
 def load_actor(session: Session, user_id: str) -> Actor:
     """The acting user as the database knows them now; refuses departed and suspended users."""
-    user = session.get(User, user_id)
+    conn = session.connection()
+    user = conn.execute(_USER, {"user_id": user_id}).first()
     if user is None or user.deleted_at is not None or user.status == UserStatus.DEPARTED:
         raise AccountRevoked("this account was revoked")
     if user.status == UserStatus.SUSPENDED:
         raise AccountSuspended("this account is suspended; ask an administrator")
 
-    role_rows = session.execute(
-        select(Role.id, Role.name)
-        .join(UserRole, UserRole.role_id == Role.id)
-        .where(UserRole.user_id == user_id, UserRole.deleted_at.is_(None),
-               Role.deleted_at.is_(None))
-    ).all()
+    role_rows = conn.execute(_ROLES, {"user_id": user_id}).all()
     role_ids = [r.id for r in role_rows]
 
     grants: dict[tuple[str, str], list[ScopeGrant]] = {}
-    for g in session.execute(
-        select(RoleGrant).where(RoleGrant.role_id.in_(role_ids), RoleGrant.deleted_at.is_(None))
-    ).scalars():
+    for g in conn.execute(_GRANTS, {"role_ids": role_ids}):
         spec = ScopeGrant(Scope(g.scope), tuple(g.department_ids))
         bucket = grants.setdefault((g.resource, g.action), [])
         if spec not in bucket:
@@ -74,10 +133,7 @@ def load_actor(session: Session, user_id: str) -> Actor:
 
     # A role with no rule for a field leaves it open; across roles the most open rule wins.
     per_role: dict[tuple[str, str], dict[str, tuple[FieldAccess, MaskMode]]] = {}
-    for p in session.execute(
-        select(FieldPolicy).where(FieldPolicy.role_id.in_(role_ids),
-                                  FieldPolicy.deleted_at.is_(None))
-    ).scalars():
+    for p in conn.execute(_POLICIES, {"role_ids": role_ids}):
         per_role.setdefault((p.resource, p.field), {})[p.role_id] = (
             FieldAccess(p.access), MaskMode(p.mask))
     fields: dict[tuple[str, str], tuple[FieldAccess, MaskMode]] = {}
@@ -94,7 +150,7 @@ def load_actor(session: Session, user_id: str) -> Actor:
         display_name=user.display_name,
         department_id=user.department_id,
         roles=tuple(sorted(r.name for r in role_rows)),
-        must_change_password=user.must_change_password,
+        must_change_password=bool(user.must_change_password),
         grants={k: tuple(v) for k, v in grants.items()},
         fields=fields,
     )

@@ -1,4 +1,9 @@
-"""What every service holds: the open database, the acting user's id and the clock."""
+"""What every service holds: the open database, the acting user's id and the clock.
+
+The acting user is loaded once and kept; every unit of work first reads the vault's access
+version (one primary-key read) and reloads the user, roles and scopes only when it moved. So a
+suspension, a departure or a role change still applies to the very next call.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.clock import Clock
 from desktop_crm.domain.errors import NotFound
 from desktop_crm.services import audit
-from desktop_crm.services.actor import Actor, load_actor
+from desktop_crm.services.actor import Actor, access_changed, access_version, load_actor
 from desktop_crm.storage.uow import Database
 
 
@@ -40,6 +45,8 @@ class ServiceContext:
         self._database = database
         self.user_id = user_id
         self.clock = clock
+        # (access version, actor) as last loaded; replaced whole, so threads never see a mix
+        self._known: tuple[str | None, Actor] | None = None
 
     @property
     def db(self) -> Database:
@@ -47,14 +54,36 @@ class ServiceContext:
 
     @contextmanager
     def writing(self) -> Iterator[Work]:
-        """A write transaction; the actor is re-read so a suspension takes effect at once."""
+        """A write transaction, acting as the user the database knows now."""
         with self.db.unit_of_work() as session:
-            yield Work(session, load_actor(session, self.user_id), self.clock.now())
+            try:
+                yield Work(session, self.actor_in(session), self.clock.now())
+            finally:
+                if access_changed(session):
+                    # committed or not, what was worked out inside it may be stale
+                    self.forget_actor()
 
     @contextmanager
     def reading(self) -> Iterator[Work]:
         with self.db.reading() as session:
-            yield Work(session, load_actor(session, self.user_id), self.clock.now())
+            yield Work(session, self.actor_in(session), self.clock.now())
+
+    def actor_in(self, session: Session) -> Actor:
+        """The acting user as of this transaction; loaded again only when access changed.
+
+        A suspended or departed user is refused here on every call: a refused load is not kept.
+        """
+        version = access_version(session)
+        known = self._known
+        if known is not None and known[0] == version:
+            return known[1]
+        actor = load_actor(session, self.user_id)
+        self._known = (version, actor)
+        return actor
+
+    def forget_actor(self) -> None:
+        """Drop the kept actor (on lock): the next unit of work loads it afresh."""
+        self._known = None
 
     @contextmanager
     def guard(self, entity: str, entity_id: str, attempted: str) -> Iterator[None]:

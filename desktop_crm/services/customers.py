@@ -54,7 +54,7 @@ class _Sight:
     """What one user can see of customers in one unit of work."""
 
     scope: OwnerScope
-    grants: dict[str, GrantAccess]
+    grants: Mapping[str, GrantAccess]
 
     def sees(self, customer: Customer) -> bool:
         return self.scope.covers(customer.owner_id) or customer.id in self.grants

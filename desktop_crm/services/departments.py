@@ -9,6 +9,7 @@ from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
+from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.org_views import DepartmentView
 from desktop_crm.services.scopes import department_subtree
@@ -40,6 +41,7 @@ class DepartmentService:
                               updated_by=w.actor.user_id, name=clean, parent_id=parent_id)
             w.session.add(dept)
             w.session.flush()
+            bump_access_version(w.session)
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                          action="department.create", entity=R, entity_id=dept.id)
             return DepartmentView(dept.id, dept.name, dept.parent_id)
@@ -61,6 +63,7 @@ class DepartmentService:
                 dept.parent_id = parent_id
             dept.version += 1
             dept.updated_at, dept.updated_by = w.now, w.actor.user_id
+            bump_access_version(w.session)  # a move changes who sees what
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="department.update", entity=R, entity_id=dept.id)
             if parent_id is not None:  # moving a department changes who sees what
@@ -87,6 +90,7 @@ class DepartmentService:
             dept.deleted_at = w.now
             dept.version += 1
             dept.updated_at, dept.updated_by = w.now, w.actor.user_id
+            bump_access_version(w.session)
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                          action="department.delete", entity=R, entity_id=dept.id)
 

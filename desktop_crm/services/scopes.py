@@ -6,11 +6,11 @@ self_and_subordinates and department_and_children are two sets, and the user see
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.enums import GrantAccess, Scope
@@ -38,6 +38,15 @@ EVERYONE = OwnerScope(True)
 
 
 def owner_scope(session: Session, actor: Actor, resource: str, action: str) -> OwnerScope:
+    """Whose records this actor reaches for this action; worked out once per actor."""
+    key = ("owners", resource, action)
+    found = actor.memo.get(key)
+    if found is None:
+        found = actor.memo[key] = _owner_scope(session, actor, resource, action)
+    return found
+
+
+def _owner_scope(session: Session, actor: Actor, resource: str, action: str) -> OwnerScope:
     grants = actor.grants.get((resource, action), ())
     if not grants:
         return NOBODY
@@ -49,7 +58,16 @@ def owner_scope(session: Session, actor: Actor, resource: str, action: str) -> O
     return OwnerScope(False, frozenset(owners))
 
 
-def _owners_of(session: Session, actor: Actor, grant: ScopeGrant) -> set[str]:
+def _owners_of(session: Session, actor: Actor, grant: ScopeGrant) -> frozenset[str]:
+    # the same scope often backs several actions (read, update, delete...): reckon it once
+    key = ("scope", grant)
+    found = actor.memo.get(key)
+    if found is None:
+        found = actor.memo[key] = frozenset(_scope_owners(session, actor, grant))
+    return found
+
+
+def _scope_owners(session: Session, actor: Actor, grant: ScopeGrant) -> set[str]:
     match grant.scope:
         case Scope.SELF:
             return {actor.user_id}
@@ -88,20 +106,52 @@ def users_in(session: Session, department_ids: Iterable[str]) -> set[str]:
     return set(session.execute(select(User.id).where(User.department_id.in_(ids))).scalars())
 
 
+@dataclass(frozen=True)
+class _GrantWindow:
+    """The grants in force from `loaded_at` until the earliest of them expires."""
+
+    loaded_at: datetime
+    until: datetime | None
+    grants: Mapping[str, GrantAccess]
+
+    def holds_at(self, now: datetime) -> bool:
+        return self.loaded_at <= now and (self.until is None or now < self.until)
+
+
+_rg = RecordGrant.__table__.c
+_GRANTS_IN_FORCE = select(_rg.record_id, _rg.access, _rg.expires_at).where(
+    _rg.grantee_id == bindparam("grantee"),
+    _rg.resource == bindparam("resource"),
+    _rg.deleted_at.is_(None),
+    or_(_rg.expires_at.is_(None), _rg.expires_at > bindparam("now", type_=_rg.expires_at.type)),
+)
+
+
 def granted_record_ids(
     session: Session, actor: Actor, resource: str, now: datetime, *, writable: bool = False
-) -> dict[str, GrantAccess]:
-    """Records shared with this user through unexpired collaborator grants."""
-    query = select(RecordGrant.record_id, RecordGrant.access).where(
-        RecordGrant.grantee_id == actor.user_id,
-        RecordGrant.resource == resource,
-        RecordGrant.deleted_at.is_(None),
-        or_(RecordGrant.expires_at.is_(None), RecordGrant.expires_at > now),
-    )
+) -> Mapping[str, GrantAccess]:
+    """Records shared with this user through unexpired collaborator grants.
+
+    Kept with the actor until the earliest grant expires (then read again), so a grant
+    stops at its expiry without a query on every call. Do not change the mapping returned.
+    """
+    key = ("grants", resource)
+    window = actor.memo.get(key)
+    if window is None or not window.holds_at(now):
+        window = actor.memo[key] = _grants_in_force(session, actor.user_id, resource, now)
     if writable:
-        query = query.where(RecordGrant.access == GrantAccess.READ_WRITE)
-    result: dict[str, GrantAccess] = {}
-    for record_id, access in session.execute(query):
-        if result.get(record_id) != GrantAccess.READ_WRITE:
-            result[record_id] = GrantAccess(access)
-    return result
+        return {i: a for i, a in window.grants.items() if a == GrantAccess.READ_WRITE}
+    return window.grants
+
+
+def _grants_in_force(session: Session, user_id: str, resource: str, now: datetime) -> _GrantWindow:
+    grants: dict[str, GrantAccess] = {}
+    until: datetime | None = None
+    rows = session.connection().execute(
+        _GRANTS_IN_FORCE, {"grantee": user_id, "resource": resource, "now": now})
+    for record_id, access, expires_at in rows:
+        if grants.get(record_id) != GrantAccess.READ_WRITE:
+            grants[record_id] = GrantAccess(access)
+        if expires_at is not None and (until is None or expires_at < until):
+            until = expires_at
+    return _GrantWindow(now, until, grants)

@@ -64,8 +64,8 @@ class CrmSession:
 
     def me(self) -> Actor:
         """The signed-in user as the database knows them now (roles, status)."""
-        with self._open().database.reading() as session:
-            return load_actor(session, self.user_id)
+        with self._ctx.reading() as w:
+            return w.actor
 
     def require_own_password(self) -> None:
         """Refuse everything but a password change until a one-time password is replaced."""
@@ -115,6 +115,7 @@ class CrmSession:
         if self._vault is not None:
             self._vault.lock()
             self._vault = None
+        self._ctx.forget_actor()
 
     def _open(self) -> OpenVault:
         if self._vault is None:

@@ -14,6 +14,7 @@ from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
+from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext, Work
 from desktop_crm.services.org_views import UserView
 from desktop_crm.services.passwords import one_time_password
@@ -187,6 +188,7 @@ def _replace_roles(
             link.deleted_at = None
             link.updated_at, link.updated_by, link.version = now, by, link.version + 1
     session.flush()
+    bump_access_version(session)
 
 
 def _find(session: Session, user_id: str) -> User:
@@ -219,3 +221,4 @@ def _touch(user: User, w: Work) -> None:
     user.version += 1
     user.updated_at = w.now
     user.updated_by = w.actor.user_id
+    bump_access_version(w.session)  # status and the forced password change live in the actor
