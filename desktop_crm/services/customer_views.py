@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
 from desktop_crm.domain.enums import FieldAccess, MaskMode
-from desktop_crm.domain.masking import mask_value, masked_in
+from desktop_crm.domain.masking import MASKERS, mask_value, masked_in
 from desktop_crm.services.actor import Actor
 
 RESOURCE = "customer"
@@ -20,6 +21,12 @@ EDITABLE_FIELDS = (
 )
 LIST_FIELDS = ("kind", "name", "company", "phones", "emails", "city", "lifecycle_stage", "tier",
                "tags")
+# The columns a list row is built from, in CustomerRow's field order (select them so).
+ROW_COLUMNS = ("id", "name", "company", "phones", "emails", "city", "lifecycle_stage", "tier",
+               "tags", "owner_id", "updated_at", "kind")
+_LIST_VALUED = frozenset({"phones", "emails", "tags"})
+# row columns that field policies govern (id, owner, time and kind are always shown)
+_GOVERNED = frozenset(ROW_COLUMNS[1:9])
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +120,19 @@ class FieldView:
 
 
 def field_view(actor: Actor, *, in_list: bool, shared_only: bool) -> FieldView:
-    """Hidden, masked and read-only fields for this user.
+    """Hidden, masked and read-only fields for this user (worked out once per actor).
 
     A record the user reaches only through a collaborator grant is masked everywhere where
     the role masks at all (list-only becomes everywhere).
     """
+    key = ("field_view", in_list, shared_only)
+    view = actor.memo.get(key)
+    if view is None:
+        view = actor.memo[key] = _field_view(actor, in_list=in_list, shared_only=shared_only)
+    return view
+
+
+def _field_view(actor: Actor, *, in_list: bool, shared_only: bool) -> FieldView:
     hidden, masked, readonly = set(), set(), set()
     for name in EDITABLE_FIELDS:
         access, mask = actor.field_rule(RESOURCE, name)
@@ -140,3 +155,47 @@ def shown(view: FieldView, name: str, value: Any) -> Any:
     if name in view.masked:
         value = mask_value(name, list(value) if isinstance(value, tuple) else value)
     return tuple(value) if isinstance(value, list) else value
+
+
+class RowBuilder:
+    """Turns selected ROW_COLUMNS into CustomerRows for one list field view.
+
+    Which columns are hidden, masked or plain is settled once; a row is then built by index,
+    and only a hidden or masked cell goes through `shown`.
+    """
+
+    def __init__(self, view: FieldView) -> None:
+        self.view = view
+        self.hidden = view.hidden & frozenset(EDITABLE_FIELDS)
+        self.masked = view.masked
+        governed = [(i, name) for i, name in enumerate(ROW_COLUMNS) if name in _GOVERNED]
+        # masked phones and e-mails, item by item (the common mask, so the direct path)
+        self._masked_lists = [(i, MASKERS[name]) for i, name in governed
+                              if name in view.masked and name in MASKERS
+                              and name in _LIST_VALUED and name not in view.hidden]
+        direct = {i for i, _ in self._masked_lists}
+        self._policed = [(i, name) for i, name in governed if i not in direct
+                         and name in view.hidden | view.masked]
+        policed = {i for i, _ in self._policed}
+        self._lists = [i for i, name in governed
+                       if name in _LIST_VALUED and i not in direct and i not in policed]
+
+    def build(self, values: Sequence[Any]) -> CustomerRow:
+        cells = list(values)
+        for i in self._lists:
+            cells[i] = tuple(cells[i])
+        for i, masker in self._masked_lists:
+            cells[i] = tuple(map(masker, cells[i]))
+        for i, name in self._policed:
+            cells[i] = shown(self.view, name, cells[i])
+        return CustomerRow(*cells, hidden=self.hidden, masked=self.masked)
+
+
+def row_builder(actor: Actor, *, shared_only: bool) -> RowBuilder:
+    """The list row builder for this actor's own-scope or shared-only records."""
+    key = ("row_builder", shared_only)
+    builder = actor.memo.get(key)
+    if builder is None:
+        view = field_view(actor, in_list=True, shared_only=shared_only)
+        builder = actor.memo[key] = RowBuilder(view)
+    return builder

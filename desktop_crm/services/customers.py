@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
@@ -26,10 +26,12 @@ from desktop_crm.services.context import OutOfScope, ServiceContext, Work
 from desktop_crm.services.customer_fields import validate_customer
 from desktop_crm.services.customer_views import (
     EDITABLE_FIELDS,
+    ROW_COLUMNS,
     CustomerRecord,
     CustomerRow,
     FieldView,
     field_view,
+    row_builder,
     shown,
 )
 from desktop_crm.services.scopes import OwnerScope, granted_record_ids, owner_scope
@@ -40,6 +42,12 @@ from desktop_crm.storage.names import name_keys
 R = Resource.CUSTOMER
 Order = Literal["name", "updated"]
 SEARCH_TERMS = ("name", "company", "tags", "pinyin", "phones", "emails")
+
+_c = Customer.__table__.c
+# built once: executing a prepared construct skips rebuilding it on every page
+_LIST_ROWS = select(*(_c[name] for name in ROW_COLUMNS)).where(
+    _c.id.in_(bindparam("ids", expanding=True)))
+_OWNER = ROW_COLUMNS.index("owner_id")
 
 
 @dataclass(frozen=True)
@@ -326,43 +334,30 @@ class CustomerService:
         return owner
 
     def _searchable(self, actor: Actor, *, shared_only: bool) -> set[str]:
-        view = field_view(actor, in_list=False, shared_only=shared_only)
-        blocked = view.hidden | view.masked
-        columns = {t for t in SEARCH_TERMS if t not in blocked}
-        if "name" in blocked:
-            columns.discard("pinyin")
-        return columns
+        key = ("searchable", shared_only)
+        columns = actor.memo.get(key)
+        if columns is None:
+            view = field_view(actor, in_list=False, shared_only=shared_only)
+            blocked = view.hidden | view.masked
+            columns = {t for t in SEARCH_TERMS if t not in blocked}
+            if "name" in blocked:
+                columns.discard("pinyin")
+            actor.memo[key] = columns
+        return set(columns)
 
     def _rows(self, w: Work, sight: _Sight, ids: Sequence[str]) -> list[CustomerRow]:
+        """List rows for these ids, in this order, as this user may see them."""
         if not ids:
             return []
-        c = Customer.__table__.c
-        found = {
-            r.id: r
-            for r in w.session.execute(
-                select(c.id, c.kind, c.name, c.company, c.phones, c.emails, c.city,
-                       c.lifecycle_stage, c.tier, c.tags, c.owner_id, c.updated_at)
-                .where(c.id.in_(ids))
-            )
-        }
-        views = {flag: field_view(w.actor, in_list=True, shared_only=flag)
-                 for flag in (False, True)}
+        found = {r[0]: r for r in w.session.connection().execute(_LIST_ROWS, {"ids": ids}).all()}
+        own, shared = (row_builder(w.actor, shared_only=False),
+                       row_builder(w.actor, shared_only=True))
+        covers = sight.scope.covers
         rows = []
         for customer_id in ids:
             r = found.get(customer_id)
-            if r is None:
-                continue
-            view = views[sight.shared_only(r.owner_id)]
-            rows.append(CustomerRow(
-                id=r.id, kind=r.kind, name=shown(view, "name", r.name),
-                company=shown(view, "company", r.company),
-                phones=shown(view, "phones", r.phones), emails=shown(view, "emails", r.emails),
-                city=shown(view, "city", r.city),
-                lifecycle_stage=shown(view, "lifecycle_stage", r.lifecycle_stage),
-                tier=shown(view, "tier", r.tier), tags=shown(view, "tags", r.tags),
-                owner_id=r.owner_id, updated_at=r.updated_at,
-                hidden=view.hidden & set(EDITABLE_FIELDS), masked=view.masked,
-            ))
+            if r is not None:
+                rows.append((own if covers(r[_OWNER]) else shared).build(r))
         return rows
 
     def _record(self, w: Work, customer: Customer, sight: _Sight) -> CustomerRecord:
