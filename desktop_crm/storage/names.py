@@ -8,13 +8,15 @@ readings are cached per character and per Chinese run.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_normal
 from pypinyin.pinyin_dict import pinyin_dict
+
+from desktop_crm.storage.text_match import SORT_TIEBREAK
+from desktop_crm.storage.text_match import fold as fold_latin
 
 # Polyphonic characters read differently as a surname. Every reading here is one pypinyin
 # itself offers for the character (a unit test holds that), so this only picks among them.
@@ -43,10 +45,6 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "折": ("she",),
 }
 
-# Between the folded name and the original: below every printable character, so a shorter
-# key sorts first ("zhang wei" before "zhang wei ming") and homophones (张伟, 章伟) group
-# together instead of interleaving by id.
-SORT_TIEBREAK = "\x1f"
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -91,12 +89,6 @@ def _mixed_name_keys(name: str, person: bool) -> NameKeys:
         pinyin="".join(syllables),
         initials="".join(s[0] for s in syllables),
     )
-
-
-def fold_latin(text: str) -> str:
-    """Casefolded, without accents, full-width forms made plain ("Émile" -> "emile")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def sort_prefix(text: str) -> str:
