@@ -11,10 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.pinyin_dict import pinyin_dict
-
 from desktop_crm.storage.text_match import SORT_TIEBREAK
 from desktop_crm.storage.text_match import fold as fold_latin
 
@@ -98,7 +94,16 @@ def sort_prefix(text: str) -> str:
 
 def _is_han(char: str) -> bool:
     # Characters pypinyin has a reading for; rare ones without a reading stay as they are.
-    return ord(char) in pinyin_dict
+    return ord(char) in _pinyin_dict()
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    # pypinyin's tables take tens of MiB: loaded when the first non-Latin name needs them,
+    # so a process that only lists or searches never pays for them
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
 
 
 def _runs(name: str) -> list[tuple[bool, str]]:
@@ -128,11 +133,15 @@ def _run_readings(run: str, leading_surname: bool) -> list[str]:
 @lru_cache(maxsize=32768)
 def _single_reading(char: str) -> str | None:
     """The toneless reading of a character that has only one; None if it has several."""
-    readings = {to_normal(r) for r in pinyin_dict[ord(char)].split(",")}
+    from pypinyin.contrib.tone_convert import to_normal
+
+    readings = {to_normal(r) for r in _pinyin_dict()[ord(char)].split(",")}
     return readings.pop() if len(readings) == 1 else None
 
 
 @lru_cache(maxsize=65536)
 def _phrase_readings(run: str) -> tuple[str, ...]:
     # Polyphonic characters need pypinyin's phrase context (李长青: chang, not zhang).
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(run, style=Style.NORMAL, v_to_u=False))
