@@ -22,7 +22,7 @@ import sqlcipher3
 from benchmarks.context import Bench, run_standalone
 from benchmarks.measure import Result, p50_p99, percentile, timed
 from desktop_crm.storage.names import name_keys
-from desktop_crm.storage.types import to_micros, uuid_to_bytes
+from desktop_crm.storage.types import to_millis, uuid_to_bytes
 
 SAVES_SWITCH = "BENCH_SAVES"
 DEFAULT_SAVES = 100  # per user and per kind of save
@@ -103,7 +103,7 @@ def _raw_saves(
         for i, new_id in enumerate(ids):
             name = _name(f"raw {i} revised", i)
             keys = name_keys(name)
-            now = to_micros(datetime.now(UTC))
+            now = to_millis(datetime.now(UTC))
             args = [name, keys.sort_key, keys.pinyin, keys.initials, _phone(i + 1), now, new_id]
             updates.append(timed(lambda a=args: _commit(conn, update, a)))
     finally:

@@ -58,7 +58,7 @@ def _confirmation(query: str) -> tuple[str, list[str]]:
     digits = re.sub(r"\D", "", query)
     words = [digits] if _PHONE_LIKE.match(query) and len(digits) >= 3 else query.split()
     longer = [fold(w) for w in words if len(w) > 3]
-    text = " || char(31) || ".join(f"c.{col}" for col in SEARCHABLE)
+    text = " || char(31) || ".join(f"c.{col}" for col in SEARCHABLE)  # COLUMN_SEPARATOR
     return "".join(f" AND crm_contains({text}, ?)" for _ in longer), longer
 
 

@@ -2,7 +2,7 @@
 
 Every synced table carries id (a UUID made by the client), created_at, updated_at (UTC),
 version (+1 on every update), updated_by and deleted_at (a soft delete is a tombstone).
-Ids are stored as their 16 bytes and times as integer microseconds (storage/types.py); the
+Ids are stored as their 16 bytes and times as integer milliseconds (storage/types.py); the
 audit log and alerts keep text, which the audit chain hashes as stored.
 Money is integer minor units plus a currency code. Schema changes go through Alembic.
 """

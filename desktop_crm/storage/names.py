@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop_crm.storage.text_match import SORT_TIEBREAK
 from desktop_crm.storage.text_match import fold as fold_latin
 
 # Polyphonic characters read differently as a surname. Every reading here is one pypinyin
@@ -48,9 +47,10 @@ _WHITESPACE = re.compile(r"\s+")
 @dataclass(frozen=True, slots=True)
 class NameKeys:
     """`sort_key`: pinyin syllables of Chinese characters and casefolded, accent-free Latin
-    text, space-separated, then SORT_TIEBREAK and the name itself ("zhang wei\\x1f张伟",
-    "smith\\x1fSmith"). `pinyin` and `initials`: of the Chinese characters only, lowercase
-    ASCII ("zhangwei", "zw"); empty for a name with no Chinese character."""
+    text, space-separated ("zhang wei" for 张伟, "smith" for Smith); a shorter key sorts
+    first ("zhang wei" before "zhang wei ming"), and the list breaks ties by row.
+    `pinyin` and `initials`: of the Chinese characters only, lowercase ASCII ("zhangwei",
+    "zw"); empty for a name with no Chinese character."""
 
     sort_key: str
     pinyin: str
@@ -62,7 +62,7 @@ def name_keys(name: str, *, person: bool = True) -> NameKeys:
     name = _WHITESPACE.sub(" ", name).strip()
     if name.isascii():
         # the common Latin case, without Unicode folding: casefold is all ASCII needs
-        return NameKeys(sort_key=name.casefold() + SORT_TIEBREAK + name, pinyin="", initials="")
+        return NameKeys(sort_key=name.casefold(), pinyin="", initials="")
     return _mixed_name_keys(name, person)
 
 
@@ -81,7 +81,7 @@ def _mixed_name_keys(name: str, person: bool) -> NameKeys:
             if folded:
                 pieces.append(folded)
     return NameKeys(
-        sort_key=" ".join(pieces) + SORT_TIEBREAK + name,
+        sort_key=" ".join(pieces),
         pinyin="".join(syllables),
         initials="".join(s[0] for s in syllables),
     )
@@ -89,7 +89,7 @@ def _mixed_name_keys(name: str, person: bool) -> NameKeys:
 
 def sort_prefix(text: str) -> str:
     """The sort-key prefix a typed query should match (the folded form, no tiebreak)."""
-    return " ".join(name_keys(text, person=False).sort_key.split(SORT_TIEBREAK)[0].split())
+    return " ".join(name_keys(text, person=False).sort_key.split())
 
 
 def _is_han(char: str) -> bool:

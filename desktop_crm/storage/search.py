@@ -39,7 +39,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_crm.storage.models import Customer
-from desktop_crm.storage.text_match import CONTAINS_FUNCTION, SORT_TIEBREAK
+from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin
 from desktop_crm.storage.types import uuid_to_bytes
 
@@ -212,7 +212,7 @@ def _tier(query: str, searchable: set[str]) -> Any:
     else:
         folded = fold_latin(query)
         whens += [
-            (_in_range(_c.sort_key, folded + SORT_TIEBREAK), 0),
+            (_c.sort_key == folded, 0),
             (_in_range(_c.sort_key, folded), 1),
             (_in_range(_c.name, query), 1),
         ]
@@ -333,7 +333,7 @@ def _confirmation(plan: MatchPlan) -> ColumnElement[bool] | None:
     for columns, words in plan:
         text = _c[columns[0]]
         for col in columns[1:]:
-            text = text + SORT_TIEBREAK + _c[col]
+            text = text + COLUMN_SEPARATOR + _c[col]
         tests.append(and_(*(
             getattr(func, CONTAINS_FUNCTION)(text, fold_latin(word)) for word in words
         )))

@@ -14,10 +14,9 @@ from typing import Any
 
 CONTAINS_FUNCTION = "crm_contains"
 
-# Between the folded name and the original: below every printable character, so a shorter
-# key sorts first ("zhang wei" before "zhang wei ming") and homophones (张伟, 章伟) group
-# together instead of interleaving by id.
-SORT_TIEBREAK = "\x1f"
+# Joins a row's searchable columns for confirmation: no typed query contains it (control
+# characters are removed from queries), so a match never spans two columns.
+COLUMN_SEPARATOR = "\x1f"
 
 
 def fold(text: str) -> str:

@@ -1,9 +1,9 @@
 """Column types shared by the models: compact ids and times, text lists, JSON.
 
 A million customers with their activity must fit in a 1 GiB vault, so the synced tables
-store what repeats on every row in its smallest exact form: a UUID as its 16 bytes (not 36
-characters of text) and a UTC time as integer microseconds (not 26 characters). Python code
-above storage sees the usual `str` UUIDs and aware datetimes.
+store what repeats on every row in its smallest form: a UUID as its 16 bytes (not 36
+characters of text) and a UTC time as integer milliseconds (6 bytes, not 26 characters).
+Python code above storage sees the usual `str` UUIDs and aware datetimes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import Dialect, Integer, String, Text
 from sqlalchemy.types import TypeDecorator, UserDefinedType
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
+_MILLISECOND = timedelta(milliseconds=1)
 
 
 class _Blob(UserDefinedType[bytes]):
@@ -62,31 +62,32 @@ def uuid_from_bytes(value: bytes) -> str:
 
 
 class UtcDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes stored as integer microseconds since 1970-01-01 UTC.
+    """Aware UTC datetimes stored as integer milliseconds since 1970-01-01 UTC.
 
-    Exact (no float), sorts chronologically for the period and list indexes, and takes 8
-    bytes where ISO text took 26.
+    Integer arithmetic (no float), sorts chronologically for the period and list indexes,
+    and takes 6 bytes where ISO text took 26. Finer than a millisecond is dropped: nothing a
+    CRM records needs it, and a value reads back exactly as it was stored.
     """
 
     impl = Integer
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
-        return None if value is None else to_micros(value)
+        return None if value is None else to_millis(value)
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else from_micros(value)
+        return None if value is None else from_millis(value)
 
 
-def to_micros(value: datetime) -> int:
+def to_millis(value: datetime) -> int:
     """The stored form of an aware datetime (also used by Core bulk paths)."""
     if value.tzinfo is None:
         raise ValueError("naive datetime given where UTC is required")
-    return (value - EPOCH) // _MICROSECOND
+    return (value - EPOCH) // _MILLISECOND
 
 
-def from_micros(value: int) -> datetime:
-    return EPOCH + timedelta(microseconds=value)
+def from_millis(value: int) -> datetime:
+    return EPOCH + timedelta(milliseconds=value)
 
 
 class IsoUtcDateTime(TypeDecorator[datetime]):

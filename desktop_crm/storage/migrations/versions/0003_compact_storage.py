@@ -1,11 +1,12 @@
-"""Compact storage: ids as 16 bytes, times as integer microseconds, a leaner search index.
+"""Compact storage: ids as 16 bytes, times as integer milliseconds, a leaner search index.
 
 A million customers with their activity must fit in 1 GiB. UUID text (36 bytes) and ISO
 times (26 bytes) repeat on every row and in every index; as bytes and integers they take 16
-and 8. The customer list indexes stop repeating the id (the rowid every index entry carries
-breaks ties), the pool index covers pooled customers only, and the trigram index keeps no
-positions or column sizes (detail=none, columnsize=0: a quarter of its size); the search
-confirms each candidate against the columns the user may search.
+and 6. Sort keys lose the name appended to them, and the customer list indexes stop
+repeating the id: the rowid every index entry carries breaks ties. The pool index covers
+pooled customers only, and the trigram index keeps no positions or column sizes
+(detail=none, columnsize=0: a quarter of its size); the search confirms each candidate
+against the columns the user may search.
 
 SQLite cannot change a column's type in place, so each synced table is rebuilt the way its
 documentation prescribes (create the new table, copy, drop, rename), keeping rowids, which
@@ -60,14 +61,14 @@ def uuid_bytes_to_text(col: str) -> str:
             f"|| '-' || substr({h}, 21) END")
 
 
-def iso_text_to_micros(col: str) -> str:
+def iso_text_to_millis(col: str) -> str:
     # "2026-11-23T08:00:00.123456": whole seconds from the first 19 characters, exact
-    return f"unixepoch(substr({col}, 1, 19)) * 1000000 + CAST(substr({col}, 21, 6) AS INTEGER)"
+    return f"unixepoch(substr({col}, 1, 19)) * 1000 + CAST(substr({col}, 21, 3) AS INTEGER)"
 
 
-def micros_to_iso_text(col: str) -> str:
+def millis_to_iso_text(col: str) -> str:
     return (f"CASE WHEN {col} IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%S', "
-            f"{col} / 1000000, 'unixepoch') || printf('.%06d', {col} % 1000000) END")
+            f"{col} / 1000, 'unixepoch') || printf('.%03d000', {col} % 1000) END")
 
 
 # --- the customer indexes and the search index -------------------------------------------------
@@ -138,6 +139,7 @@ def _rebuild(
     time_type: str,
     id_value: Callable[[str], str],
     time_value: Callable[[str], str],
+    sort_key_value: str,
 ) -> list[str]:
     """Rebuild `table` with new id and time column types; return its index DDL to re-run."""
     bind = op.get_bind()
@@ -158,6 +160,8 @@ def _rebuild(
         elif is_time_column(col):
             create = _retype(create, col, time_type)
             values.append(time_value(col))
+        elif table == "customers" and col == "sort_key":
+            values.append(sort_key_value)
         else:
             values.append(col)
     staged = f"_rebuild_{table}"
@@ -184,15 +188,15 @@ def _retype(create: str, column: str, new_type: str) -> str:
 
 def _migrate(
     id_type: str, time_type: str, id_value: Callable[[str], str],
-    time_value: Callable[[str], str], list_indexes: dict[str, str], pool_index: str,
-    search_table: str,
+    time_value: Callable[[str], str], sort_key_value: str, list_indexes: dict[str, str],
+    pool_index: str, search_table: str,
 ) -> None:
     op.execute("PRAGMA defer_foreign_keys = ON")  # parents and children move in turn
     for trigger in ("customers_fts_insert", "customers_fts_delete", "customers_fts_update"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS customer_fts")
     for table in SYNCED_TABLES:
-        for ddl in _rebuild(table, id_type, time_type, id_value, time_value):
+        for ddl in _rebuild(table, id_type, time_type, id_value, time_value, sort_key_value):
             name = re.search(r"INDEX (\S+) ON", ddl).group(1)  # type: ignore[union-attr]
             if name in list_indexes:
                 ddl = f"CREATE INDEX {name} ON customers ({list_indexes[name]}) {LIVE}"
@@ -205,18 +209,26 @@ def _migrate(
     op.execute("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
 
 
+# "zhang wei\x1f张伟" -> "zhang wei", and back
+SORT_KEY_SHORT = (
+    "CASE WHEN instr(sort_key, char(31)) > 0"
+    " THEN substr(sort_key, 1, instr(sort_key, char(31)) - 1) ELSE sort_key END"
+)
+SORT_KEY_WITH_NAME = "sort_key || char(31) || name"
+
+
 def _set_revision(value: str) -> None:
     op.execute(sa.text("UPDATE vault_meta SET value = :v WHERE key = 'schema_revision'")
                .bindparams(v=value))
 
 
 def upgrade() -> None:
-    _migrate("BLOB", "INTEGER", uuid_text_to_bytes, iso_text_to_micros,
+    _migrate("BLOB", "INTEGER", uuid_text_to_bytes, iso_text_to_millis, SORT_KEY_SHORT,
              LIST_INDEXES_AFTER, POOL_INDEX_AFTER, SEARCH_TABLE_AFTER)
     _set_revision(revision)
 
 
 def downgrade() -> None:
-    _migrate("VARCHAR(36)", "VARCHAR(26)", uuid_bytes_to_text, micros_to_iso_text,
-             LIST_INDEXES_BEFORE, POOL_INDEX_BEFORE, SEARCH_TABLE_BEFORE)
+    _migrate("VARCHAR(36)", "VARCHAR(26)", uuid_bytes_to_text, millis_to_iso_text,
+             SORT_KEY_WITH_NAME, LIST_INDEXES_BEFORE, POOL_INDEX_BEFORE, SEARCH_TABLE_BEFORE)
     _set_revision(down_revision)
