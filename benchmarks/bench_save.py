@@ -22,7 +22,7 @@ import sqlcipher3
 from benchmarks.context import Bench, run_standalone
 from benchmarks.measure import Result, p50_p99, percentile, timed
 from desktop_crm.storage.names import name_keys
-from desktop_crm.storage.types import to_db_time
+from desktop_crm.storage.types import to_millis, uuid_to_bytes
 
 SAVES_SWITCH = "BENCH_SAVES"
 DEFAULT_SAVES = 100  # per user and per kind of save
@@ -84,14 +84,14 @@ def _raw_saves(
     conn: sqlcipher3.Connection, *, template_id: str, count: int
 ) -> tuple[list[float], list[float]]:
     """The same writes as raw statements, one durable transaction each; then removed."""
-    cursor = conn.execute("SELECT * FROM customers WHERE id = ?", [template_id])
+    cursor = conn.execute("SELECT * FROM customers WHERE id = ?", [uuid_to_bytes(template_id)])
     columns = [d[0] for d in cursor.description]
     template = dict(zip(columns, cursor.fetchone(), strict=True))
     insert = (f"INSERT INTO customers ({', '.join(columns)})"
               f" VALUES ({', '.join('?' for _ in columns)})")
     update = ("UPDATE customers SET name = ?, sort_key = ?, name_pinyin = ?, name_initials = ?,"
               " phones = ?, version = version + 1, updated_at = ? WHERE id = ?")
-    ids = [str(uuid.uuid4()) for _ in range(count)]
+    ids = [uuid.uuid4().bytes for _ in range(count)]
     creates, updates = [], []
     try:
         for i, new_id in enumerate(ids):
@@ -103,7 +103,7 @@ def _raw_saves(
         for i, new_id in enumerate(ids):
             name = _name(f"raw {i} revised", i)
             keys = name_keys(name)
-            now = to_db_time(datetime.now(UTC))
+            now = to_millis(datetime.now(UTC))
             args = [name, keys.sort_key, keys.pinyin, keys.initials, _phone(i + 1), now, new_id]
             updates.append(timed(lambda a=args: _commit(conn, update, a)))
     finally:

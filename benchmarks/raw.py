@@ -13,12 +13,16 @@ from typing import Any
 
 import sqlcipher3
 
+from desktop_crm.storage.text_match import fold
+from desktop_crm.storage.types import uuid_to_bytes
+
 # The columns a customer list row shows (what CustomerService builds its rows from).
 LIST_COLUMNS = (
     "id, kind, name, company, phones, emails, city, lifecycle_stage, tier, tags, owner_id,"
     " updated_at"
 )
 SORT_COLUMNS = {"name": "sort_key", "updated": "updated_at"}
+SEARCHABLE = ("name", "company", "phones", "emails", "tags", "name_pinyin", "name_initials")
 TOP = "\U0010ffff"  # above every code point: closes a prefix range
 _PHONE_LIKE = re.compile(r"^[+\d\s().\-]+$")
 
@@ -34,15 +38,28 @@ def _owner_filter(
     if owners is None:
         return "", []
     marks = ", ".join("?" for _ in owners)
-    return f" AND +{column} IN ({marks})", list(owners)
+    return f" AND +{column} IN ({marks})", [uuid_to_bytes(owner) for owner in owners]
 
 
 def fts_expression(query: str) -> str:
-    """The plainest FTS5 expression for a query: digits against phones, else every word."""
+    """The plainest FTS5 expression for a query: digits against phones, else every word.
+
+    The index keeps no positions, so a word is all of its trigrams (confirmed afterwards).
+    """
     digits = re.sub(r"\D", "", query)
-    if _PHONE_LIKE.match(query) and len(digits) >= 3:
-        return '{phones} : "' + digits + '"'
-    return " AND ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+    words = [digits] if _PHONE_LIKE.match(query) and len(digits) >= 3 else query.split()
+    grams = dict.fromkeys(
+        '"' + w[i : i + 3].replace('"', '""') + '"' for w in words for i in range(len(w) - 2))
+    return " AND ".join(grams)
+
+
+def _confirmation(query: str) -> tuple[str, list[str]]:
+    """Each word of more than three characters confirmed in the searchable text."""
+    digits = re.sub(r"\D", "", query)
+    words = [digits] if _PHONE_LIKE.match(query) and len(digits) >= 3 else query.split()
+    longer = [fold(w) for w in words if len(w) > 3]
+    text = " || char(31) || ".join(f"c.{col}" for col in SEARCHABLE)  # COLUMN_SEPARATOR
+    return "".join(f" AND crm_contains({text}, ?)" for _ in longer), longer
 
 
 def search(
@@ -56,11 +73,14 @@ def search(
     owner_sql, owner_args = _owner_filter(owners, "c.owner_id")
     cols = ", ".join(f"c.{col.strip()}" for col in LIST_COLUMNS.split(","))
     if len(query) >= 3:
+        confirm_sql, confirm_args = _confirmation(query)
         sql = (
             f"SELECT {cols} FROM customer_fts JOIN customers c ON c.rowid = customer_fts.rowid"
-            f" WHERE customer_fts MATCH ? AND c.deleted_at IS NULL{owner_sql} LIMIT ?"
+            f" WHERE customer_fts MATCH ? AND c.deleted_at IS NULL{owner_sql}{confirm_sql}"
+            " LIMIT ?"
         )
-        return conn.execute(sql, [fts_expression(query), *owner_args, limit]).fetchall()
+        args = [fts_expression(query), *owner_args, *confirm_args, limit]
+        return conn.execute(sql, args).fetchall()
     column = "name_initials" if query.isascii() and query.isalpha() else "name"
     value = query.lower() if column == "name_initials" else query
     sql = (
@@ -82,25 +102,29 @@ def count_matches(conn: sqlcipher3.Connection, query: str) -> int:
 
 
 def _order(order: str, descending: bool) -> tuple[str, str, str]:
+    """The list order (sort value, owner, rowid): exactly the order of the list indexes."""
     col = SORT_COLUMNS[order]
     if descending:
-        return col, f"{col} DESC, id DESC", "<"
-    return col, f"{col}, id", ">"
+        return col, f"{col} DESC, owner_id DESC, rowid DESC", "<"
+    return col, f"{col}, owner_id, rowid", ">"
+
+
+PageKey = tuple[Any, Any, int]  # (sort value, stored owner, rowid)
 
 
 def page_after(
-    conn: sqlcipher3.Connection, *, order: str, descending: bool, after: tuple[Any, str] | None,
+    conn: sqlcipher3.Connection, *, order: str, descending: bool, after: PageKey | None,
     owners: Collection[str] | None, limit: int,
 ) -> list[tuple[Any, ...]]:
-    """A keyset page of list rows: the `limit` rows after (sort value, id)."""
+    """A keyset page of list rows: the `limit` rows after (sort value, owner, rowid)."""
     col, order_by, cmp = _order(order, descending)
     owner_sql, owner_args = _owner_filter(owners)
     keyset, keyset_args = "", []
     if after is not None:
-        keyset, keyset_args = f" AND ({col}, id) {cmp} (?, ?)", [after[0], after[1]]
+        keyset, keyset_args = f" AND ({col}, owner_id, rowid) {cmp} (?, ?, ?)", list(after)
     sql = (
-        f"SELECT {LIST_COLUMNS}, {col} FROM customers WHERE deleted_at IS NULL{owner_sql}"
-        f"{keyset} ORDER BY {order_by} LIMIT ?"
+        f"SELECT {LIST_COLUMNS}, {col}, owner_id, rowid FROM customers"
+        f" WHERE deleted_at IS NULL{owner_sql}{keyset} ORDER BY {order_by} LIMIT ?"
     )
     return conn.execute(sql, [*owner_args, *keyset_args, limit]).fetchall()
 
@@ -113,8 +137,8 @@ def page_at(
     col, order_by, _ = _order(order, descending)
     owner_sql, owner_args = _owner_filter(owners)
     sql = (
-        f"SELECT {LIST_COLUMNS}, {col} FROM customers WHERE deleted_at IS NULL{owner_sql}"
-        f" ORDER BY {order_by} LIMIT ? OFFSET ?"
+        f"SELECT {LIST_COLUMNS}, {col}, owner_id, rowid FROM customers"
+        f" WHERE deleted_at IS NULL{owner_sql} ORDER BY {order_by} LIMIT ? OFFSET ?"
     )
     return conn.execute(sql, [*owner_args, limit, position]).fetchall()
 
@@ -122,11 +146,11 @@ def page_at(
 def sort_key_at(
     conn: sqlcipher3.Connection, *, order: str, descending: bool, position: int,
     owners: Collection[str] | None,
-) -> tuple[Any, str] | None:
-    """(sort value, id) of the row at a position: where a keyset page at that depth starts."""
+) -> PageKey | None:
+    """The key of the row at a position: where a keyset page at that depth starts."""
     rows = page_at(conn, order=order, descending=descending, position=position, owners=owners,
                    limit=1)
-    return (rows[0][-1], rows[0][0]) if rows else None
+    return (rows[0][-3], rows[0][-2], rows[0][-1]) if rows else None
 
 
 def visible_count(conn: sqlcipher3.Connection, owners: Collection[str] | None) -> int:

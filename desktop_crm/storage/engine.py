@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_crm.domain.errors import VaultDamaged, VaultNotFound
 from desktop_crm.security.secret import SecretBytes
+from desktop_crm.storage.text_match import register_functions
 
 # Applied, in this order, after the key on every new connection.
 CONNECTION_PRAGMAS: tuple[tuple[str, str], ...] = (
@@ -74,6 +75,7 @@ def open_raw_connection(
             raise KeyRejected("the vault database cannot be read with this key") from None
         for name, value in CONNECTION_PRAGMAS:
             conn.execute(f"PRAGMA {name} = {value}").fetchall()
+        register_functions(conn)
         if cache_kib:
             # every page read is decrypted: a larger cache keeps list and search pages warm
             conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}").fetchall()

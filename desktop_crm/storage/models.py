@@ -1,7 +1,9 @@
 """The data model (SQLAlchemy 2 declarative), sync-ready from the first table.
 
-Every synced table carries id (UUID text made by the client), created_at, updated_at (UTC),
+Every synced table carries id (a UUID made by the client), created_at, updated_at (UTC),
 version (+1 on every update), updated_by and deleted_at (a soft delete is a tombstone).
+Ids are stored as their 16 bytes and times as integer milliseconds (storage/types.py); the
+audit log and alerts keep text, which the audit chain hashes as stored.
 Money is integer minor units plus a currency code. Schema changes go through Alembic.
 """
 
@@ -25,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop_crm.domain.ids import new_id
-from desktop_crm.storage.types import JsonDict, TextList, UtcDateTime
+from desktop_crm.storage.types import IsoUtcDateTime, JsonDict, TextList, UtcDateTime, UuidBytes
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -39,14 +41,19 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def reference(target: str, *, index: bool = False) -> Any:
+    """A column holding another table's id (16 bytes, like every id)."""
+    return mapped_column(UuidBytes, ForeignKey(target), index=index)
+
+
 class Synced:
     """Columns every synced table carries."""
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    id: Mapped[str] = mapped_column(UuidBytes, primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    updated_by: Mapped[str | None] = mapped_column(String(36))
+    updated_by: Mapped[str | None] = mapped_column(UuidBytes)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
@@ -57,7 +64,7 @@ class Department(Synced, Base):
     __tablename__ = "departments"
 
     name: Mapped[str] = mapped_column(String(100))
-    parent_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    parent_id: Mapped[str | None] = reference("departments.id", index=True)
 
 
 class User(Synced, Base):
@@ -67,8 +74,8 @@ class User(Synced, Base):
     # casefolded username: sign-in names are unique regardless of case
     username_key: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
-    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"), index=True)
-    superior_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    department_id: Mapped[str | None] = reference("departments.id", index=True)
+    superior_id: Mapped[str | None] = reference("users.id", index=True)
     status: Mapped[str] = mapped_column(String(16), default="active")
     departed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -87,8 +94,8 @@ class UserRole(Synced, Base):
     __tablename__ = "user_roles"
     __table_args__ = (UniqueConstraint("user_id", "role_id"),)
 
-    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id"), index=True)
+    user_id: Mapped[str] = reference("users.id", index=True)
+    role_id: Mapped[str] = reference("roles.id", index=True)
 
 
 class RoleGrant(Synced, Base):
@@ -96,7 +103,7 @@ class RoleGrant(Synced, Base):
 
     __tablename__ = "role_grants"
 
-    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id"), index=True)
+    role_id: Mapped[str] = reference("roles.id", index=True)
     resource: Mapped[str] = mapped_column(String(32))
     action: Mapped[str] = mapped_column(String(32))
     scope: Mapped[str] = mapped_column(String(32))
@@ -108,7 +115,7 @@ class FieldPolicy(Synced, Base):
     __tablename__ = "field_policies"
     __table_args__ = (UniqueConstraint("role_id", "resource", "field"),)
 
-    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id"), index=True)
+    role_id: Mapped[str] = reference("roles.id", index=True)
     resource: Mapped[str] = mapped_column(String(32))
     field: Mapped[str] = mapped_column(String(64))
     access: Mapped[str] = mapped_column(String(16))  # hidden | read | edit
@@ -122,11 +129,11 @@ class RecordGrant(Synced, Base):
     __table_args__ = (Index("ix_record_grants_grantee_resource", "grantee_id", "resource"),)
 
     resource: Mapped[str] = mapped_column(String(32))
-    record_id: Mapped[str] = mapped_column(String(36), index=True)
-    grantee_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    record_id: Mapped[str] = mapped_column(UuidBytes, index=True)
+    grantee_id: Mapped[str] = reference("users.id")
     access: Mapped[str] = mapped_column(String(16))  # read | read_write
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    granted_by: Mapped[str | None] = mapped_column(String(36))
+    granted_by: Mapped[str | None] = mapped_column(UuidBytes)
 
 
 class Policy(Synced, Base):
@@ -149,7 +156,7 @@ class CustomerPool(Synced, Base):
 class PoolRule(Synced, Base):
     __tablename__ = "pool_rules"
 
-    pool_id: Mapped[str] = mapped_column(ForeignKey("customer_pools.id"), index=True)
+    pool_id: Mapped[str] = reference("customer_pools.id", index=True)
     tier: Mapped[str | None] = mapped_column(String(16))  # None: every tier
     return_after_days_without_followup: Mapped[int | None] = mapped_column(Integer)
     return_after_days_without_deal: Mapped[int | None] = mapped_column(Integer)
@@ -163,9 +170,9 @@ class PoolRule(Synced, Base):
 class PoolMember(Synced, Base):
     __tablename__ = "pool_members"
 
-    pool_id: Mapped[str] = mapped_column(ForeignKey("customer_pools.id"), index=True)
-    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
-    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+    pool_id: Mapped[str] = reference("customer_pools.id", index=True)
+    user_id: Mapped[str | None] = reference("users.id")
+    department_id: Mapped[str | None] = reference("departments.id")
 
 
 # --- customers ----------------------------------------------------------------------------------
@@ -177,15 +184,19 @@ _LIVE = text("deleted_at IS NULL")
 class Customer(Synced, Base):
     __tablename__ = "customers"
     __table_args__ = (
-        # keyset paging by name and by last update, for everyone and per owner; live rows
-        # only, so a jump deep into the list walks the index without visiting the table
-        Index("ix_customers_sort", "sort_key", "id", "owner_id", sqlite_where=_LIVE),
-        Index("ix_customers_updated", "updated_at", "id", "owner_id", sqlite_where=_LIVE),
-        Index("ix_customers_owner_sort", "owner_id", "sort_key", "id", sqlite_where=_LIVE),
-        Index("ix_customers_owner_updated", "owner_id", "updated_at", "id", sqlite_where=_LIVE),
+        # Keyset paging by name and by last update, for everyone and per owner. Live rows
+        # only, so a walk deep into the list never visits the table. The list order is
+        # (sort value, owner, rowid): the global indexes hold exactly that order, and for one
+        # owner the per-owner ones do too, so no index repeats the 16-byte id.
+        Index("ix_customers_sort", "sort_key", "owner_id", sqlite_where=_LIVE),
+        Index("ix_customers_updated", "updated_at", "owner_id", sqlite_where=_LIVE),
+        Index("ix_customers_owner_sort", "owner_id", "sort_key", sqlite_where=_LIVE),
+        Index("ix_customers_owner_updated", "owner_id", "updated_at", sqlite_where=_LIVE),
         # short (1-2 character) queries: name prefix and pinyin initials prefix
         Index("ix_customers_name", "name"),
         Index("ix_customers_initials", "name_initials"),
+        # most customers sit in no pool (公海): index only those that do
+        Index("ix_customers_pool_id", "pool_id", sqlite_where=text("pool_id IS NOT NULL")),
     )
 
     kind: Mapped[str] = mapped_column(String(16), default="person")
@@ -200,16 +211,16 @@ class Customer(Synced, Base):
     country: Mapped[str] = mapped_column(String(2), default="")  # ISO 3166 alpha-2
     birthday: Mapped[date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(100), default="")
-    referred_by: Mapped[str | None] = mapped_column(String(36))
+    referred_by: Mapped[str | None] = mapped_column(UuidBytes)
     lifecycle_stage: Mapped[str] = mapped_column(String(32), default="suspect")
     tier: Mapped[str | None] = mapped_column(String(16))
     tags: Mapped[list[str]] = mapped_column(TextList, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
-    owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
-    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+    owner_id: Mapped[str | None] = reference("users.id")
+    department_id: Mapped[str | None] = reference("departments.id")
     custom_fields: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
-    pool_id: Mapped[str | None] = mapped_column(ForeignKey("customer_pools.id"), index=True)
-    previous_owner_id: Mapped[str | None] = mapped_column(String(36))
+    pool_id: Mapped[str | None] = reference("customer_pools.id")
+    previous_owner_id: Mapped[str | None] = mapped_column(UuidBytes)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_followup_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # derived, kept by the customer service: pinyin sort key (Latin names casefolded),
@@ -222,9 +233,9 @@ class Customer(Synced, Base):
 class OwnershipChange(Synced, Base):
     __tablename__ = "ownership_history"
 
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
-    from_owner_id: Mapped[str | None] = mapped_column(String(36))
-    to_owner_id: Mapped[str | None] = mapped_column(String(36))
+    customer_id: Mapped[str] = reference("customers.id", index=True)
+    from_owner_id: Mapped[str | None] = mapped_column(UuidBytes)
+    to_owner_id: Mapped[str | None] = mapped_column(UuidBytes)
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     reason: Mapped[str] = mapped_column(String(200), default="")
 
@@ -241,8 +252,8 @@ class Interaction(Synced, Base):
         Index("ix_interactions_user_started", "user_id", "started_at"),
     )
 
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
-    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    customer_id: Mapped[str] = reference("customers.id")
+    user_id: Mapped[str | None] = reference("users.id")
     kind: Mapped[str] = mapped_column(String(16), default="call")
     direction: Mapped[str] = mapped_column(String(16), default="outbound")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -259,8 +270,8 @@ class Reminder(Synced, Base):
     __tablename__ = "reminders"
     __table_args__ = (Index("ix_reminders_owner_due", "owner_id", "due_at"),)
 
-    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
-    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    owner_id: Mapped[str] = reference("users.id")
+    customer_id: Mapped[str | None] = reference("customers.id", index=True)
     kind: Mapped[str] = mapped_column(String(32), default="follow_up")
     title: Mapped[str] = mapped_column(String(200))
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -274,7 +285,7 @@ class Reminder(Synced, Base):
 class Contract(Synced, Base):
     __tablename__ = "contracts"
 
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[str] = reference("customers.id", index=True)
     number: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(200), default="")
     start_date: Mapped[date] = mapped_column(Date)
@@ -289,7 +300,7 @@ class PaymentPlan(Synced, Base):
 
     __tablename__ = "payment_plans"
 
-    contract_id: Mapped[str] = mapped_column(ForeignKey("contracts.id"), index=True)
+    contract_id: Mapped[str] = reference("contracts.id", index=True)
     instalment: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date] = mapped_column(Date, index=True)
     amount_minor: Mapped[int] = mapped_column(Integer)
@@ -301,8 +312,8 @@ class Receipt(Synced, Base):
 
     __tablename__ = "receipts"
 
-    contract_id: Mapped[str] = mapped_column(ForeignKey("contracts.id"), index=True)
-    plan_id: Mapped[str | None] = mapped_column(ForeignKey("payment_plans.id"), index=True)
+    contract_id: Mapped[str] = reference("contracts.id", index=True)
+    plan_id: Mapped[str | None] = reference("payment_plans.id", index=True)
     amount_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -312,7 +323,7 @@ class Order(Synced, Base):
     __tablename__ = "orders"
     __table_args__ = (Index("ix_orders_customer_ordered", "customer_id", "ordered_at"),)
 
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    customer_id: Mapped[str] = reference("customers.id")
     ordered_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     amount_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
@@ -323,7 +334,7 @@ class SatisfactionResponse(Synced, Base):
     __tablename__ = "satisfaction_responses"
     __table_args__ = (Index("ix_satisfaction_customer_at", "customer_id", "responded_at"),)
 
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    customer_id: Mapped[str] = reference("customers.id")
     responded_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     channel: Mapped[str] = mapped_column(String(16), default="phone")
     csat: Mapped[int | None] = mapped_column(Integer)  # 1-5
@@ -336,13 +347,13 @@ class Complaint(Synced, Base):
     __tablename__ = "complaints"
     __table_args__ = (Index("ix_complaints_customer_opened", "customer_id", "opened_at"),)
 
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    customer_id: Mapped[str] = reference("customers.id")
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     channel: Mapped[str] = mapped_column(String(16), default="phone")
     category: Mapped[str] = mapped_column(String(64), default="")
     severity: Mapped[str] = mapped_column(String(16), default="medium")
     summary: Mapped[str] = mapped_column(Text, default="")
-    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    assignee_id: Mapped[str | None] = reference("users.id", index=True)
     first_response_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -357,7 +368,7 @@ class AuditEvent(Base):
     __tablename__ = "audit_events"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    at: Mapped[datetime] = mapped_column(IsoUtcDateTime)
     actor_id: Mapped[str | None] = mapped_column(String(36), index=True)
     action: Mapped[str] = mapped_column(String(64), index=True)
     entity: Mapped[str] = mapped_column(String(32), default="")
@@ -371,13 +382,13 @@ class Alert(Base):
     __tablename__ = "alerts"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    at: Mapped[datetime] = mapped_column(IsoUtcDateTime, index=True)
     kind: Mapped[str] = mapped_column(String(64))
     severity: Mapped[str] = mapped_column(String(16), default="medium")
     message: Mapped[str] = mapped_column(Text)
     actor_id: Mapped[str | None] = mapped_column(String(36))
     audit_seq: Mapped[int | None] = mapped_column(Integer)
-    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(IsoUtcDateTime)
     acknowledged_by: Mapped[str | None] = mapped_column(String(36))
 
 

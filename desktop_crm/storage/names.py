@@ -8,13 +8,10 @@ readings are cached per character and per Chinese run.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.pinyin_dict import pinyin_dict
+from desktop_crm.storage.text_match import fold as fold_latin
 
 # Polyphonic characters read differently as a surname. Every reading here is one pypinyin
 # itself offers for the character (a unit test holds that), so this only picks among them.
@@ -43,10 +40,6 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "折": ("she",),
 }
 
-# Between the folded name and the original: below every printable character, so a shorter
-# key sorts first ("zhang wei" before "zhang wei ming") and homophones (张伟, 章伟) group
-# together instead of interleaving by id.
-SORT_TIEBREAK = "\x1f"
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -54,9 +47,10 @@ _WHITESPACE = re.compile(r"\s+")
 @dataclass(frozen=True, slots=True)
 class NameKeys:
     """`sort_key`: pinyin syllables of Chinese characters and casefolded, accent-free Latin
-    text, space-separated, then SORT_TIEBREAK and the name itself ("zhang wei\\x1f张伟",
-    "smith\\x1fSmith"). `pinyin` and `initials`: of the Chinese characters only, lowercase
-    ASCII ("zhangwei", "zw"); empty for a name with no Chinese character."""
+    text, space-separated ("zhang wei" for 张伟, "smith" for Smith); a shorter key sorts
+    first ("zhang wei" before "zhang wei ming"), and the list breaks ties by row.
+    `pinyin` and `initials`: of the Chinese characters only, lowercase ASCII ("zhangwei",
+    "zw"); empty for a name with no Chinese character."""
 
     sort_key: str
     pinyin: str
@@ -68,7 +62,7 @@ def name_keys(name: str, *, person: bool = True) -> NameKeys:
     name = _WHITESPACE.sub(" ", name).strip()
     if name.isascii():
         # the common Latin case, without Unicode folding: casefold is all ASCII needs
-        return NameKeys(sort_key=name.casefold() + SORT_TIEBREAK + name, pinyin="", initials="")
+        return NameKeys(sort_key=name.casefold(), pinyin="", initials="")
     return _mixed_name_keys(name, person)
 
 
@@ -87,26 +81,29 @@ def _mixed_name_keys(name: str, person: bool) -> NameKeys:
             if folded:
                 pieces.append(folded)
     return NameKeys(
-        sort_key=" ".join(pieces) + SORT_TIEBREAK + name,
+        sort_key=" ".join(pieces),
         pinyin="".join(syllables),
         initials="".join(s[0] for s in syllables),
     )
 
 
-def fold_latin(text: str) -> str:
-    """Casefolded, without accents, full-width forms made plain ("Émile" -> "emile")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def sort_prefix(text: str) -> str:
     """The sort-key prefix a typed query should match (the folded form, no tiebreak)."""
-    return " ".join(name_keys(text, person=False).sort_key.split(SORT_TIEBREAK)[0].split())
+    return " ".join(name_keys(text, person=False).sort_key.split())
 
 
 def _is_han(char: str) -> bool:
     # Characters pypinyin has a reading for; rare ones without a reading stay as they are.
-    return ord(char) in pinyin_dict
+    return ord(char) in _pinyin_dict()
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    # pypinyin's tables take tens of MiB: loaded when the first non-Latin name needs them,
+    # so a process that only lists or searches never pays for them
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
 
 
 def _runs(name: str) -> list[tuple[bool, str]]:
@@ -136,11 +133,15 @@ def _run_readings(run: str, leading_surname: bool) -> list[str]:
 @lru_cache(maxsize=32768)
 def _single_reading(char: str) -> str | None:
     """The toneless reading of a character that has only one; None if it has several."""
-    readings = {to_normal(r) for r in pinyin_dict[ord(char)].split(",")}
+    from pypinyin.contrib.tone_convert import to_normal
+
+    readings = {to_normal(r) for r in _pinyin_dict()[ord(char)].split(",")}
     return readings.pop() if len(readings) == 1 else None
 
 
 @lru_cache(maxsize=65536)
 def _phrase_readings(run: str) -> tuple[str, ...]:
     # Polyphonic characters need pypinyin's phrase context (李长青: chang, not zhang).
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(run, style=Style.NORMAL, v_to_u=False))

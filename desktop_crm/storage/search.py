@@ -14,7 +14,7 @@ the same whichever plan a user's scope leads to.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -26,20 +26,22 @@ from sqlalchemy import (
     bindparam,
     case,
     column,
+    false,
     func,
     literal,
     literal_column,
     or_,
     select,
     table,
-    tuple_,
     union_all,
 )
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_crm.storage.models import Customer
-from desktop_crm.storage.names import SORT_TIEBREAK, fold_latin
+from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
+from desktop_crm.storage.text_match import fold as fold_latin
+from desktop_crm.storage.types import uuid_to_bytes
 
 SEARCH_TABLE = "customer_fts"
 
@@ -71,43 +73,28 @@ _PHONE_LIKE = re.compile(r"^[+\d\s().\-]+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
 
-# The triggers that keep the index in step with customers (also created by revision 0001;
+# The triggers that keep the index in step with customers (also created by revision 0003;
 # a test holds the two copies equal). Soft delete is an update, so deleted rows stay indexed.
+SEARCH_COLUMNS = "name, company, phones, emails, tags, name_pinyin, name_initials"
+_NEW = "new.rowid, new." + SEARCH_COLUMNS.replace(", ", ", new.")
+_OLD = "old.rowid, old." + SEARCH_COLUMNS.replace(", ", ", old.")
 SEARCH_TRIGGERS: dict[str, str] = {
-    "customers_fts_insert": """
+    "customers_fts_insert": f"""
     CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
-        INSERT INTO customer_fts(
-            rowid, name, company, phones, emails, tags, name_pinyin, name_initials)
-        VALUES (
-            new.rowid, new.name, new.company, new.phones, new.emails, new.tags,
-            new.name_pinyin, new.name_initials);
+        INSERT INTO customer_fts(rowid, {SEARCH_COLUMNS}) VALUES ({_NEW});
     END
     """,
-    "customers_fts_delete": """
+    "customers_fts_delete": f"""
     CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN
-        INSERT INTO customer_fts(
-            customer_fts, rowid, name, company, phones, emails, tags, name_pinyin,
-            name_initials)
-        VALUES (
-            'delete', old.rowid, old.name, old.company, old.phones, old.emails, old.tags,
-            old.name_pinyin, old.name_initials);
+        INSERT INTO customer_fts(customer_fts, rowid, {SEARCH_COLUMNS})
+        VALUES ('delete', {_OLD});
     END
     """,
-    "customers_fts_update": """
-    CREATE TRIGGER customers_fts_update
-    AFTER UPDATE OF name, company, phones, emails, tags, name_pinyin, name_initials
-    ON customers BEGIN
-        INSERT INTO customer_fts(
-            customer_fts, rowid, name, company, phones, emails, tags, name_pinyin,
-            name_initials)
-        VALUES (
-            'delete', old.rowid, old.name, old.company, old.phones, old.emails, old.tags,
-            old.name_pinyin, old.name_initials);
-        INSERT INTO customer_fts(
-            rowid, name, company, phones, emails, tags, name_pinyin, name_initials)
-        VALUES (
-            new.rowid, new.name, new.company, new.phones, new.emails, new.tags,
-            new.name_pinyin, new.name_initials);
+    "customers_fts_update": f"""
+    CREATE TRIGGER customers_fts_update AFTER UPDATE OF {SEARCH_COLUMNS} ON customers BEGIN
+        INSERT INTO customer_fts(customer_fts, rowid, {SEARCH_COLUMNS})
+        VALUES ('delete', {_OLD});
+        INSERT INTO customer_fts(rowid, {SEARCH_COLUMNS}) VALUES ({_NEW});
     END
     """,
 }
@@ -118,7 +105,7 @@ _fts = table(SEARCH_TABLE, column("rowid", Integer))
 _customer_rowid = literal_column("customers.rowid", Integer)
 
 Order = Literal["name", "updated"]
-PageRow = tuple[str, Any]
+PageRow = tuple[str, Any, str | None, int]
 
 
 # --- index upkeep ------------------------------------------------------------------------------
@@ -181,10 +168,15 @@ def search_customer_ids(
 ) -> list[str]:
     """Ids of visible customers matching `query`, best first, at most `limit`.
 
-    Three characters or more: a trigram match in the columns the user may search (phone
-    fragments compared digits only). One or two: name prefix, pinyin initials prefix and
-    sort-key prefix. Order: exact name (or pinyin) first, then name prefixes, then names
-    containing the query, then the other hits; alphabetical by sort key within each.
+    Three characters or more: a trigram match, each candidate confirmed in the columns the
+    user may search (phone fragments compared digits only). One or two: name prefix, pinyin
+    initials prefix and sort-key prefix. Order: exact name (or pinyin) first, then name
+    prefixes, then names containing the query, then the other hits; alphabetical by sort key
+    within each.
+
+    Every arm is driven by the match (an index range or the trigram index) and checks the
+    owner per row: a frequent term or a manager's many customers never make SQLite read
+    all of someone's customers first.
     """
     unknown = searchable_columns - _FTS_COLUMNS.keys()
     if unknown:
@@ -195,26 +187,17 @@ def search_customer_ids(
     short = len(query) < 3
     if short and "name" not in searchable_columns:
         return []
-    match = None if short else _match_expression(query, searchable_columns)
-    if not short and match is None:
+    plan = None if short else _match_plan(query, searchable_columns)
+    if not short and not plan:
         return []
     tier = _tier(query, searchable_columns)
-    owners = None if owner_ids is None else list(dict.fromkeys(owner_ids))
-    if owners is not None and len(owners) <= MERGED_OWNERS_MAX:
-        # A few owners: read their customers by the owner index and keep the matches; this
-        # is bounded by what they hold, where a frequent term may match most of the table.
-        condition = (
-            _short_match(query, searchable_columns)
-            if match is None
-            else _customer_rowid.in_(select(_fts.c.rowid).where(_matches(match)))
-        )
-        return _best_first(conn, _owner_arms(condition, owners, extra_ids, tier, limit), limit)
-    # Everyone's customers: bounded index ranges, each cut at `limit` (or CANDIDATE_CAP
-    # trigram hits in index order), merged and ranked. Owners are checked row by row.
-    visible = None if owners is None else _visibility_by_row(owners, extra_ids)
+    visible = None
+    if owner_ids is not None:
+        owners = list(dict.fromkeys(owner_ids))
+        visible = _visibility_by_row(owners, _granted_rowids(conn, extra_ids))
     arms = _prefix_arms(query, searchable_columns, visible, tier, limit)
-    if match is not None:
-        arms.append(_trigram_arm(match, visible, tier))
+    if plan:
+        arms.append(_trigram_arm(plan, visible, tier))
     return _best_first(conn, arms, limit)
 
 
@@ -229,7 +212,7 @@ def _tier(query: str, searchable: set[str]) -> Any:
     else:
         folded = fold_latin(query)
         whens += [
-            (_in_range(_c.sort_key, folded + SORT_TIEBREAK), 0),
+            (_c.sort_key == folded, 0),
             (_in_range(_c.sort_key, folded), 1),
             (_in_range(_c.name, query), 1),
         ]
@@ -243,16 +226,6 @@ def _tier(query: str, searchable: set[str]) -> Any:
     if len(query) >= 3:
         whens.append((func.instr(func.lower(_c.name), query.lower()) > 0, 2))
     return case(*whens, else_=3)
-
-
-def _short_match(query: str, searchable: set[str]) -> ColumnElement[bool]:
-    """What a one- or two-character query matches (each an index range)."""
-    ranges = [_in_range(_c.name, query)]
-    if not _is_chinese(query):
-        ranges.append(_in_range(_c.sort_key, fold_latin(query)))
-    if "pinyin" in searchable and query.isascii() and query.isalpha():
-        ranges.append(_in_range(_c.name_initials, query.lower()))
-    return or_(*ranges)
 
 
 def _prefix_arms(
@@ -271,60 +244,30 @@ def _prefix_arms(
     if len(query) < 3 and "pinyin" in searchable and query.isascii() and query.isalpha():
         ranges.append((_c.name_initials, query.lower()))
     return [
-        _candidates(_in_range(col, prefix), visible, tier, order_by=col).limit(limit)
+        _candidates(_in_range(col, prefix), visible, tier).order_by(col).limit(limit)
         for col, prefix in ranges
     ]
 
 
-def _owner_arms(
-    condition: ColumnElement[bool],
-    owners: list[str],
-    extra_ids: Collection[str],
+def _trigram_arm(
+    plan: list[tuple[tuple[str, ...], tuple[str, ...]]],
+    visible: ColumnElement[bool] | None,
     tier: Any,
-    limit: int,
-) -> list[Select[Any]]:
-    """The owners' matching customers and, apart, the granted ones they do not own.
-
-    Apart, because `owner IN (...) OR id IN (...)` makes SQLite read every owner row before
-    the cheap rowid test; on its own the owner index range is filtered by rowid first.
-    """
-    arms = []
-    if owners:
-        owned = _candidates(and_(condition, _c.owner_id.in_(owners)), None, tier)
-        arms.append(owned.limit(limit))
-    if extra_ids:
-        granted = _c.id.in_(list(extra_ids))
-        if owners:
-            granted = and_(granted, or_(_c.owner_id.is_(None), _c.owner_id.not_in(owners)))
-        arms.append(_candidates(and_(condition, granted), None, tier).limit(limit))
-    return arms
-
-
-def _trigram_arm(match: str, visible: ColumnElement[bool] | None, tier: Any) -> Select[Any]:
-    arm = (
-        select(_c.id, _c.sort_key, tier.label("tier"))
-        .select_from(_fts.join(customers, _customer_rowid == _fts.c.rowid))
-        .where(_matches(match), _c.deleted_at.is_(None))
-    )
-    if visible is not None:
-        arm = arm.where(visible)
+) -> Select[Any]:
+    hits = select(_fts.c.rowid).where(_matches(_fts_expression(plan)))
+    arm = _candidates(_customer_rowid.in_(hits), visible, tier)
+    confirmed = _confirmation(plan)
+    if confirmed is not None:
+        arm = arm.where(confirmed)
     # the first hits in rowid order: ranking every match of a frequent term costs too much
     return arm.limit(CANDIDATE_CAP)
 
 
 def _candidates(
-    condition: ColumnElement[bool],
-    visible: ColumnElement[bool] | None,
-    tier: Any,
-    *,
-    order_by: Any = None,
+    condition: ColumnElement[bool], visible: ColumnElement[bool] | None, tier: Any
 ) -> Select[Any]:
     found = select(_c.id, _c.sort_key, tier.label("tier")).where(condition, _c.deleted_at.is_(None))
-    if visible is not None:
-        found = found.where(visible)
-    if order_by is not None:
-        return found.order_by(order_by)
-    return found.order_by(tier, _c.sort_key, _c.id)
+    return found if visible is None else found.where(visible)
 
 
 def _best_first(conn: Connection, arms: Sequence[Select[Any]], limit: int) -> list[str]:
@@ -338,36 +281,67 @@ def _best_first(conn: Connection, arms: Sequence[Select[Any]], limit: int) -> li
     return list(conn.scalars(best))
 
 
-def _matches(match: str) -> ColumnElement[bool]:
-    return literal_column(SEARCH_TABLE).op("MATCH")(bindparam("match", match))
+# --- what a query matches: alternatives of (columns, words) ------------------------------------
+
+MatchPlan = list[tuple[tuple[str, ...], tuple[str, ...]]]
 
 
-def _match_expression(query: str, searchable: set[str]) -> str | None:
-    """An FTS5 expression with every user string quoted: no input is FTS syntax."""
+def _match_plan(query: str, searchable: set[str]) -> MatchPlan:
+    """Alternatives, each: every word must occur in one of these FTS columns.
+
+    A phone-like query is its digits against the phones (stored phones are E.164 digits:
+    "138 1234-5678" must find +8613812345678) or the text as typed elsewhere. Several
+    words of three characters or more each match anywhere ("Smith John" finds John Smith).
+    """
     columns = [fts for name in sorted(searchable) for fts in _FTS_COLUMNS[name]]
     if "name" not in searchable:
         columns = [col for col in columns if col not in _FTS_COLUMNS["pinyin"]]
     if not columns:
-        return None
+        return []
     digits = re.sub(r"\D", "", query)
     if _PHONE_LIKE.match(query) and len(digits) >= 3:
-        # stored phones are E.164 digits: "138 1234-5678" must find +8613812345678
-        parts = []
+        plan: MatchPlan = []
         if "phones" in columns:
-            parts.append(f"{_colset(['phones'])} : {_quoted(digits)}")
-        others = [col for col in columns if col != "phones"]
+            plan.append((("phones",), (digits,)))
+        others = tuple(col for col in columns if col != "phones")
         if others:
-            parts.append(f"{_colset(others)} : {_quoted(query)}")
-        return " OR ".join(parts)
+            plan.append((others, (query,)))
+        return plan
     tokens = query.split(" ")
     if len(tokens) > 1 and all(len(t) >= 3 for t in tokens):
-        # "Smith John" finds John Smith: every word, in any of the columns
-        return " AND ".join(f"{_colset(columns)} : {_quoted(t)}" for t in tokens)
-    return f"{_colset(columns)} : {_quoted(query)}"
+        return [(tuple(columns), tuple(tokens))]
+    return [(tuple(columns), (query,))]
 
 
-def _colset(columns: Sequence[str]) -> str:
-    return "{" + " ".join(columns) + "}"
+def _fts_expression(plan: MatchPlan) -> str:
+    """Every trigram of every word, quoted (no input is FTS syntax): the index keeps no
+    positions, so a word is found as all of its trigrams and confirmed afterwards."""
+    alternatives = []
+    for _columns, words in plan:
+        grams = dict.fromkeys(_quoted(w[i : i + 3]) for w in words for i in range(len(w) - 2))
+        alternatives.append("(" + " AND ".join(grams) + ")")
+    return " OR ".join(alternatives)
+
+
+def _confirmation(plan: MatchPlan) -> ColumnElement[bool] | None:
+    """The SQL test that a candidate holds each word in the allowed columns; None when the
+    trigram hit is already exact (one trigram, and every indexed column may be searched)."""
+    every = tuple(col for cols in _FTS_COLUMNS.values() for col in cols)
+    if all(set(cols) == set(every) and all(len(w) == 3 for w in words) for cols, words in plan):
+        return None
+    tests = []
+    for columns, words in plan:
+        text = _c[columns[0]]
+        for col in columns[1:]:
+            text = text + COLUMN_SEPARATOR + _c[col]
+        tests.append(and_(*(
+            getattr(func, CONTAINS_FUNCTION)(text, fold_latin(word)) for word in words
+        )))
+    return or_(*tests)
+
+
+def _matches(match: str) -> ColumnElement[bool]:
+    return literal_column(SEARCH_TABLE).op("MATCH")(bindparam("match", match))
 
 
 def _quoted(term: str) -> str:
@@ -392,31 +366,38 @@ def _sees_nothing(owner_ids: Collection[str] | None, extra_ids: Collection[str])
     return owner_ids is not None and not owner_ids and not extra_ids
 
 
-def _visibility(
-    owner_ids: Collection[str] | None, extra_ids: Collection[str]
-) -> ColumnElement[bool] | None:
-    """None for every owner; otherwise the owners' customers or the granted ones."""
-    if owner_ids is None:
-        return None
-    clauses = []
-    if owner_ids:
-        clauses.append(_c.owner_id.in_(list(owner_ids)))
-    if extra_ids:
-        clauses.append(_c.id.in_(list(extra_ids)))
-    return or_(*clauses)
+def _granted_rowids(conn: Connection, extra_ids: Collection[str]) -> list[int]:
+    """The rowids of records granted to a collaborator: tested from the index, like owners."""
+    if not extra_ids:
+        return []
+    found = select(_customer_rowid).where(_c.id.in_(list(extra_ids)))
+    return list(conn.scalars(found))
 
 
-def _visibility_by_row(owners: list[str], extra_ids: Collection[str]) -> ColumnElement[bool]:
-    """The same test, written so SQLite checks it per row instead of driving by owner.
+def _visibility_by_row(owners: list[str], granted_rowids: list[int]) -> ColumnElement[bool]:
+    """Owned by one of `owners` or granted, tested per row from the index entry.
 
     Unary plus keeps the planner off the owner indexes, so a walk along a sort or name
     index stays in order and stops at the limit instead of reading every owner's rows.
     """
-    clause = literal_column("+customers.owner_id").in_(owners)
-    return or_(clause, _c.id.in_(list(extra_ids))) if extra_ids else clause
+    stored = [uuid_to_bytes(owner) for owner in owners]
+    clause = literal_column("+customers.owner_id").in_(stored) if stored else literal(False)
+    if granted_rowids:
+        clause = or_(clause, _customer_rowid.in_(granted_rowids))
+    return clause
 
 
 # --- the customer list: keyset pages, counts, positions ----------------------------------------
+#
+# The list order is (sort value, owner, rowid), descending as a whole for newest-first: the
+# global list indexes hold exactly that order, and the per-owner ones too for one owner. A
+# page key (PageRow) is (id, sort value, owner id, rowid); pass a page's last one as `after`.
+
+# A jump keeps the key of every CHECKPOINT_STEP-th row it walks past, per connection, until
+# the database changes: the next jump seeks to the nearest one and skips fewer than a step.
+CHECKPOINT_STEP = 1024
+_CHECKPOINTS = "customer_list_checkpoints"
+_CHECKPOINT_LISTS_KEPT = 8
 
 
 def page_customer_ids(
@@ -429,21 +410,14 @@ def page_customer_ids(
     extra_ids: Collection[str] = (),
     descending: bool = False,
 ) -> list[PageRow]:
-    """The next `limit` visible customers as (id, sort value), after the row `after`.
+    """The next `limit` visible customers as page keys, after the key `after` (None: top).
 
-    Pass the last row of the previous page as `after` (None for the first page). Sort value
-    is the pinyin sort key for "name" and updated_at for "updated"; ties break on id.
+    Sort value is the pinyin sort key for "name" and updated_at for "updated".
     """
-    return _ordered_rows(
-        conn,
-        order=order,
-        after=after,
-        offset=0,
-        limit=limit,
-        owner_ids=owner_ids,
-        extra_ids=extra_ids,
-        descending=descending,
-    )
+    if limit <= 0 or _sees_nothing(owner_ids, extra_ids):
+        return []
+    sight = _ListSight.of(conn, owner_ids, extra_ids)
+    return sight.page(conn, _sort_column(order), descending, after, limit)
 
 
 def customer_ids_at_position(
@@ -456,20 +430,28 @@ def customer_ids_at_position(
     extra_ids: Collection[str] = (),
     descending: bool = False,
 ) -> list[PageRow]:
-    """Up to `limit` rows from 0-based `position` in the list (a scroll-bar jump).
+    """Up to `limit` page keys from 0-based `position` in the list (a scroll-bar jump).
 
-    OFFSET over the sort index: paging on from the last row returned is keyset again.
+    OFFSET deep into a million rows costs ~100 ms, so the walk is done once: checkpoints
+    every CHECKPOINT_STEP rows, kept until the database changes, make later jumps a seek
+    plus fewer than CHECKPOINT_STEP skipped index entries.
     """
-    return _ordered_rows(
-        conn,
-        order=order,
-        after=None,
-        offset=max(position, 0),
-        limit=limit,
-        owner_ids=owner_ids,
-        extra_ids=extra_ids,
-        descending=descending,
-    )
+    if limit <= 0 or _sees_nothing(owner_ids, extra_ids):
+        return []
+    position = max(position, 0)
+    sight = _ListSight.of(conn, owner_ids, extra_ids)
+    sort_col = _sort_column(order)
+    checkpoints = _checkpoints(conn, (order, descending, sight.key))
+    wanted = position // CHECKPOINT_STEP
+    while len(checkpoints) < wanted:
+        start = checkpoints[-1] if checkpoints else None
+        hop = sight.walk(conn, sort_col, descending, start, CHECKPOINT_STEP - 1, 1)
+        if not hop:
+            return []  # the list ends before this position
+        checkpoints.append(hop[0])
+    start = checkpoints[wanted - 1] if wanted else None
+    return sight.walk(conn, sort_col, descending, start, position - wanted * CHECKPOINT_STEP,
+                      limit)
 
 
 def count_customers(
@@ -478,64 +460,110 @@ def count_customers(
     """How many visible, not deleted customers there are."""
     if _sees_nothing(owner_ids, extra_ids):
         return 0
-    visible = _visibility(owner_ids, extra_ids)
     counted = select(func.count()).select_from(customers).where(_c.deleted_at.is_(None))
-    if visible is not None:
-        counted = counted.where(visible)
+    if owner_ids is not None:
+        granted = _granted_rowids(conn, extra_ids)
+        clauses: list[ColumnElement[bool]] = []
+        if owner_ids:
+            clauses.append(_c.owner_id.in_(list(owner_ids)))
+        if granted:
+            clauses.append(_customer_rowid.in_(granted))
+        counted = counted.where(or_(false(), *clauses))
     return int(conn.scalar(counted) or 0)
 
 
-def _ordered_rows(
-    conn: Connection,
-    *,
-    order: Order,
-    after: PageRow | None,
-    offset: int,
-    limit: int,
-    owner_ids: Collection[str] | None,
-    extra_ids: Collection[str],
-    descending: bool,
-) -> list[PageRow]:
-    if limit <= 0:
-        return []
-    sort_col = {"name": _c.sort_key, "updated": _c.updated_at}[order]
+def _sort_column(order: Order) -> Any:
+    return {"name": _c.sort_key, "updated": _c.updated_at}[order]
 
-    def arm(where: ColumnElement[bool] | None, arm_limit: int) -> Select[Any]:
-        s = select(_c.id, sort_col.label("value")).where(_c.deleted_at.is_(None))
-        if where is not None:
-            s = s.where(where)
-        if after is not None:
-            key = tuple_(sort_col, _c.id)
-            bound = tuple_(
-                literal(after[1], type_=sort_col.type), literal(after[0], type_=_c.id.type)
-            )
-            s = s.where(key < bound if descending else key > bound)
-        if descending:
-            return s.order_by(sort_col.desc(), _c.id.desc()).limit(arm_limit)
-        return s.order_by(sort_col, _c.id).limit(arm_limit)
 
-    if _sees_nothing(owner_ids, extra_ids):
-        return []
-    owners = None if owner_ids is None else list(dict.fromkeys(owner_ids))
-    if owners is None:
-        return _rows(conn.execute(arm(None, limit).offset(offset or None)))
-    if len(owners) > MERGED_OWNERS_MAX:
-        # many owners: walk the global sort index and keep theirs (no per-owner merge)
-        where = _visibility_by_row(owners, extra_ids)
-        return _rows(conn.execute(arm(where, limit).offset(offset or None)))
-    # one ordered index range per owner, each at most offset + limit rows, merged
-    arms = [arm(_c.owner_id == owner, offset + limit) for owner in owners]
-    if extra_ids:
-        not_owned = or_(_c.owner_id.is_(None), _c.owner_id.not_in(owners)) if owners else None
-        granted = _c.id.in_(list(extra_ids))
-        arms.append(arm(granted if not_owned is None else and_(granted, not_owned), offset + limit))
-    merged = union_all(*(select(a.subquery()) for a in arms)).subquery()
-    ordered = (
-        (merged.c.value.desc(), merged.c.id.desc()) if descending else (merged.c.value, merged.c.id)
-    )
-    top = select(merged.c.id, merged.c.value).order_by(*ordered).limit(limit)
-    return _rows(conn.execute(top.offset(offset or None)))
+class _ListSight:
+    """Whose customers a list shows, and the index plan that reads them in list order."""
+
+    def __init__(self, owners: list[str] | None, granted_rowids: list[int]) -> None:
+        self.owners = owners
+        self.granted = granted_rowids
+        self.key = (
+            None if owners is None else tuple(sorted(owners)), tuple(sorted(granted_rowids))
+        )
+
+    @classmethod
+    def of(
+        cls, conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str]
+    ) -> _ListSight:
+        owners = None if owner_ids is None else list(dict.fromkeys(owner_ids))
+        return cls(owners, [] if owners is None else _granted_rowids(conn, extra_ids))
+
+    def page(
+        self, conn: Connection, sort_col: Any, descending: bool, after: PageRow | None, limit: int
+    ) -> list[PageRow]:
+        owners = self.owners
+        if owners is None or len(owners) > MERGED_OWNERS_MAX or not owners:
+            return self.walk(conn, sort_col, descending, after, 0, limit)
+        # a few owners: each owner's index range, at most `limit` rows each, merged
+        arms = [_ordered(sort_col, descending, after, _c.owner_id == o).limit(limit)
+                for o in owners]
+        if self.granted:
+            not_owned = or_(_c.owner_id.is_(None), _c.owner_id.not_in(owners))
+            granted = and_(_customer_rowid.in_(self.granted), not_owned)
+            arms.append(_ordered(sort_col, descending, after, granted).limit(limit))
+        merged = union_all(*(select(a.subquery()) for a in arms)).subquery()
+        keys = [merged.c.value, merged.c.owner, merged.c.row]
+        top = select(merged).order_by(*(k.desc() if descending else k for k in keys))
+        return _rows(conn.execute(top.limit(limit)))
+
+    def walk(
+        self, conn: Connection, sort_col: Any, descending: bool, after: PageRow | None,
+        offset: int, limit: int,
+    ) -> list[PageRow]:
+        """Rows in list order along the global index, visibility tested per index entry."""
+        where = None if self.owners is None else _visibility_by_row(self.owners, self.granted)
+        ordered = _ordered(sort_col, descending, after, where)
+        return _rows(conn.execute(ordered.offset(offset or None).limit(limit)))
+
+
+def _ordered(
+    sort_col: Any, descending: bool, after: PageRow | None, where: ColumnElement[bool] | None
+) -> Select[Any]:
+    s = select(
+        _c.id, sort_col.label("value"), _c.owner_id.label("owner"), _customer_rowid.label("row")
+    ).where(_c.deleted_at.is_(None))
+    if where is not None:
+        s = s.where(where)
+    if after is not None:
+        _, value, owner, row = after
+        bound = literal(value, type_=sort_col.type)
+        before, beyond = (sort_col <= bound, sort_col < bound) if descending else (
+            sort_col >= bound, sort_col > bound)
+        tie = and_(sort_col == bound, _owner_tie(owner, row, descending))
+        s = s.where(before, or_(beyond, tie))
+    keys = (sort_col, _c.owner_id, _customer_rowid)
+    return s.order_by(*(k.desc() if descending else k for k in keys))
+
+
+def _owner_tie(owner: str | None, row: int, descending: bool) -> ColumnElement[bool]:
+    """After (owner, row) among equal sort values, in index order (no owner comes first)."""
+    later_row = _customer_rowid < row if descending else _customer_rowid > row
+    if owner is None:
+        same = and_(_c.owner_id.is_(None), later_row)
+        return same if descending else or_(same, _c.owner_id.is_not(None))
+    same = and_(_c.owner_id == owner, later_row)
+    if descending:
+        return or_(same, _c.owner_id < owner, _c.owner_id.is_(None))
+    return or_(same, _c.owner_id > owner)
+
+
+def _checkpoints(conn: Connection, key: Hashable) -> list[PageRow]:
+    """The checkpoints of one list on this connection; emptied when the database changed."""
+    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    lists: dict[Hashable, list[PageRow]] = conn.info.get(_CHECKPOINTS, {})
+    if conn.info.get(_CHECKPOINTS + ".version") != version:
+        lists = {}
+    conn.info[_CHECKPOINTS] = lists
+    conn.info[_CHECKPOINTS + ".version"] = version
+    if key not in lists and len(lists) >= _CHECKPOINT_LISTS_KEPT:
+        lists.pop(next(iter(lists)))
+    return lists.setdefault(key, [])
 
 
 def _rows(result: Any) -> list[PageRow]:
-    return [(row[0], row[1]) for row in result]
+    return [(row[0], row[1], row[2], row[3]) for row in result]

@@ -13,7 +13,6 @@ from sqlalchemy import Engine, delete, event, insert, text
 
 from desktop_crm.storage import search
 from desktop_crm.storage.models import Customer
-from desktop_crm.storage.types import to_db_time
 
 from .conftest import T0, customer_row
 
@@ -71,9 +70,10 @@ def expected_order(
         and (owners is None or r["owner_id"] in owners or r["id"] in extra)
     ]
 
-    def key(r: dict[str, Any]) -> tuple[str, str]:
-        value = r["sort_key"] if order == "name" else to_db_time(r["updated_at"])
-        return (value, r["id"])
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        # the list order: sort value, then owner (no owner first), then insertion order
+        value = r["sort_key"] if order == "name" else r["updated_at"]
+        return (value, r["owner_id"] is not None, r["owner_id"] or "", r["id"])
 
     return [r["id"] for r in sorted(visible, key=key, reverse=descending)]
 
@@ -114,7 +114,7 @@ def test_pages_cover_every_visible_row_once_in_order(
                 extra_ids=extra,
                 descending=descending,
             )
-            seen += [row_id for row_id, _ in page]
+            seen += [key[0] for key in page]
             if len(page) < page_size:
                 break
             after = page[-1]
@@ -130,7 +130,7 @@ def test_pages_cover_every_visible_row_once_in_order(
                 extra_ids=extra,
                 descending=descending,
             )
-            assert [row_id for row_id, _ in at] == expected[position : position + page_size]
+            assert [key[0] for key in at] == expected[position : position + page_size]
 
 
 def test_sort_values_come_back_usable_as_the_next_page_key(engine: Engine) -> None:
@@ -146,9 +146,9 @@ def test_sort_values_come_back_usable_as_the_next_page_key(engine: Engine) -> No
             conn, order="updated", after=by_update[-1], limit=2, owner_ids=None, descending=True
         )
     # 李 sorts as "li", between a and Zoe
-    assert [row_id for row_id, _ in by_name] == ["c002", "c001", "c000"]
-    assert by_update[0] == ("c000", rows[0]["updated_at"])
-    assert [row_id for row_id, _ in rest] == ["c001"]
+    assert [key[0] for key in by_name] == ["c002", "c001", "c000"]
+    assert by_update[0][:3] == ("c000", rows[0]["updated_at"], "u1")
+    assert [key[0] for key in rest] == ["c001"]
 
 
 def test_nobody_visible_means_nothing_without_a_query(engine: Engine) -> None:
@@ -194,7 +194,10 @@ def table_sorts(plan: list[PlanRow]) -> list[str]:
             continue
         if detail == "SCAN customers" or ("COVERING INDEX" in detail and "SCAN" in detail):
             problems.append(detail)
-        is_key_lookup = "sqlite_autoindex_customers_1 (id=?)" in detail
+        is_key_lookup = (
+            "sqlite_autoindex_customers_1 (id=?)" in detail
+            or "INTEGER PRIMARY KEY (rowid=?)" in detail
+        )
         siblings = [d for n, p, d in plan if p == parent and n != node]
         if not is_key_lookup and any(d.startswith("USE TEMP B-TREE") for d in siblings):
             problems.append(f"{detail} then sorted")
@@ -268,5 +271,5 @@ def test_granted_customers_without_an_owner_are_listed_once(engine: Engine) -> N
             conn, "o", limit=10, owner_ids=["u1"], extra_ids=granted, searchable_columns={"name"}
         )
         assert search.count_customers(conn, ["u1"], granted) == 3
-    assert [row_id for row_id, _ in page] == ["c002", "c001", "c000"]  # mine, other, pool
+    assert [key[0] for key in page] == ["c002", "c001", "c000"]  # mine, other, pool
     assert found == ["c001"]  # "o" is a prefix of "other" only

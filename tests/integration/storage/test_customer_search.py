@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, insert, text, update
+from sqlalchemy import Engine, TextClause, bindparam, insert, text, update
 
 from desktop_crm.security.secret import SecretBytes
 from desktop_crm.storage import search
 from desktop_crm.storage.engine import open_engine
 from desktop_crm.storage.models import Customer
 from desktop_crm.storage.names import name_keys
+from desktop_crm.storage.types import UuidBytes
 
 from .conftest import AddCustomer, customer_row
 
@@ -236,7 +237,7 @@ def test_an_update_reindexes_the_customer(engine: Engine, add_customer: AddCusto
 def test_a_hard_delete_leaves_the_index(engine: Engine, add_customer: AddCustomer) -> None:
     customer_id = add_customer("Zed Purge")
     with engine.begin() as conn:
-        conn.execute(text("DELETE FROM customers WHERE id = :id"), {"id": customer_id})
+        conn.execute(by_id("DELETE FROM customers WHERE id = :id"), {"id": customer_id})
     assert find(engine, "Purge") == []
     with engine.connect() as conn:
         assert search.search_index_is_consistent(conn)
@@ -315,7 +316,7 @@ def test_an_inconsistent_index_is_detected_and_rebuilt(
     with engine.begin() as conn:  # a write behind the triggers' back
         conn.execute(text("DROP TRIGGER customers_fts_update"))
         conn.execute(
-            text("UPDATE customers SET name = 'Moved On' WHERE id = :id"), {"id": customer_id}
+            by_id("UPDATE customers SET name = 'Moved On' WHERE id = :id"), {"id": customer_id}
         )
         conn.execute(text(search.SEARCH_TRIGGERS["customers_fts_update"]))
     with engine.connect() as conn:
@@ -325,6 +326,11 @@ def test_an_inconsistent_index_is_detected_and_rebuilt(
     with engine.connect() as conn:
         assert search.search_index_is_consistent(conn)
     assert find(engine, "Moved On") == [customer_id]
+
+
+def by_id(sql: str) -> TextClause:
+    """Raw SQL whose :id is bound as ids are stored (16 bytes)."""
+    return text(sql).bindparams(bindparam("id", type_=UuidBytes))
 
 
 def query_plan(engine: Engine, run: object) -> list[str]:
