@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import VaultDamaged
@@ -39,6 +39,18 @@ def _audit_key(session: Session) -> bytes:
     return bytes.fromhex(meta.value)
 
 
+_events = AuditEvent.__table__
+_meta = VaultMeta.__table__
+_last = select(_events.c.seq, _events.c.hash).order_by(_events.c.seq.desc()).limit(1)
+# The chain's tail and the key in one read (always one row, NULLs for an empty chain).
+_TAIL = select(
+    select(_meta.c.value).where(_meta.c.key == AUDIT_KEY).scalar_subquery(),
+    _last.with_only_columns(_events.c.seq).scalar_subquery(),
+    _last.with_only_columns(_events.c.hash).scalar_subquery(),
+)
+_APPEND = insert(_events)
+
+
 def record(
     session: Session,
     *,
@@ -50,23 +62,20 @@ def record(
     detail: Mapping[str, Any] | None = None,
 ) -> int:
     """Append one event to the chain; returns its seq. Never put secret values in `detail`."""
+    conn = session.connection()
     # The write lane's BEGIN IMMEDIATE serialises writers, so the tail cannot move under us.
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    seq = (last.seq + 1) if last else 1
-    prev_hash = last.hash if last else GENESIS
-    at_text = to_db_time(at)
+    key, last_seq, last_hash = conn.execute(_TAIL).one()
+    if key is None:
+        raise VaultDamaged("the audit log's key is missing from the vault")
+    seq = (last_seq + 1) if last_seq is not None else 1
+    prev_hash = last_hash if last_seq is not None else GENESIS
     body = dict(detail or {})
-    event = canonical(seq, at_text, actor_id, action, entity, entity_id, dump_json(body))
-    session.add(
-        AuditEvent(
-            seq=seq, at=at, actor_id=actor_id, action=action, entity=entity,
-            entity_id=entity_id, detail=body, prev_hash=prev_hash,
-            hash=link_hash(_audit_key(session), prev_hash, event),
-        )
-    )
-    session.flush()
+    event = canonical(seq, to_db_time(at), actor_id, action, entity, entity_id, dump_json(body))
+    conn.execute(_APPEND, {
+        "seq": seq, "at": at, "actor_id": actor_id, "action": action, "entity": entity,
+        "entity_id": entity_id, "detail": body, "prev_hash": prev_hash,
+        "hash": link_hash(bytes.fromhex(key), prev_hash, event),
+    })
     return seq
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from desktop_crm.domain import validation as v
 from desktop_crm.domain.enums import CustomerKind, LifecycleStage, Tier
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.services.customer_views import EDITABLE_FIELDS
+from desktop_crm.services.customer_views import EDITABLE_FIELDS, FieldView
 
 
 def validate_customer(
@@ -71,3 +72,19 @@ def _as_list(field: str, value: Any) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(item) for item in value]
     raise ValidationError(field, "must be a list")
+
+
+def refuse_locked_fields(values: Mapping[str, Any], view: FieldView, *, creating: bool) -> None:
+    """A hidden or read-only field may not be set (a new record may leave it empty)."""
+    for name, value in values.items():
+        locked = name in view.hidden or name in view.readonly
+        if locked and (value or not creating):
+            raise ValidationError(name, "your role may not change this field")
+
+
+def record_id(value: object) -> str:
+    """A client-made record id, checked as a UUID and written in its canonical text form."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise ValidationError("id", f"“{value}” is not a record id (UUID)") from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
@@ -146,6 +146,25 @@ def _field_view(actor: Actor, *, in_list: bool, shared_only: bool) -> FieldView:
         if access is not FieldAccess.EDIT or masked_in(mask, in_list=False):
             readonly.add(name)  # a masked field is read-only
     return FieldView(frozenset(hidden), frozenset(masked), frozenset(readonly))
+
+
+def record_view(
+    customer: Mapping[str, Any], view: FieldView, *, can_update: bool, can_delete: bool,
+    can_reveal: bool, can_assign: bool,
+) -> CustomerRecord:
+    """One customer row (every column by name) as this field view shows it in a record."""
+    return CustomerRecord(
+        id=customer["id"], version=customer["version"], created_at=customer["created_at"],
+        updated_at=customer["updated_at"], owner_id=customer["owner_id"],
+        department_id=customer["department_id"], last_followup_at=customer["last_followup_at"],
+        hidden=view.hidden, masked=view.masked,
+        editable=frozenset(set(EDITABLE_FIELDS) - view.readonly - view.hidden)
+        if can_update else frozenset(),
+        can_delete=can_delete,
+        can_reveal=bool(view.masked & set(MASKERS)) and can_reveal,
+        can_assign=can_assign,
+        **{name: shown(view, name, customer[name]) for name in EDITABLE_FIELDS},
+    )
 
 
 def shown(view: FieldView, name: str, value: Any) -> Any:

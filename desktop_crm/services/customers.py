@@ -8,31 +8,27 @@ missing id would be.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select, update
 
 from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
-from desktop_crm.domain.masking import MASKERS
 from desktop_crm.domain.permissions import MASKABLE_CUSTOMER_FIELDS, Action, Resource
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.context import OutOfScope, ServiceContext, Work
-from desktop_crm.services.customer_fields import validate_customer
+from desktop_crm.services.customer_fields import record_id, refuse_locked_fields, validate_customer
 from desktop_crm.services.customer_views import (
-    EDITABLE_FIELDS,
     ROW_COLUMNS,
     CustomerRecord,
     CustomerRow,
-    FieldView,
     field_view,
+    record_view,
     row_builder,
-    shown,
 )
 from desktop_crm.services.scopes import OwnerScope, granted_record_ids, owner_scope
 from desktop_crm.storage import search as customer_search
@@ -43,11 +39,19 @@ R = Resource.CUSTOMER
 Order = Literal["name", "updated"]
 SEARCH_TERMS = ("name", "company", "tags", "pinyin", "phones", "emails")
 
-_c = Customer.__table__.c
-# built once: executing a prepared construct skips rebuilding it on every page
+# Statements built once: executing a prepared construct skips rebuilding it on every call.
+_customers = Customer.__table__
+_c = _customers.c
 _LIST_ROWS = select(*(_c[name] for name in ROW_COLUMNS)).where(
     _c.id.in_(bindparam("ids", expanding=True)))
 _OWNER = ROW_COLUMNS.index("owner_id")
+_ONE = select(_customers).where(_c.id == bindparam("customer_id"))
+_INSERT = insert(_customers)
+_UPDATE = update(_customers).where(_c.id == bindparam("target_id"))
+_RECORD_OWNER_CHANGE = insert(OwnershipChange.__table__)
+_u = User.__table__.c
+_ACTIVE_USER = select(_u.id, _u.department_id).where(
+    _u.id == bindparam("user_id"), _u.status == UserStatus.ACTIVE.value, _u.deleted_at.is_(None))
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,8 @@ class _Sight:
     scope: OwnerScope
     grants: Mapping[str, GrantAccess]
 
-    def sees(self, customer: Customer) -> bool:
-        return self.scope.covers(customer.owner_id) or customer.id in self.grants
+    def sees(self, customer: Mapping[str, Any]) -> bool:
+        return self.scope.covers(customer["owner_id"]) or customer["id"] in self.grants
 
     def shared_only(self, owner_id: str | None) -> bool:
         return not self.scope.covers(owner_id)
@@ -160,18 +164,18 @@ class CustomerService:
             w.actor.require(R, Action.CREATE)
             values = validate_customer(data, today=w.now.date(), partial=False)
             view = field_view(w.actor, in_list=False, shared_only=False)
-            _refuse_locked_fields(values, view, creating=True)
-            owner = self._owner(w, data.get("owner_id") or w.actor.user_id, Action.CREATE)
-            customer = Customer(
-                id=new_id(), created_at=w.now, updated_at=w.now, version=1,
-                updated_by=w.actor.user_id, owner_id=owner.id,
-                department_id=owner.department_id, **values,
-            )
-            _set_name_keys(customer)
-            w.session.add(customer)
-            w.session.flush()
+            refuse_locked_fields(values, view, creating=True)
+            owner_id, department_id = self._owner(
+                w, data.get("owner_id") or w.actor.user_id, Action.CREATE)
+            customer = {
+                **_DEFAULTS, "custom_fields": {}, **values, **_name_keys(values["name"]),
+                "id": new_id(), "created_at": w.now, "updated_at": w.now, "version": 1,
+                "updated_by": w.actor.user_id, "owner_id": owner_id,
+                "department_id": department_id,
+            }
+            w.session.connection().execute(_INSERT, customer)
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
-                         action="customer.create", entity=R, entity_id=customer.id,
+                         action="customer.create", entity=R, entity_id=customer["id"],
                          detail={"fields": sorted(values)})
             return self._record(w, customer, self._sight(w))
 
@@ -180,25 +184,24 @@ class CustomerService:
     ) -> CustomerRecord:
         with self.ctx.guard(R, customer_id, Action.UPDATE), self.ctx.writing() as w:
             customer, sight = self._locate(w, customer_id, Action.UPDATE)
-            if expected_version is not None and customer.version != expected_version:
+            if expected_version is not None and customer["version"] != expected_version:
                 raise Conflict("this customer was changed by someone else; reload and retry")
             if "owner_id" in changes:
                 raise ValidationError("owner_id", "change the owner with “assign”")
             values = validate_customer(changes, today=w.now.date(), partial=True,
-                                       country=customer.country)
+                                       country=customer["country"])
             view = field_view(w.actor, in_list=False,
-                              shared_only=sight.shared_only(customer.owner_id))
-            _refuse_locked_fields(values, view, creating=False)
-            changed = sorted(k for k, val in values.items() if getattr(customer, k) != val)
+                              shared_only=sight.shared_only(customer["owner_id"]))
+            refuse_locked_fields(values, view, creating=False)
+            changed = sorted(k for k, val in values.items() if customer[k] != val)
             if not changed:
                 return self._record(w, customer, sight)
-            for name in changed:
-                setattr(customer, name, values[name])
+            update = {name: values[name] for name in changed}
             if "name" in changed:
-                _set_name_keys(customer)
-            _touch(customer, w)
+                update.update(_name_keys(values["name"]))
+            customer = self._save(w, customer, update)
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
-                         action="customer.update", entity=R, entity_id=customer.id,
+                         action="customer.update", entity=R, entity_id=customer_id,
                          detail={"fields": changed})
             return self._record(w, customer, sight)
 
@@ -206,10 +209,9 @@ class CustomerService:
         """Soft delete: the row stays as a tombstone so sync and the audit trail keep it."""
         with self.ctx.guard(R, customer_id, Action.DELETE), self.ctx.writing() as w:
             customer, _ = self._locate(w, customer_id, Action.DELETE)
-            customer.deleted_at = w.now
-            _touch(customer, w)
+            self._save(w, customer, {"deleted_at": w.now})
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
-                         action="customer.delete", entity=R, entity_id=customer.id)
+                         action="customer.delete", entity=R, entity_id=customer_id)
 
     def reveal(self, customer_id: str, field: str) -> tuple[str, ...]:
         """The unmasked value of one masked field; audited, and a burst alerts the admins."""
@@ -221,7 +223,7 @@ class CustomerService:
             if access.value == "hidden":
                 raise PermissionDenied(f"{R}.{field}.read")
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
-                               action="customer.reveal", entity=R, entity_id=customer.id,
+                               action="customer.reveal", entity=R, entity_id=customer_id,
                                detail={"field": field})
             burst, window = audit.REVEAL_BURST
             recent = audit.count_recent(w.session, actor_id=w.actor.user_id,
@@ -233,27 +235,27 @@ class CustomerService:
                     message=f"{w.actor.username} revealed {recent} masked values within "
                             f"{int(window.total_seconds() // 60)} minutes",
                 )
-            return tuple(getattr(customer, field))
+            return tuple(customer[field])
 
     def assign(self, customer_id: str, new_owner_id: str, *, reason: str = "") -> CustomerRecord:
         """Hand a customer to another owner within the caller's scope; kept in the history."""
         with self.ctx.guard(R, customer_id, Action.ASSIGN), self.ctx.writing() as w:
             customer, _ = self._locate(w, customer_id, Action.ASSIGN)
-            owner = self._owner(w, new_owner_id, Action.ASSIGN)
-            if owner.id != customer.owner_id:
-                w.session.add(OwnershipChange(
-                    id=new_id(), created_at=w.now, updated_at=w.now, version=1,
-                    updated_by=w.actor.user_id, customer_id=customer.id,
-                    from_owner_id=customer.owner_id, to_owner_id=owner.id, changed_at=w.now,
-                    reason=reason[:200],
-                ))
-                customer.previous_owner_id = customer.owner_id
-                customer.owner_id = owner.id
-                customer.department_id = owner.department_id
-                _touch(customer, w)
+            owner_id, department_id = self._owner(w, new_owner_id, Action.ASSIGN)
+            previous = customer["owner_id"]
+            if owner_id != previous:
+                w.session.connection().execute(_RECORD_OWNER_CHANGE, {
+                    "id": new_id(), "created_at": w.now, "updated_at": w.now, "version": 1,
+                    "updated_by": w.actor.user_id, "deleted_at": None,
+                    "customer_id": customer_id, "from_owner_id": previous,
+                    "to_owner_id": owner_id, "changed_at": w.now, "reason": reason[:200],
+                })
+                customer = self._save(w, customer, {
+                    "previous_owner_id": previous, "owner_id": owner_id,
+                    "department_id": department_id})
                 audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
-                             action="customer.assign", entity=R, entity_id=customer.id,
-                             detail={"from": customer.previous_owner_id, "to": owner.id})
+                             action="customer.assign", entity=R, entity_id=customer_id,
+                             detail={"from": previous, "to": owner_id})
             return self._record(w, customer, self._sight(w))
 
     def bulk_create(self, rows: Iterable[Mapping[str, Any]], *, batch_size: int = 5000) -> int:
@@ -287,13 +289,13 @@ class CustomerService:
                 given_id = data.get("id")
                 fields = {k: val for k, val in data.items() if k != "id"}
                 values = validate_customer(fields, today=w.now.date(), partial=False)
-                _refuse_locked_fields(values, view, creating=True)
+                refuse_locked_fields(values, view, creating=True)
                 owner_id = data.get("owner_id") or w.actor.user_id
                 if owner_id not in owners or not scope.covers(owner_id):
                     raise ValidationError("owner_id", f"no active user {owner_id} in your scope")
                 keys = name_keys(values["name"])
                 records.append({
-                    **_DEFAULTS, **values, "id": _uuid_text(given_id) if given_id else new_id(),
+                    **_DEFAULTS, **values, "id": record_id(given_id) if given_id else new_id(),
                     "created_at": w.now, "updated_at": w.now, "version": 1,
                     "updated_by": w.actor.user_id, "owner_id": owner_id,
                     "department_id": owners[owner_id], "sort_key": keys.sort_key,
@@ -309,29 +311,46 @@ class CustomerService:
         return _Sight(owner_scope(w.session, w.actor, R, action),
                       granted_record_ids(w.session, w.actor, R, w.now))
 
-    def _locate(self, w: Work, customer_id: str, action: str) -> tuple[Customer, _Sight]:
-        """The customer if this user may see it, checked for `action` too."""
-        customer = w.session.get(Customer, customer_id)
-        if customer is None or customer.deleted_at is not None:
+    def _locate(
+        self, w: Work, customer_id: str, action: str
+    ) -> tuple[Mapping[str, Any], _Sight]:
+        """The customer's row if this user may see it, checked for `action` too."""
+        row = w.session.connection().execute(_ONE, {"customer_id": customer_id}).first()
+        if row is None or row.deleted_at is not None:
             raise OutOfScope  # indistinguishable from out of scope
+        customer = row._mapping
         sight = self._sight(w)
         if not sight.sees(customer):
             raise OutOfScope
         if action != Action.READ:
             w.actor.require(R, action)
-            in_scope = owner_scope(w.session, w.actor, R, action).covers(customer.owner_id)
-            writable = sight.grants.get(customer.id) == GrantAccess.READ_WRITE
+            in_scope = owner_scope(w.session, w.actor, R, action).covers(customer["owner_id"])
+            writable = sight.grants.get(customer_id) == GrantAccess.READ_WRITE
             if not in_scope and not (action == Action.UPDATE and writable):
                 raise PermissionDenied(f"{R}.{action}")
         return customer, sight
 
-    def _owner(self, w: Work, owner_id: str, action: str) -> User:
-        owner = w.session.get(User, owner_id)
-        if owner is None or owner.deleted_at is not None or owner.status != UserStatus.ACTIVE:
-            raise ValidationError("owner_id", "no such active user")
-        if not owner_scope(w.session, w.actor, R, action).covers(owner.id):
+    def _owner(self, w: Work, owner_id: str, action: str) -> tuple[str, str | None]:
+        """(id, department) of an active owner within the caller's scope for `action`."""
+        if owner_id == w.actor.user_id:
+            department_id = w.actor.department_id  # active and current: the actor was checked
+        else:
+            found = w.session.connection().execute(_ACTIVE_USER, {"user_id": owner_id}).first()
+            if found is None:
+                raise ValidationError("owner_id", "no such active user")
+            department_id = found.department_id
+        if not owner_scope(w.session, w.actor, R, action).covers(owner_id):
             raise ValidationError("owner_id", "this user is outside your scope")
-        return owner
+        return owner_id, department_id
+
+    def _save(
+        self, w: Work, customer: Mapping[str, Any], changes: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Write these column changes as a new version; returns the row as it now is."""
+        touched = {**changes, "version": customer["version"] + 1, "updated_at": w.now,
+                   "updated_by": w.actor.user_id}
+        w.session.connection().execute(_UPDATE, {**touched, "target_id": customer["id"]})
+        return {**customer, **touched}
 
     def _searchable(self, actor: Actor, *, shared_only: bool) -> set[str]:
         key = ("searchable", shared_only)
@@ -360,32 +379,20 @@ class CustomerService:
                 rows.append((own if covers(r[_OWNER]) else shared).build(r))
         return rows
 
-    def _record(self, w: Work, customer: Customer, sight: _Sight) -> CustomerRecord:
-        shared_only = sight.shared_only(customer.owner_id)
-        view = field_view(w.actor, in_list=False, shared_only=shared_only)
-        update_scope = owner_scope(w.session, w.actor, R, Action.UPDATE)
-        can_update = w.actor.can(R, Action.UPDATE) and (
-            update_scope.covers(customer.owner_id)
-            or sight.grants.get(customer.id) == GrantAccess.READ_WRITE
-        )
+    def _record(self, w: Work, customer: Mapping[str, Any], sight: _Sight) -> CustomerRecord:
+        owner_id = customer["owner_id"]
+        view = field_view(w.actor, in_list=False, shared_only=sight.shared_only(owner_id))
 
         def in_scope_for(action: str) -> bool:
             return w.actor.can(R, action) and owner_scope(
-                w.session, w.actor, R, action).covers(customer.owner_id)
+                w.session, w.actor, R, action).covers(owner_id)
 
-        values = {name: shown(view, name, getattr(customer, name)) for name in EDITABLE_FIELDS}
-        return CustomerRecord(
-            id=customer.id, version=customer.version, created_at=customer.created_at,
-            updated_at=customer.updated_at, owner_id=customer.owner_id,
-            department_id=customer.department_id, last_followup_at=customer.last_followup_at,
-            hidden=view.hidden, masked=view.masked,
-            editable=frozenset(set(EDITABLE_FIELDS) - view.readonly - view.hidden)
-            if can_update else frozenset(),
-            can_delete=in_scope_for(Action.DELETE),
-            can_reveal=bool(view.masked & set(MASKERS)) and in_scope_for(Action.REVEAL),
-            can_assign=in_scope_for(Action.ASSIGN),
-            **values,
-        )
+        can_update = in_scope_for(Action.UPDATE) or (
+            w.actor.can(R, Action.UPDATE)
+            and sight.grants.get(customer["id"]) == GrantAccess.READ_WRITE)
+        return record_view(
+            customer, view, can_update=can_update, can_delete=in_scope_for(Action.DELETE),
+            can_reveal=in_scope_for(Action.REVEAL), can_assign=in_scope_for(Action.ASSIGN))
 
 
 _DEFAULTS: dict[str, Any] = {
@@ -397,35 +404,15 @@ _DEFAULTS: dict[str, Any] = {
 }
 
 
-def _refuse_locked_fields(values: Mapping[str, Any], view: FieldView, *, creating: bool) -> None:
-    for name, value in values.items():
-        locked = name in view.hidden or name in view.readonly
-        if locked and (value or not creating):
-            raise ValidationError(name, "your role may not change this field")
-
-
-def _uuid_text(value: object) -> str:
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError:
-        raise ValidationError("id", f"“{value}” is not a record id (UUID)") from None
-
-
-def _set_name_keys(customer: Customer) -> None:
-    keys = name_keys(customer.name)
-    customer.sort_key, customer.name_pinyin, customer.name_initials = (
-        keys.sort_key, keys.pinyin, keys.initials)
-
-
-def _touch(customer: Customer, w: Work) -> None:
-    customer.version += 1
-    customer.updated_at = w.now
-    customer.updated_by = w.actor.user_id
-
-
 def _active_owner_departments(w: Work) -> dict[str, str | None]:
     return dict(w.session.execute(
         select(User.id, User.department_id).where(
             User.status == UserStatus.ACTIVE, User.deleted_at.is_(None))
     ).tuples().all())
 
+
+
+def _name_keys(name: str) -> dict[str, str]:
+    keys = name_keys(name)
+    return {"sort_key": keys.sort_key, "name_pinyin": keys.pinyin,
+            "name_initials": keys.initials}
