@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
 
 import phonenumbers
+from phonenumbers import PhoneMetadata, PhoneNumber
 
 from desktop_crm.domain.errors import ValidationError
 
@@ -34,6 +36,8 @@ def optional_text(field: str, value: str | None, *, max_length: int) -> str:
 def phone(field: str, value: str, *, default_region: str = "CN") -> str:
     """A phone number in E.164 form ("+8613812345678")."""
     raw = value.strip()
+    if _E164.fullmatch(raw) and _valid_as_written(raw):
+        return raw
     try:
         parsed = phonenumbers.parse(raw, default_region or "CN")
     except phonenumbers.NumberParseException:
@@ -41,6 +45,51 @@ def phone(field: str, value: str, *, default_region: str = "CN") -> str:
     if not phonenumbers.is_valid_number(parsed):
         raise ValidationError(field, f"“{raw}” is not a valid phone number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# The strict E.164 form: "+" and 3 to 15 ASCII digits, the first not 0.
+_E164 = re.compile(r"\+[1-9][0-9]{2,14}")
+
+
+def _valid_as_written(number: str) -> bool:
+    """Whether `phonenumbers.parse` reads this strict E.164 string as exactly the number it
+    spells, and that number is valid and formats back to the same string.
+
+    The fast path of `phone` (bulk imports bring E.164 numbers; parsing costs most of the
+    check): for such a string, parse takes the country code as the shortest known prefix of
+    the digits after "+" (whatever the default region) and keeps the rest as the national
+    number unless the region's national-prefix pattern matches its start or it starts with 0.
+    Both cases, and anything else unsure, answer False and go the full way, which also
+    words every refusal; this path only ever accepts.
+    """
+    digits = number[1:]
+    for size in (1, 2, 3):
+        country_code = int(digits[:size])
+        if country_code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            break
+    else:
+        return False
+    national = digits[size:]
+    national_prefix = _national_prefix(country_code)
+    if len(national) < 2 or national[0] == "0" or (
+            national_prefix is not None and national_prefix.match(national)):
+        return False
+    parsed = PhoneNumber(country_code=country_code, national_number=int(national))
+    return phonenumbers.is_valid_number(parsed) and phonenumbers.format_number(
+        parsed, phonenumbers.PhoneNumberFormat.E164) == number
+
+
+@cache
+def _national_prefix(country_code: int) -> re.Pattern[str] | None:
+    """What `parse` may strip from the start of a national number of this country code (a
+    trunk prefix such as "0" or "1", a carrier code), None if nothing. Without metadata: a
+    pattern that matches everything, so those numbers go the full way."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+    if metadata is None:
+        return re.compile("")
+    pattern = metadata.national_prefix_for_parsing
+    return re.compile(pattern) if pattern else None
 
 
 def phones(field: str, values: list[str] | None, *, default_region: str = "CN") -> list[str]:

@@ -6,37 +6,42 @@ record ids, key material and the audit log's times differ between two builds.
 
 Customers stream through `CustomerService.bulk_create` and their activity through
 `ActivityImport`, a chunk at a time, so a million customers never sit in memory together.
+The search index is built once after the last chunk rather than row by row, and the finished
+vault is compacted (VACUUM, WAL folded into the file).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy import literal_column, select
 
 from desktop_crm.domain import validation as v
 from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import ValidationError, VaultExists
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
-from desktop_crm.services.bulk import ActivityBatch, ActivityImport, larger_write_cache
+from desktop_crm.services.bulk import ActivityBatch, ActivityImport, bulk_write_settings
+from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.demo_activity import ActivityGenerator
-from desktop_crm.services.demo_customers import CustomerGenerator, CustomerPlan
+from desktop_crm.services.demo_customers import CustomerGenerator, CustomerPlan, RisingIds
 from desktop_crm.services.demo_pools import build_pools
 from desktop_crm.services.passwords import one_time_password
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.services.setup import initialize_vault, remove_new_files
 from desktop_crm.services.users import UserService, add_user
-from desktop_crm.storage.models import Customer
+from desktop_crm.storage.search import search_index_suspended
 from desktop_crm.storage.vault import Vault
 
 MAX_CUSTOMERS = 10_000_000
-CHUNK = 5000  # customers per transaction, with their activity in the next one
+# Customers per transaction, with their activity in the next one: fewer, larger commits
+# write the hot index pages fewer times (5,000 took 15 % longer at 200,000 customers).
+CHUNK = 20_000
 BULK_CACHE_MIB = 512  # page cache while loading: keeps the random-keyed indexes in memory
+BULK_CHECKPOINT_MIB = 400  # WAL size that starts a checkpoint while loading
 
 ROOT_DEPARTMENT = "总部 Head office"
 DEPARTMENTS = {  # key -> (name, parent key)
@@ -124,6 +129,7 @@ def build_demo_vault(
             user_ids = _build_organisation(session, passwords)
             activity = _build_customers(session, user_ids, customers, seed, today, progress)
             _record_build(session, seed=seed, today=today, customers=customers)
+            _compact(session.users.ctx)
         finally:
             session.lock()
     except BaseException:
@@ -171,21 +177,24 @@ def _build_customers(
 ) -> dict[str, int]:
     owners = [(p.name, user_ids[p.name], p.owner_weight) for p in PEOPLE if p.owner_weight]
     pools = build_pools(seed)
+    ids = RisingIds()
     customers = CustomerGenerator(pools, random.Random(f"{seed}:customers"), today, owners)
-    activity = ActivityGenerator(random.Random(f"{seed}:activity"), today, user_ids, SERVICE)
-    importer = ActivityImport(session.users.ctx)
+    activity = ActivityGenerator(random.Random(f"{seed}:activity"), today, user_ids, SERVICE,
+                                 ids)
+    ctx = session.users.ctx
+    importer = ActivityImport(ctx)
     written: dict[str, int] = {}
-    last_rowid = 0  # the vault is new: no customer before the first chunk
     done = 0
-    with larger_write_cache(session.users.ctx, BULK_CACHE_MIB):
+    with _search_index_built_at_the_end(ctx), bulk_write_settings(
+            ctx, cache_mib=BULK_CACHE_MIB, checkpoint_mib=BULK_CHECKPOINT_MIB):
         for plans in _chunks(customers, total):
-            session.customers.bulk_create([p.data for p in plans], batch_size=len(plans))
-            created = _customer_ids_after(session, last_rowid)
-            if len(created) != len(plans):
-                raise RuntimeError("another program wrote customers into the new demo vault")
-            last_rowid = created[-1][0]
+            customer_ids = [ids.next() for _ in plans]
+            session.customers.bulk_create(
+                [{**plan.data, "id": customer_id}
+                 for plan, customer_id in zip(plans, customer_ids, strict=True)],
+                batch_size=len(plans))
             batch = ActivityBatch()
-            for plan, (_, customer_id) in zip(plans, created, strict=True):
+            for plan, customer_id in zip(plans, customer_ids, strict=True):
                 activity.add(batch, plan, customer_id)
             for kind, count in importer.create(batch).items():
                 written[kind] = written.get(kind, 0) + count
@@ -200,22 +209,31 @@ def _chunks(generator: CustomerGenerator, total: int) -> Iterator[list[CustomerP
         yield [generator.plan() for _ in range(min(CHUNK, total - start))]
 
 
-customer_rowid = literal_column("customers.rowid")
+@contextmanager
+def _search_index_built_at_the_end(ctx: ServiceContext) -> Iterator[None]:
+    """Load customers without the per-row search-index triggers; index them all at the end.
 
-
-def _customer_ids_after(session: CrmSession, rowid: int) -> list[tuple[int, str]]:
-    """The customers written after `rowid`, in the order they were written.
-
-    `bulk_create` returns only a count; in a vault this build has just created and nobody
-    else knows the passwords of yet, the rows after the last known rowid are exactly ours.
+    The triggers are dropped in a transaction of their own and come back, with one rebuild
+    of the index, after the last chunk: the chunks commit one by one in between. Safe only
+    here: nobody else knows this new vault yet, and a failed build removes it whole.
     """
-    with session.users.ctx.reading() as w:
-        w.actor.require(Resource.CUSTOMER, Action.READ)
-        c = Customer.__table__.c
-        rows = w.session.execute(
-            select(customer_rowid, c.id).select_from(Customer.__table__)
-            .where(customer_rowid > rowid).order_by(customer_rowid))
-        return [(r[0], r[1]) for r in rows]
+    with ctx.db.write_engine.connect() as connection:
+        with search_index_suspended(connection):
+            connection.commit()
+            yield
+        connection.commit()
+
+
+def _compact(ctx: ServiceContext) -> None:
+    """VACUUM (a bulk load leaves pages part-filled) and fold the WAL into the database file.
+
+    Both need a connection outside any transaction: the driver's own connection runs in
+    autocommit, while the engine would open every transaction first.
+    """
+    with ctx.db.write_engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def _record_build(session: CrmSession, *, seed: int, today: date, customers: int) -> None:

@@ -21,15 +21,13 @@ Texts are a few words from fixed lists, so a million customers stay within the s
 
 from __future__ import annotations
 
-import os
 import random
-import uuid
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
 from desktop_crm.services import demo_names as words
 from desktop_crm.services.bulk import ActivityBatch
-from desktop_crm.services.demo_customers import CustomerPlan, Weighted
+from desktop_crm.services.demo_customers import CustomerPlan, RisingIds, Weighted
 
 BUYERS = frozenset({"first_time_buyer", "repeat_buyer", "advocate"})
 
@@ -66,7 +64,8 @@ _PAID_IN_FULL, _PAID_IN_PART = 0.85, 0.08
 
 class ActivityGenerator:
     def __init__(
-        self, rng: random.Random, today: date, user_ids: Mapping[str, str], service_user: str
+        self, rng: random.Random, today: date, user_ids: Mapping[str, str], service_user: str,
+        ids: RisingIds | None = None,
     ) -> None:
         """`user_ids`: demo sign-in name -> user id; `service_user` logs service calls."""
         self.rng = rng
@@ -74,10 +73,7 @@ class ActivityGenerator:
         self.user_ids = user_ids
         self.service_id = user_ids[service_user]
         self._contract_seq = 0
-        # Ids rise within a build, so each table's primary-key index grows at its end instead
-        # of at random places; they are random between builds, like any client-made id.
-        self._ids = random.Random(os.urandom(16))
-        self._id_number = self._ids.getrandbits(46)
+        self._ids = ids or RisingIds()
 
     def add(self, batch: ActivityBatch, plan: CustomerPlan, customer_id: str) -> None:
         """Append this customer's activity to the batch."""
@@ -222,9 +218,7 @@ class ActivityGenerator:
     # --- values ----------------------------------------------------------------------------
 
     def _id(self) -> str:
-        self._id_number += 1
-        bits = (self._id_number << 80) | self._ids.getrandbits(80)
-        return str(uuid.UUID(int=bits, version=4))
+        return self._ids.next()
 
     def _past_day(self, days: int) -> date:
         """A day within the last `days` days, yesterday at the latest."""

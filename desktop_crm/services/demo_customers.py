@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,31 @@ class Weighted(Generic[T]):
 
     def pick(self, rng: random.Random) -> T:
         return self.values[bisect.bisect_right(self.cumulative, rng.random() * self.total)]
+
+
+class RisingIds:
+    """Record ids (UUID version 4) that rise within a build and are random between builds.
+
+    Rising ids make every primary-key index, and every index led by a customer id, grow at
+    its end instead of at random places, so a bulk load touches few pages per row. The
+    seeded generators never see these ids, so a seed still gives the same data.
+    """
+
+    def __init__(self) -> None:
+        self._random = random.Random(os.urandom(16))
+        self._number = self._random.getrandbits(46)  # leaves room to count up to 2**76 ids
+
+    def next(self) -> str:
+        self._number += 1
+        bits = (self._number << 80) | self._random.getrandbits(80)
+        # what uuid.UUID(int=bits, version=4) does, without building the object (3x faster)
+        bits = bits & _NOT_VERSION_OR_VARIANT | _VERSION_4_RFC_4122
+        text = f"{bits:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+_NOT_VERSION_OR_VARIANT = ~((0xF000 << 64) | (0xC000 << 48))
+_VERSION_4_RFC_4122 = (0x4000 << 64) | (0x8000 << 48)
 
 
 STAGES: Weighted[str] = Weighted([

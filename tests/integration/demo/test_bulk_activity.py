@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from desktop_crm.domain.errors import PermissionDenied, ValidationError
-from desktop_crm.services.bulk import ActivityBatch, ActivityImport, larger_write_cache
+from desktop_crm.services.bulk import ActivityBatch, ActivityImport, bulk_write_settings
 from desktop_crm.services.session import CrmSession
 from tests.integration.demo.conftest import Demo
 
@@ -72,6 +72,7 @@ def test_one_invalid_row_refuses_the_whole_batch(demo: Demo) -> None:
     with pytest.raises(ValidationError) as refused:
         ActivityImport(admin.users.ctx).create(batch)
     assert refused.value.field == "amount_minor"
+    assert "(orders, row 1)" in refused.value.message
     assert len(admin.interactions.for_customer(customer_id)) == before
     assert audit_count(admin) == events
 
@@ -85,10 +86,12 @@ def test_one_invalid_row_refuses_the_whole_batch(demo: Demo) -> None:
 ])
 def test_call_fields_are_validated(demo: Demo, row: dict, field: str) -> None:
     admin = demo.session("admin")
+    customer_id = own_customer(admin)
     with pytest.raises(ValidationError) as refused:
         ActivityImport(admin.users.ctx).create(
-            ActivityBatch(interactions=[{**call(own_customer(admin)), **row}]))
+            ActivityBatch(interactions=[call(customer_id), {**call(customer_id), **row}]))
     assert refused.value.field == field
+    assert refused.value.message.endswith("(interactions, row 2)")
 
 
 def test_an_auditor_may_not_import_activity(demo: Demo) -> None:
@@ -126,18 +129,21 @@ def test_a_receipt_for_an_unknown_plan_is_refused(demo: Demo) -> None:
     assert refused.value.field == "contract_id"
 
 
-def test_the_larger_write_cache_is_undone_afterwards_even_on_error(demo: Demo) -> None:
+def test_the_bulk_write_settings_are_undone_afterwards_even_on_error(demo: Demo) -> None:
     admin = demo.session("admin")
     ctx = admin.users.ctx
 
-    def cache_size() -> int:
+    def pragma(name: str) -> int:
         with ctx.writing() as w:
-            return int(w.session.connection().exec_driver_sql("PRAGMA cache_size").scalar_one())
+            return int(w.session.connection().exec_driver_sql(f"PRAGMA {name}").scalar_one())
 
-    before = cache_size()
-    with larger_write_cache(ctx, 64):
-        assert cache_size() == -64 * 1024
-    assert cache_size() == before
-    with pytest.raises(RuntimeError), larger_write_cache(ctx, 32):
+    def settings() -> tuple[int, int]:
+        return pragma("cache_size"), pragma("wal_autocheckpoint")
+
+    before = settings()
+    with bulk_write_settings(ctx, cache_mib=64, checkpoint_mib=8):
+        assert settings() == (-64 * 1024, 8 * 1024 * 1024 // pragma("page_size"))
+    assert settings() == before
+    with pytest.raises(RuntimeError), bulk_write_settings(ctx, cache_mib=32, checkpoint_mib=4):
         raise RuntimeError("load failed")
-    assert cache_size() == before
+    assert settings() == before

@@ -13,6 +13,7 @@ from desktop_crm.services import bulk
 from desktop_crm.services.audit import recent_events
 from desktop_crm.services.demo import build_demo_vault
 from desktop_crm.services.session import CrmSession, sign_in
+from desktop_crm.storage.search import search_index_is_consistent
 from tests.integration.demo.conftest import CUSTOMERS, PASSWORD, Demo, build, clock
 
 EXPECTED_PEOPLE = {  # name: (role, department, superior)
@@ -194,3 +195,28 @@ def test_generated_passwords_are_given_once_per_user(tmp_path: Path) -> None:
         assert signed_in.customers.count() == 0
     finally:
         signed_in.lock()
+
+
+def page_count(session: CrmSession) -> int:
+    with session.users.ctx.db.write_engine.connect() as connection:
+        return int(connection.exec_driver_sql("PRAGMA page_count").scalar_one())
+
+
+def test_the_built_vault_is_compact(demo: Demo) -> None:
+    assert not (demo.vault_dir / "crm.db-wal").exists()  # all of it is in the database file
+    admin = demo.session("admin")
+    built = page_count(admin)
+    with admin.users.ctx.db.write_engine.connect() as connection:
+        connection.connection.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    assert page_count(admin) == built
+
+
+def test_every_customer_is_in_the_search_index_and_new_ones_join_it(demo: Demo) -> None:
+    admin = demo.session("admin")
+    with admin.users.ctx.db.write_engine.connect() as connection:
+        assert search_index_is_consistent(connection)
+    rows = all_rows(admin)
+    for row in rows[:: len(rows) // 10]:
+        assert row.id in {hit.id for hit in admin.customers.search(row.phones[0][-8:])}
+    added = admin.customers.create({"name": "Zebulon Quartermain", "phones": ["+12125550187"]})
+    assert [hit.id for hit in admin.customers.search("Quartermain")] == [added.id]
