@@ -14,9 +14,9 @@ the same whichever plan a user's scope leads to.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Hashable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -26,7 +26,6 @@ from sqlalchemy import (
     bindparam,
     case,
     column,
-    false,
     func,
     literal,
     literal_column,
@@ -38,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.sql.elements import ColumnElement
 
+from desktop_crm.storage.customer_list import granted_rowids, holds_few, sees_nothing
 from desktop_crm.storage.models import Customer
 from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin
@@ -45,15 +45,11 @@ from desktop_crm.storage.types import uuid_to_bytes
 
 SEARCH_TABLE = "customer_fts"
 
-# Trigram hits read (in index order) and ranked at most when searching everyone's customers:
-# a frequent term ("138", "wang") matches hundreds of thousands of them, and ranking all
-# of them costs ~0.4 s at 1M rows.
-CANDIDATE_CAP = 1000
+# Trigram hits read (in index order) and ranked at most, per result wanted: a frequent term
+# ("138", "wang") matches hundreds of thousands of customers, and ranking all of them costs
+# ~0.4 s at 1M rows. Names starting with the query come from their own index ranges.
+CANDIDATES_PER_RESULT = 4
 
-# Up to this many owners, searches and pages read each owner's customers by the owner
-# indexes; above it they walk the global indexes and check the owner per row (so many
-# owners hold much of the table anyway).
-MERGED_OWNERS_MAX = 64
 
 # Above every code point: `name < q + TOP` bounds a prefix range in SQLite's binary order.
 _TOP = "\U0010ffff"
@@ -104,8 +100,6 @@ _c = customers.c
 _fts = table(SEARCH_TABLE, column("rowid", Integer))
 _customer_rowid = literal_column("customers.rowid", Integer)
 
-Order = Literal["name", "updated"]
-PageRow = tuple[str, Any, str | None, int]
 
 
 # --- index upkeep ------------------------------------------------------------------------------
@@ -171,18 +165,18 @@ def search_customer_ids(
     Three characters or more: a trigram match, each candidate confirmed in the columns the
     user may search (phone fragments compared digits only). One or two: name prefix, pinyin
     initials prefix and sort-key prefix. Order: exact name (or pinyin) first, then name
-    prefixes, then names containing the query, then the other hits; alphabetical by sort key
-    within each.
+    prefixes, then names containing the query, then the other hits; within each by sort
+    key, homophones by name.
 
-    Every arm is driven by the match (an index range or the trigram index) and checks the
-    owner per row: a frequent term or a manager's many customers never make SQLite read
-    all of someone's customers first.
+    Arms are driven by the match (an index range or the trigram index) with the owner
+    checked per row, so a frequent term or a manager's many customers never make SQLite
+    read all of someone's customers first; owners holding few customers are read by owner.
     """
     unknown = searchable_columns - _FTS_COLUMNS.keys()
     if unknown:
         raise ValueError(f"unknown searchable columns: {sorted(unknown)}")
     query = _WHITESPACE.sub(" ", _CONTROL.sub(" ", query)).strip()
-    if not query or limit <= 0 or _sees_nothing(owner_ids, extra_ids):
+    if not query or limit <= 0 or sees_nothing(owner_ids, extra_ids):
         return []
     short = len(query) < 3
     if short and "name" not in searchable_columns:
@@ -194,10 +188,13 @@ def search_customer_ids(
     visible = None
     if owner_ids is not None:
         owners = list(dict.fromkeys(owner_ids))
-        visible = _visibility_by_row(owners, _granted_rowids(conn, extra_ids))
+        granted = granted_rowids(conn, extra_ids)
+        # a few customers in sight: read them by owner; many: drive by the match instead
+        by_owner = not owners or holds_few(conn, owners)
+        visible = _visibility(owners, granted, by_owner)
     arms = _prefix_arms(query, searchable_columns, visible, tier, limit)
     if plan:
-        arms.append(_trigram_arm(plan, visible, tier))
+        arms.append(_trigram_arm(plan, visible, tier).limit(CANDIDATES_PER_RESULT * limit))
     return _best_first(conn, arms, limit)
 
 
@@ -259,14 +256,15 @@ def _trigram_arm(
     confirmed = _confirmation(plan)
     if confirmed is not None:
         arm = arm.where(confirmed)
-    # the first hits in rowid order: ranking every match of a frequent term costs too much
-    return arm.limit(CANDIDATE_CAP)
+    return arm  # the first hits in rowid order: ranking every match costs too much
 
 
 def _candidates(
     condition: ColumnElement[bool], visible: ColumnElement[bool] | None, tier: Any
 ) -> Select[Any]:
-    found = select(_c.id, _c.sort_key, tier.label("tier")).where(condition, _c.deleted_at.is_(None))
+    found = select(_c.id, _c.sort_key, _c.name, tier.label("tier")).where(
+        condition, _c.deleted_at.is_(None)
+    )
     return found if visible is None else found.where(visible)
 
 
@@ -275,7 +273,10 @@ def _best_first(conn: Connection, arms: Sequence[Select[Any]], limit: int) -> li
     best = (
         select(merged.c.id)
         .group_by(merged.c.id)
-        .order_by(func.min(merged.c.tier), func.min(merged.c.sort_key), merged.c.id)
+        .order_by(
+            func.min(merged.c.tier), func.min(merged.c.sort_key), func.min(merged.c.name),
+            merged.c.id,
+        )
         .limit(limit)
     )
     return list(conn.scalars(best))
@@ -362,208 +363,18 @@ def _in_range(col: Any, prefix: str) -> ColumnElement[bool]:
     return and_(col >= prefix, col < prefix + _TOP)
 
 
-def _sees_nothing(owner_ids: Collection[str] | None, extra_ids: Collection[str]) -> bool:
-    return owner_ids is not None and not owner_ids and not extra_ids
+def _visibility(
+    owners: list[str], granted_rowids: list[int], by_owner: bool
+) -> ColumnElement[bool]:
+    """Owned by one of `owners` or granted.
 
-
-def _granted_rowids(conn: Connection, extra_ids: Collection[str]) -> list[int]:
-    """The rowids of records granted to a collaborator: tested from the index, like owners."""
-    if not extra_ids:
-        return []
-    found = select(_customer_rowid).where(_c.id.in_(list(extra_ids)))
-    return list(conn.scalars(found))
-
-
-def _visibility_by_row(owners: list[str], granted_rowids: list[int]) -> ColumnElement[bool]:
-    """Owned by one of `owners` or granted, tested per row from the index entry.
-
-    Unary plus keeps the planner off the owner indexes, so a walk along a sort or name
-    index stays in order and stops at the limit instead of reading every owner's rows.
+    Unless `by_owner`, a unary plus keeps the planner off the owner indexes, so a walk
+    along a name index or the trigram hits stops at the limit instead of first reading
+    every owner's rows.
     """
     stored = [uuid_to_bytes(owner) for owner in owners]
-    clause = literal_column("+customers.owner_id").in_(stored) if stored else literal(False)
+    owner = _c.owner_id if by_owner else literal_column("+customers.owner_id")
+    clause = owner.in_(stored) if stored else literal(False)
     if granted_rowids:
         clause = or_(clause, _customer_rowid.in_(granted_rowids))
     return clause
-
-
-# --- the customer list: keyset pages, counts, positions ----------------------------------------
-#
-# The list order is (sort value, owner, rowid), descending as a whole for newest-first: the
-# global list indexes hold exactly that order, and the per-owner ones too for one owner. A
-# page key (PageRow) is (id, sort value, owner id, rowid); pass a page's last one as `after`.
-
-# A jump keeps the key of every CHECKPOINT_STEP-th row it walks past, per connection, until
-# the database changes: the next jump seeks to the nearest one and skips fewer than a step.
-CHECKPOINT_STEP = 1024
-_CHECKPOINTS = "customer_list_checkpoints"
-_CHECKPOINT_LISTS_KEPT = 8
-
-
-def page_customer_ids(
-    conn: Connection,
-    *,
-    order: Order,
-    after: PageRow | None,
-    limit: int,
-    owner_ids: Collection[str] | None,
-    extra_ids: Collection[str] = (),
-    descending: bool = False,
-) -> list[PageRow]:
-    """The next `limit` visible customers as page keys, after the key `after` (None: top).
-
-    Sort value is the pinyin sort key for "name" and updated_at for "updated".
-    """
-    if limit <= 0 or _sees_nothing(owner_ids, extra_ids):
-        return []
-    sight = _ListSight.of(conn, owner_ids, extra_ids)
-    return sight.page(conn, _sort_column(order), descending, after, limit)
-
-
-def customer_ids_at_position(
-    conn: Connection,
-    *,
-    order: Order,
-    position: int,
-    limit: int,
-    owner_ids: Collection[str] | None,
-    extra_ids: Collection[str] = (),
-    descending: bool = False,
-) -> list[PageRow]:
-    """Up to `limit` page keys from 0-based `position` in the list (a scroll-bar jump).
-
-    OFFSET deep into a million rows costs ~100 ms, so the walk is done once: checkpoints
-    every CHECKPOINT_STEP rows, kept until the database changes, make later jumps a seek
-    plus fewer than CHECKPOINT_STEP skipped index entries.
-    """
-    if limit <= 0 or _sees_nothing(owner_ids, extra_ids):
-        return []
-    position = max(position, 0)
-    sight = _ListSight.of(conn, owner_ids, extra_ids)
-    sort_col = _sort_column(order)
-    checkpoints = _checkpoints(conn, (order, descending, sight.key))
-    wanted = position // CHECKPOINT_STEP
-    while len(checkpoints) < wanted:
-        start = checkpoints[-1] if checkpoints else None
-        hop = sight.walk(conn, sort_col, descending, start, CHECKPOINT_STEP - 1, 1)
-        if not hop:
-            return []  # the list ends before this position
-        checkpoints.append(hop[0])
-    start = checkpoints[wanted - 1] if wanted else None
-    return sight.walk(conn, sort_col, descending, start, position - wanted * CHECKPOINT_STEP,
-                      limit)
-
-
-def count_customers(
-    conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str] = ()
-) -> int:
-    """How many visible, not deleted customers there are."""
-    if _sees_nothing(owner_ids, extra_ids):
-        return 0
-    counted = select(func.count()).select_from(customers).where(_c.deleted_at.is_(None))
-    if owner_ids is not None:
-        granted = _granted_rowids(conn, extra_ids)
-        clauses: list[ColumnElement[bool]] = []
-        if owner_ids:
-            clauses.append(_c.owner_id.in_(list(owner_ids)))
-        if granted:
-            clauses.append(_customer_rowid.in_(granted))
-        counted = counted.where(or_(false(), *clauses))
-    return int(conn.scalar(counted) or 0)
-
-
-def _sort_column(order: Order) -> Any:
-    return {"name": _c.sort_key, "updated": _c.updated_at}[order]
-
-
-class _ListSight:
-    """Whose customers a list shows, and the index plan that reads them in list order."""
-
-    def __init__(self, owners: list[str] | None, granted_rowids: list[int]) -> None:
-        self.owners = owners
-        self.granted = granted_rowids
-        self.key = (
-            None if owners is None else tuple(sorted(owners)), tuple(sorted(granted_rowids))
-        )
-
-    @classmethod
-    def of(
-        cls, conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str]
-    ) -> _ListSight:
-        owners = None if owner_ids is None else list(dict.fromkeys(owner_ids))
-        return cls(owners, [] if owners is None else _granted_rowids(conn, extra_ids))
-
-    def page(
-        self, conn: Connection, sort_col: Any, descending: bool, after: PageRow | None, limit: int
-    ) -> list[PageRow]:
-        owners = self.owners
-        if owners is None or len(owners) > MERGED_OWNERS_MAX or not owners:
-            return self.walk(conn, sort_col, descending, after, 0, limit)
-        # a few owners: each owner's index range, at most `limit` rows each, merged
-        arms = [_ordered(sort_col, descending, after, _c.owner_id == o).limit(limit)
-                for o in owners]
-        if self.granted:
-            not_owned = or_(_c.owner_id.is_(None), _c.owner_id.not_in(owners))
-            granted = and_(_customer_rowid.in_(self.granted), not_owned)
-            arms.append(_ordered(sort_col, descending, after, granted).limit(limit))
-        merged = union_all(*(select(a.subquery()) for a in arms)).subquery()
-        keys = [merged.c.value, merged.c.owner, merged.c.row]
-        top = select(merged).order_by(*(k.desc() if descending else k for k in keys))
-        return _rows(conn.execute(top.limit(limit)))
-
-    def walk(
-        self, conn: Connection, sort_col: Any, descending: bool, after: PageRow | None,
-        offset: int, limit: int,
-    ) -> list[PageRow]:
-        """Rows in list order along the global index, visibility tested per index entry."""
-        where = None if self.owners is None else _visibility_by_row(self.owners, self.granted)
-        ordered = _ordered(sort_col, descending, after, where)
-        return _rows(conn.execute(ordered.offset(offset or None).limit(limit)))
-
-
-def _ordered(
-    sort_col: Any, descending: bool, after: PageRow | None, where: ColumnElement[bool] | None
-) -> Select[Any]:
-    s = select(
-        _c.id, sort_col.label("value"), _c.owner_id.label("owner"), _customer_rowid.label("row")
-    ).where(_c.deleted_at.is_(None))
-    if where is not None:
-        s = s.where(where)
-    if after is not None:
-        _, value, owner, row = after
-        bound = literal(value, type_=sort_col.type)
-        before, beyond = (sort_col <= bound, sort_col < bound) if descending else (
-            sort_col >= bound, sort_col > bound)
-        tie = and_(sort_col == bound, _owner_tie(owner, row, descending))
-        s = s.where(before, or_(beyond, tie))
-    keys = (sort_col, _c.owner_id, _customer_rowid)
-    return s.order_by(*(k.desc() if descending else k for k in keys))
-
-
-def _owner_tie(owner: str | None, row: int, descending: bool) -> ColumnElement[bool]:
-    """After (owner, row) among equal sort values, in index order (no owner comes first)."""
-    later_row = _customer_rowid < row if descending else _customer_rowid > row
-    if owner is None:
-        same = and_(_c.owner_id.is_(None), later_row)
-        return same if descending else or_(same, _c.owner_id.is_not(None))
-    same = and_(_c.owner_id == owner, later_row)
-    if descending:
-        return or_(same, _c.owner_id < owner, _c.owner_id.is_(None))
-    return or_(same, _c.owner_id > owner)
-
-
-def _checkpoints(conn: Connection, key: Hashable) -> list[PageRow]:
-    """The checkpoints of one list on this connection; emptied when the database changed."""
-    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
-    lists: dict[Hashable, list[PageRow]] = conn.info.get(_CHECKPOINTS, {})
-    if conn.info.get(_CHECKPOINTS + ".version") != version:
-        lists = {}
-    conn.info[_CHECKPOINTS] = lists
-    conn.info[_CHECKPOINTS + ".version"] = version
-    if key not in lists and len(lists) >= _CHECKPOINT_LISTS_KEPT:
-        lists.pop(next(iter(lists)))
-    return lists.setdefault(key, [])
-
-
-def _rows(result: Any) -> list[PageRow]:
-    return [(row[0], row[1], row[2], row[3]) for row in result]

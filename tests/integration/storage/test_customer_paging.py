@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, event, insert, text
 
-from desktop_crm.storage import search
+from desktop_crm.storage import customer_list, search
 from desktop_crm.storage.models import Customer
 
 from .conftest import T0, customer_row
@@ -23,7 +23,7 @@ OWNER_SETS: list[tuple[list[str] | None, tuple[str, ...]]] = [
     (["u1", "u2"], ()),
     ([], ("c003", "c005", "c007")),
     (["u2"], ("c000", "c001", "c002")),
-    (["u1", *(f"o{i}" for i in range(search.MERGED_OWNERS_MAX))], ("c004",)),
+    (["u1", *(f"o{i}" for i in range(customer_list.MERGED_OWNERS_MAX))], ("c004",)),
 ]
 
 customer_specs = st.lists(
@@ -105,7 +105,7 @@ def test_pages_cover_every_visible_row_once_in_order(
     after = None
     with engine.connect() as conn:
         for _ in range(len(rows) + 2):
-            page = search.page_customer_ids(
+            page = customer_list.page_customer_ids(
                 conn,
                 order=order,  # type: ignore[arg-type]
                 after=after,
@@ -119,9 +119,9 @@ def test_pages_cover_every_visible_row_once_in_order(
                 break
             after = page[-1]
         assert seen == expected
-        assert search.count_customers(conn, owners, extra) == len(expected)
+        assert customer_list.count_customers(conn, owners, extra) == len(expected)
         for position in (0, 1, len(expected) // 2, len(expected) - 1, len(expected) + 3):
-            at = search.customer_ids_at_position(
+            at = customer_list.customer_ids_at_position(
                 conn,
                 order=order,  # type: ignore[arg-type]
                 position=position,
@@ -136,13 +136,13 @@ def test_pages_cover_every_visible_row_once_in_order(
 def test_sort_values_come_back_usable_as_the_next_page_key(engine: Engine) -> None:
     rows = load(engine, [("Zoe", "u1", 3, False), ("李", "u1", 1, False), ("a", "u1", 2, False)])
     with engine.connect() as conn:
-        by_name = search.page_customer_ids(
+        by_name = customer_list.page_customer_ids(
             conn, order="name", after=None, limit=10, owner_ids=["u1"]
         )
-        by_update = search.page_customer_ids(
+        by_update = customer_list.page_customer_ids(
             conn, order="updated", after=None, limit=2, owner_ids=None, descending=True
         )
-        rest = search.page_customer_ids(
+        rest = customer_list.page_customer_ids(
             conn, order="updated", after=by_update[-1], limit=2, owner_ids=None, descending=True
         )
     # 李 sorts as "li", between a and Zoe
@@ -154,12 +154,11 @@ def test_sort_values_come_back_usable_as_the_next_page_key(engine: Engine) -> No
 def test_nobody_visible_means_nothing_without_a_query(engine: Engine) -> None:
     load(engine, [("Zoe", "u1", 0, False)])
     with engine.connect() as conn:
-        assert search.page_customer_ids(conn, order="name", after=None, limit=5, owner_ids=[]) == []
-        assert search.count_customers(conn, [], ()) == 0
-        assert (
-            search.customer_ids_at_position(conn, order="name", position=0, limit=5, owner_ids=[])
-            == []
-        )
+        page = customer_list.page_customer_ids
+        at = customer_list.customer_ids_at_position
+        assert page(conn, order="name", after=None, limit=5, owner_ids=[]) == []
+        assert customer_list.count_customers(conn, [], ()) == 0
+        assert at(conn, order="name", position=0, limit=5, owner_ids=[]) == []
 
 
 # --- query plans ---------------------------------------------------------------------------------
@@ -229,7 +228,7 @@ def test_pages_read_indexes_in_order_without_sorting_the_table(
 
     def page() -> object:
         with engine.connect() as conn:
-            first = search.page_customer_ids(
+            first = customer_list.page_customer_ids(
                 conn,
                 order=order,
                 after=None,
@@ -238,7 +237,7 @@ def test_pages_read_indexes_in_order_without_sorting_the_table(
                 extra_ids=extra,
                 descending=descending,
             )
-            return search.page_customer_ids(
+            return customer_list.page_customer_ids(
                 conn,
                 order=order,
                 after=first[-1],
@@ -253,7 +252,7 @@ def test_pages_read_indexes_in_order_without_sorting_the_table(
     index = "ix_customers_sort" if order == "name" else "ix_customers_updated"
     owner_index = "ix_customers_owner_sort" if order == "name" else "ix_customers_owner_updated"
     used = " ".join(detail for _, _, detail in plan)
-    if owners is None or len(owners) > search.MERGED_OWNERS_MAX:
+    if owners is None or len(owners) > customer_list.MERGED_OWNERS_MAX:
         assert index in used
     elif owners:
         assert owner_index in used
@@ -264,12 +263,12 @@ def test_granted_customers_without_an_owner_are_listed_once(engine: Engine) -> N
     load(engine, [("Pool", None, 0, False), ("Other", "u3", 0, False), ("Mine", "u1", 0, False)])
     granted = ("c000", "c001", "c002")
     with engine.connect() as conn:
-        page = search.page_customer_ids(
+        page = customer_list.page_customer_ids(
             conn, order="name", after=None, limit=10, owner_ids=["u1"], extra_ids=granted
         )
         found = search.search_customer_ids(
             conn, "o", limit=10, owner_ids=["u1"], extra_ids=granted, searchable_columns={"name"}
         )
-        assert search.count_customers(conn, ["u1"], granted) == 3
+        assert customer_list.count_customers(conn, ["u1"], granted) == 3
     assert [key[0] for key in page] == ["c002", "c001", "c000"]  # mine, other, pool
     assert found == ["c001"]  # "o" is a prefix of "other" only

@@ -1,0 +1,293 @@
+"""The customer list: keyset pages in list order, scroll-bar jumps, and counts.
+
+The list order is (sort value, owner, rowid), descending as a whole for newest-first. The
+global list indexes hold exactly that order, and the per-owner ones too for one owner, so
+every page is an index range read in order and cut at the limit. A page key (PageKey) is
+(id, sort value, owner as stored, rowid); pass a page's last key as `after` for the next
+page.
+
+Visibility comes in as `owner_ids` (None: every owner) plus `extra_ids` (records granted to
+a collaborator). The statements are written out as SQL: a page is ~0.4 ms of SQLite work,
+and building the same statement through the expression language cost ten times that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Hashable, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Literal
+
+from sqlalchemy import Connection
+
+from desktop_crm.storage.types import from_millis, to_millis, uuid_from_bytes, uuid_to_bytes
+
+Order = Literal["name", "updated"]
+PageKey = tuple[str, Any, bytes | str | None, int]
+
+_SORT_COLUMN = {"name": "sort_key", "updated": "updated_at"}
+
+# A jump keeps the key of every CHECKPOINT_STEP-th row it walks past, per connection, until
+# the database changes: the next jump seeks to the nearest one and skips fewer than a step.
+CHECKPOINT_STEP = 1024
+_CHECKPOINT_LISTS_KEPT = 8
+
+# Owners holding fewer customers than this are read owner by owner (each owner's index
+# range, merged); more, and the global index is walked with the owner tested per entry.
+SMALL_SIGHT = 10_000
+MERGED_OWNERS_MAX = 64
+
+
+def page_customer_ids(
+    conn: Connection,
+    *,
+    order: Order,
+    after: PageKey | None,
+    limit: int,
+    owner_ids: Collection[str] | None,
+    extra_ids: Collection[str] = (),
+    descending: bool = False,
+) -> list[PageKey]:
+    """The next `limit` visible customers after the key `after` (None: from the top).
+
+    Sort value is the pinyin sort key for "name" and updated_at for "updated".
+    """
+    if limit <= 0 or sees_nothing(owner_ids, extra_ids):
+        return []
+    sight = _Sight.of(conn, owner_ids, extra_ids)
+    return sight.rows(conn, order, descending, after, 0, limit)
+
+
+def customer_ids_at_position(
+    conn: Connection,
+    *,
+    order: Order,
+    position: int,
+    limit: int,
+    owner_ids: Collection[str] | None,
+    extra_ids: Collection[str] = (),
+    descending: bool = False,
+) -> list[PageKey]:
+    """Up to `limit` page keys from 0-based `position` in the list (a scroll-bar jump).
+
+    OFFSET deep into a million rows costs ~100 ms, so the walk is done once: checkpoints
+    every CHECKPOINT_STEP rows, kept until the database changes, make later jumps a seek
+    plus fewer than CHECKPOINT_STEP skipped index entries.
+    """
+    if limit <= 0 or sees_nothing(owner_ids, extra_ids):
+        return []
+    position = max(position, 0)
+    sight = _Sight.of(conn, owner_ids, extra_ids)
+    checkpoints = _connection_cache(conn).setdefault(("checkpoints", order, descending,
+                                                      sight.key), [])
+    wanted = position // CHECKPOINT_STEP
+    while len(checkpoints) < wanted:
+        start = checkpoints[-1] if checkpoints else None
+        hop = sight.rows(conn, order, descending, start, CHECKPOINT_STEP - 1, 1)
+        if not hop:
+            return []  # the list ends before this position
+        checkpoints.append(hop[0])
+    start = checkpoints[wanted - 1] if wanted else None
+    return sight.rows(conn, order, descending, start, position - wanted * CHECKPOINT_STEP, limit)
+
+
+def count_customers(
+    conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str] = ()
+) -> int:
+    """How many visible, not deleted customers there are."""
+    if sees_nothing(owner_ids, extra_ids):
+        return 0
+    if owner_ids is None:
+        sql, params = "SELECT count(*) FROM customers WHERE deleted_at IS NULL", []
+    else:
+        owners = [uuid_to_bytes(o) for o in owner_ids]
+        granted = granted_rowids(conn, extra_ids)
+        tests = [f"owner_id IN ({_marks(owners)})"] if owners else []
+        if granted:
+            tests.append(f"rowid IN ({_marks(granted)})")
+        if not tests:
+            return 0  # only grants, on records that no longer exist
+        sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL AND ({' OR '.join(tests)})"
+        params = [*owners, *granted]
+    return int(conn.exec_driver_sql(sql, tuple(params)).scalar_one())
+
+
+def granted_rowids(conn: Connection, extra_ids: Collection[str]) -> list[int]:
+    """The rowids of records granted to a collaborator (tested from index entries)."""
+    if not extra_ids:
+        return []
+    ids = [uuid_to_bytes(i) for i in extra_ids]
+    sql = f"SELECT rowid FROM customers WHERE id IN ({_marks(ids)})"
+    return [row[0] for row in conn.exec_driver_sql(sql, tuple(ids))]
+
+
+def sees_nothing(owner_ids: Collection[str] | None, extra_ids: Collection[str]) -> bool:
+    return owner_ids is not None and not owner_ids and not extra_ids
+
+
+# --- plans --------------------------------------------------------------------------------------
+
+
+class _Sight:
+    """Whose customers a list shows, and how to read them in list order."""
+
+    def __init__(self, owners: list[bytes | str] | None, granted: list[int], merged: bool):
+        self.owners = owners  # stored owner ids; None for everyone
+        self.granted = granted
+        self.merged = merged  # read owner by owner instead of along the global index
+        self.key: Hashable = (
+            None if owners is None else tuple(sorted(map(repr, owners))), tuple(sorted(granted))
+        )
+
+    @classmethod
+    def of(
+        cls, conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str]
+    ) -> _Sight:
+        if owner_ids is None:
+            return cls(None, [], merged=False)
+        unique = list(dict.fromkeys(owner_ids))
+        granted = granted_rowids(conn, extra_ids)
+        merged = not unique or (len(unique) <= MERGED_OWNERS_MAX and (
+            (len(unique) == 1 and not granted) or holds_few(conn, unique)
+        ))
+        owners = [uuid_to_bytes(o) for o in unique]
+        return cls(owners, granted, merged)
+
+    def rows(
+        self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
+        offset: int, limit: int,
+    ) -> list[PageKey]:
+        column = _SORT_COLUMN[order]
+        bound = "" if after is None else "no owner" if after[2] is None else "owner"
+        after_params = _after_params(after)
+        if not self.merged:
+            visible, params = "", []
+            if self.owners is not None:
+                visible, params = _visible_by_entry(self.owners, self.granted)
+            sql = _select(column, descending, bound, visible) + " LIMIT ? OFFSET ?"
+            found = conn.exec_driver_sql(sql, (*params, *after_params, limit, offset))
+            return _keys(order, found)
+        assert self.owners is not None
+        arms, params = [], []
+        arm_limit = offset + limit
+        for owner in self.owners:
+            arms.append(_select(column, descending, bound, " AND owner_id = ?"))
+            params += [owner, *after_params, arm_limit]
+        if self.granted:
+            marks = _marks(self.granted)
+            not_owned = (f" AND (owner_id IS NULL OR owner_id NOT IN ({_marks(self.owners)}))"
+                         if self.owners else "")
+            arms.append(_select(column, descending, bound, f" AND rowid IN ({marks}){not_owned}"))
+            params += [*self.granted, *self.owners, *after_params, arm_limit]
+        if not arms:
+            return []  # granted records that no longer exist
+        way = " DESC" if descending else ""
+        sql = (
+            " UNION ALL ".join(f"SELECT * FROM ({arm} LIMIT ?)" for arm in arms)
+            + f" ORDER BY 2{way}, 3{way}, 4{way} LIMIT ? OFFSET ?"
+        )
+        return _keys(order, conn.exec_driver_sql(sql, (*params, limit, offset)))
+
+
+def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
+    """Whether these owners hold fewer than SMALL_SIGHT live customers (a bounded count,
+    remembered until the database changes)."""
+    owners = [uuid_to_bytes(o) for o in owner_ids]
+    cache = _connection_cache(conn)
+    key = ("holds_few", tuple(sorted(map(repr, owners))))
+    if key not in cache:
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM customers WHERE deleted_at IS NULL"
+            f" AND owner_id IN ({_marks(owners)}) LIMIT ?)"
+        )
+        counted = conn.exec_driver_sql(sql, (*owners, SMALL_SIGHT)).scalar_one()
+        cache[key] = counted < SMALL_SIGHT
+    return bool(cache[key])
+
+
+@lru_cache(maxsize=256)
+def _select(column: str, descending: bool, bound: str, visible: str) -> str:
+    """One ordered read of page keys; `bound`: "" from the top, else after a key whose
+    owner is known ("owner") or SQL NULL ("no owner")."""
+    sql = (
+        f"SELECT id, {column}, owner_id, rowid FROM customers"
+        f" WHERE deleted_at IS NULL{visible}"
+    )
+    if bound:
+        sql += _keyset(column, descending, owner_known=bound == "owner")
+    way = " DESC" if descending else ""
+    return sql + f" ORDER BY {column}{way}, owner_id{way}, rowid{way}"
+
+
+def _keyset(column: str, descending: bool, owner_known: bool) -> str:
+    """Rows after (value, owner, rowid) in list order; SQL NULL owners come first.
+
+    Bounded by `value >=` (or `<=`) so SQLite reads an index range; the rest is a filter
+    on the few rows that share the bound's value.
+    """
+    if descending:
+        first, beyond = f"{column} <= ?", f"{column} < ?"
+        tie = ("(owner_id = ? AND rowid < ?) OR owner_id < ? OR owner_id IS NULL"
+               if owner_known else "owner_id IS NULL AND rowid < ?")
+    else:
+        first, beyond = f"{column} >= ?", f"{column} > ?"
+        tie = ("(owner_id = ? AND rowid > ?) OR owner_id > ?"
+               if owner_known else "(owner_id IS NULL AND rowid > ?) OR owner_id IS NOT NULL")
+    return f" AND {first} AND ({beyond} OR ({column} = ? AND ({tie})))"
+
+
+def _after_params(after: PageKey | None) -> list[Any]:
+    if after is None:
+        return []
+    _, value, owner, row = after
+    stored = to_millis(value) if isinstance(value, datetime) else value
+    if owner is None:
+        return [stored, stored, stored, row]
+    return [stored, stored, stored, owner, row, owner]
+
+
+def _visible_by_entry(
+    owners: Sequence[bytes | str], granted: Sequence[int]
+) -> tuple[str, list[Any]]:
+    """Owned by one of `owners` or granted, tested on each index entry (owner and rowid are
+    in every list index). Unary plus keeps SQLite walking the sort index in order instead
+    of reading every owner's rows first."""
+    tests = [f"+owner_id IN ({_marks(owners)})"] if owners else []
+    if granted:
+        tests.append(f"rowid IN ({_marks(granted)})")
+    if not tests:
+        return " AND 0", []
+    return f" AND ({' OR '.join(tests)})", [*owners, *granted]
+
+
+def _keys(order: Order, result: Any) -> list[PageKey]:
+    decode = from_millis if order == "updated" else _same
+    return [
+        (_id_text(row[0]), decode(row[1]), row[2], row[3]) for row in result.all()
+    ]
+
+
+def _id_text(stored: bytes | str) -> str:
+    return stored if isinstance(stored, str) else uuid_from_bytes(stored)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _connection_cache(conn: Connection) -> dict[Hashable, Any]:
+    """Facts about the list remembered on this DB-API connection until the database changes
+    (PRAGMA data_version moves when another connection commits; this one only reads)."""
+    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    cache: dict[Hashable, Any] | None = conn.info.get("customer_list_cache")
+    if cache is None or cache.get("version") != version:
+        cache = {"version": version}
+        conn.info["customer_list_cache"] = cache
+    elif len(cache) > 4 * _CHECKPOINT_LISTS_KEPT:
+        for key in [k for k in cache if k != "version"][: _CHECKPOINT_LISTS_KEPT]:
+            del cache[key]
+    return cache
