@@ -31,6 +31,7 @@ from desktop_crm.services.customer_views import (
     row_builder,
 )
 from desktop_crm.services.scopes import OwnerScope, granted_record_ids, owner_scope
+from desktop_crm.storage import customer_list
 from desktop_crm.storage import search as customer_search
 from desktop_crm.storage.models import Customer, OwnershipChange, User
 from desktop_crm.storage.names import name_keys
@@ -95,7 +96,7 @@ class CustomerService:
             sight = self._sight(w)
             if sight.scope.empty and not sight.grants:
                 return 0
-            return customer_search.count_customers(
+            return customer_list.count_customers(
                 w.session.connection(), owner_ids=sight.owner_ids, extra_ids=sight.grants.keys()
             )
 
@@ -108,7 +109,7 @@ class CustomerService:
             sight = self._sight(w)
             if sight.scope.empty and not sight.grants:
                 return CustomerPage([], None)
-            keys = customer_search.page_customer_ids(
+            keys = customer_list.page_customer_ids(
                 w.session.connection(), order=order, after=after, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
             )
@@ -123,7 +124,7 @@ class CustomerService:
             sight = self._sight(w)
             if sight.scope.empty and not sight.grants:
                 return CustomerPage([], None)
-            keys = customer_search.customer_ids_at_position(
+            keys = customer_list.customer_ids_at_position(
                 w.session.connection(), order=order, position=position, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
             )
