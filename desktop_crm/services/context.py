@@ -12,13 +12,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.clock import Clock
 from desktop_crm.domain.errors import NotFound
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor, access_changed, access_version, load_actor
+from desktop_crm.storage.types import UtcDateTime
 from desktop_crm.storage.uow import Database
+
+_TIME = UtcDateTime()
+_DIALECT = sqlite.dialect()
+
+
+def as_stored(moment: datetime) -> datetime:
+    """A moment at the precision the time columns keep (the type decides, not this code)."""
+    stored = _TIME.process_bind_param(moment, _DIALECT)
+    return _TIME.process_result_value(stored, _DIALECT) or moment
 
 
 class OutOfScope(Exception):
@@ -57,7 +68,7 @@ class ServiceContext:
         """A write transaction, acting as the user the database knows now."""
         with self.db.unit_of_work() as session:
             try:
-                yield Work(session, self.actor_in(session), self.clock.now())
+                yield Work(session, self.actor_in(session), self.now())
             finally:
                 if access_changed(session):
                     # committed or not, what was worked out inside it may be stale
@@ -66,7 +77,12 @@ class ServiceContext:
     @contextmanager
     def reading(self) -> Iterator[Work]:
         with self.db.reading() as session:
-            yield Work(session, self.actor_in(session), self.clock.now())
+            yield Work(session, self.actor_in(session), self.now())
+
+    def now(self) -> datetime:
+        """The clock's time as the vault stores it, so a record built from the values just
+        written equals the same record read back."""
+        return as_stored(self.clock.now())
 
     def actor_in(self, session: Session) -> Actor:
         """The acting user as of this transaction; loaded again only when access changed.

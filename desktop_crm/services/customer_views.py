@@ -199,8 +199,11 @@ class RowBuilder:
         self._lists = [i for i, name in governed
                        if name in _LIST_VALUED and i not in direct and i not in policed]
 
-    def build(self, values: Sequence[Any]) -> CustomerRow:
+    def build(self, values: Sequence[Any], customer_id: str | None = None) -> CustomerRow:
+        """A row from ROW_COLUMNS values; `customer_id` stands in for the first when given."""
         cells = list(values)
+        if customer_id is not None:
+            cells[0] = customer_id
         for i in self._lists:
             cells[i] = tuple(cells[i])
         for i, masker in self._masked_lists:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Integer, bindparam, insert, literal_column, select, update
 
 from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
@@ -33,6 +33,7 @@ from desktop_crm.services.customer_views import (
 from desktop_crm.services.scopes import OwnerScope, granted_record_ids, owner_scope
 from desktop_crm.storage import customer_list
 from desktop_crm.storage import search as customer_search
+from desktop_crm.storage.customer_list import PageKey
 from desktop_crm.storage.models import Customer, OwnershipChange, User
 from desktop_crm.storage.names import name_keys
 
@@ -45,6 +46,11 @@ _customers = Customer.__table__
 _c = _customers.c
 _LIST_ROWS = select(*(_c[name] for name in ROW_COLUMNS)).where(
     _c.id.in_(bindparam("ids", expanding=True)))
+# pages come with each row's rowid: the same columns with the rowid in the id's place
+_rowid = literal_column("customers.rowid", Integer)
+_PAGE_ROWS = select(_rowid, *(_c[name] for name in ROW_COLUMNS[1:])).where(
+    _rowid.in_(bindparam("rowids", expanding=True)))
+_KEY_ROWID = 3  # a page key is (id, sort value, owner as stored, rowid)
 _OWNER = ROW_COLUMNS.index("owner_id")
 _ONE = select(_customers).where(_c.id == bindparam("customer_id"))
 _INSERT = insert(_customers)
@@ -113,7 +119,7 @@ class CustomerService:
                 w.session.connection(), order=order, after=after, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
             )
-            rows = self._rows(w, sight, [k[0] for k in keys])
+            rows = self._page_rows(w, sight, keys)
             return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
 
     def page_at(
@@ -128,7 +134,7 @@ class CustomerService:
                 w.session.connection(), order=order, position=position, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
             )
-            rows = self._rows(w, sight, [k[0] for k in keys])
+            rows = self._page_rows(w, sight, keys)
             return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
 
     def search(self, query: str, *, limit: int = 50) -> list[CustomerRow]:
@@ -370,15 +376,25 @@ class CustomerService:
         if not ids:
             return []
         found = {r[0]: r for r in w.session.connection().execute(_LIST_ROWS, {"ids": ids}).all()}
+        return self._built(w, sight, [(i, found.get(i)) for i in ids])
+
+    def _page_rows(self, w: Work, sight: _Sight, keys: Sequence[PageKey]) -> list[CustomerRow]:
+        """List rows for a page's keys, read by rowid (a direct table seek, no id index)."""
+        if not keys:
+            return []
+        rowids = [key[_KEY_ROWID] for key in keys]
+        found = {r[0]: r for r in
+                 w.session.connection().execute(_PAGE_ROWS, {"rowids": rowids}).all()}
+        return self._built(w, sight, [(key[0], found.get(key[_KEY_ROWID])) for key in keys])
+
+    def _built(
+        self, w: Work, sight: _Sight, cells: Sequence[tuple[str, Sequence[Any] | None]]
+    ) -> list[CustomerRow]:
         own, shared = (row_builder(w.actor, shared_only=False),
                        row_builder(w.actor, shared_only=True))
         covers = sight.scope.covers
-        rows = []
-        for customer_id in ids:
-            r = found.get(customer_id)
-            if r is not None:
-                rows.append((own if covers(r[_OWNER]) else shared).build(r))
-        return rows
+        return [(own if covers(row[_OWNER]) else shared).build(row, customer_id)
+                for customer_id, row in cells if row is not None]
 
     def _record(self, w: Work, customer: Mapping[str, Any], sight: _Sight) -> CustomerRecord:
         owner_id = customer["owner_id"]
