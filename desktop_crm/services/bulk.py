@@ -153,8 +153,10 @@ class _Refs:
             if kind.attr in ("payment_plans", "receipts"):
                 ids |= self._contract_customers({r["contract_id"] for r in records})
             by_scope.setdefault((kind.resource, kind.action), set()).update(ids)
+        # one lookup for every customer the batch names: most appear under several kinds
+        owners = self._live_customer_owners(set().union(*by_scope.values()))
         for (resource, action), customer_ids in by_scope.items():
-            self._customers_in_scope(customer_ids, resource, action)
+            self._customers_in_scope(owners, customer_ids, resource, action)
         self._plans_exist()
         self._users_exist()
 
@@ -164,15 +166,19 @@ class _Refs:
             self._scopes[key] = owner_scope(self.w.session, self.w.actor, resource, action)
         return self._scopes[key]
 
-    def _customers_in_scope(self, customer_ids: set[str], resource: str, action: str) -> None:
+    def _live_customer_owners(self, customer_ids: set[str]) -> dict[str, str]:
+        """Customer id -> owner id, for those of `customer_ids` that exist, not deleted."""
+        c = Customer.__table__.c
+        return dict(_lookup(self.w, select(c.id, c.owner_id).where(c.deleted_at.is_(None)),
+                            c.id, customer_ids))
+
+    def _customers_in_scope(self, owners: Mapping[str, str], customer_ids: set[str],
+                            resource: str, action: str) -> None:
         if not customer_ids:
             return
         scope = self._scope(resource, action)
-        c = Customer.__table__.c
-        found = dict(_lookup(self.w, select(c.id, c.owner_id).where(c.deleted_at.is_(None)),
-                             c.id, customer_ids))
         for customer_id in customer_ids:
-            if customer_id not in found or not scope.covers(found[customer_id]):
+            if customer_id not in owners or not scope.covers(owners[customer_id]):
                 raise ValidationError("customer_id", f"no customer {customer_id} in your scope")
 
     def _contract_customers(self, contract_ids: set[str]) -> set[str]:
