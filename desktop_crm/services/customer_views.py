@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_crm.domain.enums import FieldAccess, MaskMode
 from desktop_crm.domain.masking import MASKERS, mask_value, masked_in
@@ -25,13 +25,16 @@ LIST_FIELDS = ("kind", "name", "company", "phones", "emails", "city", "lifecycle
 ROW_COLUMNS = ("id", "name", "company", "phones", "emails", "city", "lifecycle_stage", "tier",
                "tags", "owner_id", "updated_at", "kind")
 _LIST_VALUED = frozenset({"phones", "emails", "tags"})
+_new_row = tuple.__new__
 # row columns that field policies govern (id, owner, time and kind are always shown)
 _GOVERNED = frozenset(ROW_COLUMNS[1:9])
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerRow:
-    """One line of a customer list or search result (masks for lists applied)."""
+class CustomerRow(NamedTuple):
+    """One line of a customer list or search result (masks for lists applied).
+
+    A light immutable tuple with named fields: a list builds hundreds of them per page.
+    """
 
     id: str
     name: str
@@ -49,7 +52,7 @@ class CustomerRow:
     masked: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
-        return _public_dict(self)
+        return _public_dict(self, self._fields)
 
 
 @dataclass(frozen=True)
@@ -89,24 +92,25 @@ class CustomerRecord:
     can_assign: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return _public_dict(self)
+        return _public_dict(self, _RECORD_FIELDS)
 
 
+_RECORD_FIELDS = tuple(f.name for f in fields(CustomerRecord))
 _META = {"hidden", "masked", "editable", "can_delete", "can_reveal", "can_assign"}
 
 
-def _public_dict(view: Any) -> dict[str, Any]:
+def _public_dict(view: Any, names: Sequence[str]) -> dict[str, Any]:
     """Fields as JSON-ready values; a hidden field is absent, a masked one is its mask."""
     out: dict[str, Any] = {}
-    for f in fields(view):
-        if f.name in _META or f.name in view.hidden:
+    for name in names:
+        if name in _META or name in view.hidden:
             continue
-        value = getattr(view, f.name)
+        value = getattr(view, name)
         if isinstance(value, tuple):
             value = list(value)
         elif isinstance(value, datetime | date):
             value = value.isoformat()
-        out[f.name] = value
+        out[name] = value
     return out
 
 
@@ -210,7 +214,9 @@ class RowBuilder:
             cells[i] = tuple(map(masker, cells[i]))
         for i, name in self._policed:
             cells[i] = shown(self.view, name, cells[i])
-        return CustomerRow(*cells, hidden=self.hidden, masked=self.masked)
+        cells.append(self.hidden)
+        cells.append(self.masked)
+        return _new_row(CustomerRow, cells)  # every field given: skip the keyword handling
 
 
 def row_builder(actor: Actor, *, shared_only: bool) -> RowBuilder:
