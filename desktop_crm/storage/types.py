@@ -47,8 +47,13 @@ class UuidBytes(TypeDecorator[str]):
         return uuid_from_bytes(value)
 
 
-def uuid_to_bytes(value: str) -> bytes | str:
-    """The stored form of a UUID's text (any case, dashes or not); other text as it is."""
+def uuid_to_bytes(value: str | bytes) -> bytes | str:
+    """The stored form of a UUID's text (any case, dashes or not); other text as it is.
+
+    A value already in stored form (bytes) is returned unchanged.
+    """
+    if isinstance(value, bytes):
+        return value
     try:
         raw = bytes.fromhex(value.replace("-", ""))
     except ValueError:
