@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection
 
-from desktop_crm.storage.types import from_millis, to_millis, uuid_from_bytes, uuid_to_bytes
+from desktop_crm.storage.types import from_millis, id_from_stored, to_millis, uuid_to_bytes
 
 Order = Literal["name", "updated"]
 PageKey = tuple[str, Any, bytes | str | None, int]
@@ -263,12 +263,8 @@ def _visible_by_entry(
 def _keys(order: Order, result: Any) -> list[PageKey]:
     decode = from_millis if order == "updated" else _same
     return [
-        (_id_text(row[0]), decode(row[1]), row[2], row[3]) for row in result.all()
+        (id_from_stored(row[0]), decode(row[1]), row[2], row[3]) for row in result.all()
     ]
-
-
-def _id_text(stored: bytes | str) -> str:
-    return stored if isinstance(stored, str) else uuid_from_bytes(stored)
 
 
 def _same(value: Any) -> Any:

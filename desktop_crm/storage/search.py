@@ -1,12 +1,13 @@
-"""Read queries behind the customer list and search box, and upkeep of the search index.
+"""The search box's query, and upkeep of the customer search index.
 
-The customer service calls these inside its unit of work. They return customer ids (or
-id, sort value pairs) in result order; the service applies field permissions and builds rows.
-Visibility comes in as `owner_ids` (None: every owner, for an admin) plus `extra_ids`
-(records granted to a collaborator); soft-deleted customers are never returned.
+The customer service calls these inside its unit of work. The search returns customer ids
+in result order; the service applies field permissions and builds rows. Visibility comes in
+as `owner_ids` (None: every owner, for an admin) plus `extra_ids` (records granted to a
+collaborator); soft-deleted customers are never returned. The list's pages and jumps live
+in customer_list.
 
 Speed rules (DESIGN.md "Speed facts"): never a scan of the customers table; trigram search
-ranks a bounded candidate set, not every match of a frequent term; lists page by keyset.
+ranks a bounded candidate set, not every match of a frequent term.
 Ranking is by tiers (exact name, prefix, contains, other column), not bm25: cheaper, and
 the same whichever plan a user's scope leads to.
 """
@@ -18,30 +19,13 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Integer,
-    Select,
-    and_,
-    bindparam,
-    case,
-    column,
-    func,
-    literal,
-    literal_column,
-    or_,
-    select,
-    table,
-    union_all,
-)
+from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_crm.storage.customer_list import granted_rowids, holds_few, sees_nothing
-from desktop_crm.storage.models import Customer
-from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
+from desktop_crm.storage.text_match import CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin
-from desktop_crm.storage.types import uuid_to_bytes
+from desktop_crm.storage.types import id_from_stored, uuid_to_bytes
 
 SEARCH_TABLE = "customer_fts"
 
@@ -94,12 +78,6 @@ SEARCH_TRIGGERS: dict[str, str] = {
     END
     """,
 }
-
-customers = Customer.__table__
-_c = customers.c
-_fts = table(SEARCH_TABLE, column("rowid", Integer))
-_customer_rowid = literal_column("customers.rowid", Integer)
-
 
 
 # --- index upkeep ------------------------------------------------------------------------------
@@ -171,6 +149,8 @@ def search_customer_ids(
     Arms are driven by the match (an index range or the trigram index) with the owner
     checked per row, so a frequent term or a manager's many customers never make SQLite
     read all of someone's customers first; owners holding few customers are read by owner.
+    The statement is written out as SQL: built through the expression language it cost
+    more than SQLite's own work.
     """
     unknown = searchable_columns - _FTS_COLUMNS.keys()
     if unknown:
@@ -184,102 +164,92 @@ def search_customer_ids(
     plan = None if short else _match_plan(query, searchable_columns)
     if not short and not plan:
         return []
-    tier = _tier(query, searchable_columns)
-    visible = None
+    visible = _Sql("")
     if owner_ids is not None:
         owners = list(dict.fromkeys(owner_ids))
         granted = granted_rowids(conn, extra_ids)
         # a few customers in sight: read them by owner; many: drive by the match instead
-        by_owner = not owners or holds_few(conn, owners)
-        visible = _visibility(owners, granted, by_owner)
-    arms = _prefix_arms(query, searchable_columns, visible, tier, limit)
+        visible = _visibility(owners, granted, by_owner=not owners or holds_few(conn, owners))
+    arms = _prefix_arms(query, searchable_columns, visible, limit)
     if plan:
-        arms.append(_trigram_arm(plan, visible, tier).limit(CANDIDATES_PER_RESULT * limit))
-    return _best_first(conn, arms, limit)
+        arms.append(_trigram_arm(plan, visible, CANDIDATES_PER_RESULT * limit))
+    tier = _tier(query, searchable_columns)
+    union = " UNION ALL ".join(f"SELECT * FROM ({arm.text})" for arm in arms)
+    order = ", ".join(t for t in (tier.text, "sort_key", "name", "id") if t)
+    sql = f"SELECT id FROM ({union}) GROUP BY id ORDER BY {order} LIMIT ?"
+    params = [p for arm in arms for p in arm.params] + tier.params + [limit]
+    return [id_from_stored(row[0]) for row in conn.exec_driver_sql(sql, tuple(params))]
 
 
-def _tier(query: str, searchable: set[str]) -> Any:
+class _Sql:
+    """A piece of SQL and its parameters, in order."""
+
+    def __init__(self, text: str, params: Sequence[Any] = ()) -> None:
+        self.text = text
+        self.params = list(params)
+
+
+_CANDIDATE = "SELECT id, sort_key, name, name_pinyin, name_initials FROM customers"
+
+
+def _tier(query: str, searchable: set[str]) -> _Sql:
     """0 exact name or pinyin, 1 name or pinyin prefix, 2 initials prefix or name
     containing the query, 3 any other hit (a company, phone, e-mail or tag)."""
     if "name" not in searchable:
-        return literal(3)  # ranking by a hidden name would hint at its value
-    whens: list[tuple[ColumnElement[bool], int]] = []
+        return _Sql("")  # no tiers: ranking by a hidden name would hint at its value
+    whens: list[tuple[str, list[Any], int]] = []
     if _is_chinese(query):
-        whens += [(_c.name == query, 0), (_in_range(_c.name, query), 1)]
+        whens += [("name = ?", [query], 0), _in_range("name", query, 1)]
     else:
         folded = fold_latin(query)
         whens += [
-            (_c.sort_key == folded, 0),
-            (_in_range(_c.sort_key, folded), 1),
-            (_in_range(_c.name, query), 1),
+            ("sort_key = ?", [folded], 0),
+            _in_range("sort_key", folded, 1),
+            _in_range("name", query, 1),
         ]
     spelled = query.replace(" ", "").lower()
     if "pinyin" in searchable and spelled.isascii() and spelled.isalpha():
         whens += [
-            (or_(_c.name_pinyin == spelled, _c.name_initials == spelled), 0),
-            (_in_range(_c.name_pinyin, spelled), 1),
-            (_in_range(_c.name_initials, spelled), 2),
+            ("(name_pinyin = ? OR name_initials = ?)", [spelled, spelled], 0),
+            _in_range("name_pinyin", spelled, 1),
+            _in_range("name_initials", spelled, 2),
         ]
     if len(query) >= 3:
-        whens.append((func.instr(func.lower(_c.name), query.lower()) > 0, 2))
-    return case(*whens, else_=3)
+        whens.append(("instr(lower(name), ?) > 0", [query.lower()], 2))
+    text = "CASE" + "".join(f" WHEN {test} THEN {tier}" for test, _, tier in whens) + " ELSE 3 END"
+    return _Sql(text, [p for _, params, _ in whens for p in params])
 
 
-def _prefix_arms(
-    query: str,
-    searchable: set[str],
-    visible: ColumnElement[bool] | None,
-    tier: Any,
-    limit: int,
-) -> list[Select[Any]]:
+def _prefix_arms(query: str, searchable: set[str], visible: _Sql, limit: int) -> list[_Sql]:
     """One index range scan per way a name can start with the query, in index order."""
     if "name" not in searchable:
         return []
-    ranges = [(_c.name, query)]
+    ranges = [("name", query)]
     if not _is_chinese(query):
-        ranges.append((_c.sort_key, fold_latin(query)))
+        ranges.append(("sort_key", fold_latin(query)))
     if len(query) < 3 and "pinyin" in searchable and query.isascii() and query.isalpha():
-        ranges.append((_c.name_initials, query.lower()))
-    return [
-        _candidates(_in_range(col, prefix), visible, tier).order_by(col).limit(limit)
-        for col, prefix in ranges
-    ]
+        ranges.append(("name_initials", query.lower()))
+    arms = []
+    for col, prefix in ranges:
+        test, params, _ = _in_range(col, prefix, 0)
+        arms.append(_Sql(
+            f"{_CANDIDATE} WHERE {test} AND deleted_at IS NULL{visible.text}"
+            f" ORDER BY {col} LIMIT ?",
+            [*params, *visible.params, limit],
+        ))
+    return arms
 
 
-def _trigram_arm(
-    plan: list[tuple[tuple[str, ...], tuple[str, ...]]],
-    visible: ColumnElement[bool] | None,
-    tier: Any,
-) -> Select[Any]:
-    hits = select(_fts.c.rowid).where(_matches(_fts_expression(plan)))
-    arm = _candidates(_customer_rowid.in_(hits), visible, tier)
-    confirmed = _confirmation(plan)
-    if confirmed is not None:
-        arm = arm.where(confirmed)
-    return arm  # the first hits in rowid order: ranking every match costs too much
-
-
-def _candidates(
-    condition: ColumnElement[bool], visible: ColumnElement[bool] | None, tier: Any
-) -> Select[Any]:
-    found = select(_c.id, _c.sort_key, _c.name, tier.label("tier")).where(
-        condition, _c.deleted_at.is_(None)
+def _trigram_arm(plan: MatchPlan, visible: _Sql, cap: int) -> _Sql:
+    """The first `cap` visible trigram hits in rowid order (ranking every match of a
+    frequent term costs too much), each confirmed unless the hit is exact already."""
+    confirm = _confirmation(plan)
+    return _Sql(
+        f"{_CANDIDATE} WHERE rowid IN (SELECT rowid FROM {SEARCH_TABLE}"
+        f" WHERE {SEARCH_TABLE} MATCH ?) AND deleted_at IS NULL{visible.text}{confirm.text}"
+        " LIMIT ?",
+        [_fts_expression(plan), *visible.params, *confirm.params, cap],
     )
-    return found if visible is None else found.where(visible)
-
-
-def _best_first(conn: Connection, arms: Sequence[Select[Any]], limit: int) -> list[str]:
-    merged = union_all(*(select(a.subquery()) for a in arms)).subquery()
-    best = (
-        select(merged.c.id)
-        .group_by(merged.c.id)
-        .order_by(
-            func.min(merged.c.tier), func.min(merged.c.sort_key), func.min(merged.c.name),
-            merged.c.id,
-        )
-        .limit(limit)
-    )
-    return list(conn.scalars(best))
 
 
 # --- what a query matches: alternatives of (columns, words) ------------------------------------
@@ -324,25 +294,18 @@ def _fts_expression(plan: MatchPlan) -> str:
     return " OR ".join(alternatives)
 
 
-def _confirmation(plan: MatchPlan) -> ColumnElement[bool] | None:
-    """The SQL test that a candidate holds each word in the allowed columns; None when the
+def _confirmation(plan: MatchPlan) -> _Sql:
+    """The test that a candidate holds each word in the allowed columns; nothing when the
     trigram hit is already exact (one trigram, and every indexed column may be searched)."""
     every = tuple(col for cols in _FTS_COLUMNS.values() for col in cols)
     if all(set(cols) == set(every) and all(len(w) == 3 for w in words) for cols, words in plan):
-        return None
-    tests = []
+        return _Sql("")
+    tests, params = [], []
     for columns, words in plan:
-        text = _c[columns[0]]
-        for col in columns[1:]:
-            text = text + COLUMN_SEPARATOR + _c[col]
-        tests.append(and_(*(
-            getattr(func, CONTAINS_FUNCTION)(text, fold_latin(word)) for word in words
-        )))
-    return or_(*tests)
-
-
-def _matches(match: str) -> ColumnElement[bool]:
-    return literal_column(SEARCH_TABLE).op("MATCH")(bindparam("match", match))
+        text = " || char(31) || ".join(columns)  # COLUMN_SEPARATOR: no query contains it
+        tests.append(" AND ".join(f"{CONTAINS_FUNCTION}({text}, ?)" for _ in words))
+        params += [fold_latin(word) for word in words]
+    return _Sql(" AND (" + " OR ".join(f"({t})" for t in tests) + ")", params)
 
 
 def _quoted(term: str) -> str:
@@ -358,14 +321,12 @@ def _is_chinese(query: str) -> bool:
     return not any(ch.isascii() and ch.isalnum() for ch in query) or not fold_latin(query)
 
 
-def _in_range(col: Any, prefix: str) -> ColumnElement[bool]:
+def _in_range(col: str, prefix: str, tier: int) -> tuple[str, list[Any], int]:
     """`col` starts with `prefix`, as an index range (LIKE would not use the index)."""
-    return and_(col >= prefix, col < prefix + _TOP)
+    return f"({col} >= ? AND {col} < ?)", [prefix, prefix + _TOP], tier
 
 
-def _visibility(
-    owners: list[str], granted_rowids: list[int], by_owner: bool
-) -> ColumnElement[bool]:
+def _visibility(owners: list[str], granted_rowids: list[int], by_owner: bool) -> _Sql:
     """Owned by one of `owners` or granted.
 
     Unless `by_owner`, a unary plus keeps the planner off the owner indexes, so a walk
@@ -373,8 +334,11 @@ def _visibility(
     every owner's rows.
     """
     stored = [uuid_to_bytes(owner) for owner in owners]
-    owner = _c.owner_id if by_owner else literal_column("+customers.owner_id")
-    clause = owner.in_(stored) if stored else literal(False)
+    tests = []
+    if stored:
+        tests.append(f"{'' if by_owner else '+'}owner_id IN ({', '.join('?' * len(stored))})")
     if granted_rowids:
-        clause = or_(clause, _customer_rowid.in_(granted_rowids))
-    return clause
+        tests.append(f"rowid IN ({', '.join('?' * len(granted_rowids))})")
+    if not tests:
+        return _Sql(" AND 0")
+    return _Sql(f" AND ({' OR '.join(tests)})", [*stored, *granted_rowids])

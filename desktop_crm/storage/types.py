@@ -42,9 +42,7 @@ class UuidBytes(TypeDecorator[str]):
         return None if value is None else uuid_to_bytes(value)
 
     def process_result_value(self, value: bytes | str | None, dialect: Dialect) -> str | None:
-        if value is None or isinstance(value, str):
-            return value
-        return uuid_from_bytes(value)
+        return None if value is None else id_from_stored(value)
 
 
 def uuid_to_bytes(value: str | bytes) -> bytes | str:
@@ -59,6 +57,11 @@ def uuid_to_bytes(value: str | bytes) -> bytes | str:
     except ValueError:
         return value
     return raw if len(raw) == 16 else value
+
+
+def id_from_stored(value: bytes | str) -> str:
+    """The text form of a stored id (text that was never a UUID comes back as it is)."""
+    return value if isinstance(value, str) else uuid_from_bytes(value)
 
 
 def uuid_from_bytes(value: bytes) -> str:
