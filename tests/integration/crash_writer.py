@@ -12,11 +12,15 @@ import sys
 from pathlib import Path
 
 from desktop_crm.services.session import sign_in
+from desktop_crm.storage.names import name_keys
 
 
 def main() -> None:
     vault_dir, username, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     session = sign_in(vault_dir, username, os.environ["DESKTOP_CRM_PASSWORD"])
+    # pypinyin's tables load on the first Chinese name: before the kill timer starts, so
+    # the kills land amid writes
+    name_keys("崩溃测试")
     n = 0
     print("ready", flush=True)
     while True:
