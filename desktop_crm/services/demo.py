@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,6 @@ from desktop_crm.domain.errors import ValidationError, VaultExists
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
 from desktop_crm.services.bulk import ActivityBatch, ActivityImport, bulk_write_settings
-from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.demo_activity import ActivityGenerator
 from desktop_crm.services.demo_customers import CustomerGenerator, CustomerPlan, RisingIds
 from desktop_crm.services.demo_pools import build_pools
@@ -33,7 +31,6 @@ from desktop_crm.services.passwords import one_time_password
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.services.setup import initialize_vault, remove_new_files
 from desktop_crm.services.users import UserService, add_user
-from desktop_crm.storage.search import search_index_suspended
 from desktop_crm.storage.vault import Vault
 
 MAX_CUSTOMERS = 10_000_000
@@ -129,7 +126,7 @@ def build_demo_vault(
             user_ids = _build_organisation(session, passwords)
             activity = _build_customers(session, user_ids, customers, seed, today, progress)
             _record_build(session, seed=seed, today=today, customers=customers)
-            _compact(session.users.ctx)
+            session.users.ctx.db.compact()
         finally:
             session.lock()
     except BaseException:
@@ -185,7 +182,7 @@ def _build_customers(
     importer = ActivityImport(ctx)
     written: dict[str, int] = {}
     done = 0
-    with _search_index_built_at_the_end(ctx), bulk_write_settings(
+    with ctx.db.search_index_deferred(), bulk_write_settings(
             ctx, cache_mib=BULK_CACHE_MIB, checkpoint_mib=BULK_CHECKPOINT_MIB):
         for plans in _chunks(customers, total):
             customer_ids = [ids.next() for _ in plans]
@@ -207,35 +204,6 @@ def _build_customers(
 def _chunks(generator: CustomerGenerator, total: int) -> Iterator[list[CustomerPlan]]:
     for start in range(0, total, CHUNK):
         yield [generator.plan() for _ in range(min(CHUNK, total - start))]
-
-
-@contextmanager
-def _search_index_built_at_the_end(ctx: ServiceContext) -> Iterator[None]:
-    """Load customers without the per-row search-index triggers; index them all at the end.
-
-    The triggers are dropped in a transaction of their own and come back, with one rebuild
-    of the index, after the last chunk; in between, this connection waits idle while the
-    chunks commit one by one through the write lane's other connection. Safe only here:
-    nobody else knows this new vault yet, and a failed build removes it whole. Measured at
-    1,000,000 customers: 15 s for the rebuild instead of the triggers' cost on every row.
-    """
-    with ctx.db.write_engine.connect() as connection:
-        with search_index_suspended(connection):
-            connection.commit()
-            yield
-        connection.commit()
-
-
-def _compact(ctx: ServiceContext) -> None:
-    """VACUUM (a bulk load leaves pages part-filled) and fold the WAL into the database file.
-
-    Both need a connection outside any transaction: the driver's own connection runs in
-    autocommit, while the engine would open every transaction first.
-    """
-    with ctx.db.write_engine.connect() as connection:
-        raw = connection.connection.driver_connection
-        raw.execute("VACUUM")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def _record_build(session: CrmSession, *, seed: int, today: date, customers: int) -> None:

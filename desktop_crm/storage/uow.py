@@ -31,6 +31,34 @@ class Database:
             yield session
             session.rollback()
 
+    def compact(self) -> None:
+        """VACUUM (a bulk load leaves pages part-filled) and fold the WAL into the file.
+
+        Both must run outside a transaction, so on the driver's own autocommit connection
+        rather than through the engine, which opens a transaction first.
+        """
+        with self.write_engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    @contextmanager
+    def search_index_deferred(self) -> Iterator[None]:
+        """Load customers over many transactions without per-row search-index upkeep; the
+        index is rebuilt once at the end.
+
+        Only for a vault nobody else uses yet (a new demo or import target): in between,
+        searches miss the rows loaded so far. The triggers are dropped in a committed
+        transaction and restored, with the rebuild, in another.
+        """
+        from desktop_crm.storage.search import search_index_suspended
+
+        with self.write_engine.connect() as connection:
+            with search_index_suspended(connection):
+                connection.commit()
+                yield
+            connection.commit()
+
     def dispose(self) -> None:
         self.write_engine.dispose()
         self.read_engine.dispose()
