@@ -26,6 +26,7 @@ from desktop_crm.services.customer_views import (
     ROW_COLUMNS,
     CustomerRecord,
     CustomerRow,
+    FieldView,
     field_view,
     record_view,
     row_builder,
@@ -291,18 +292,16 @@ class CustomerService:
             owners = _active_owner_departments(w)
             view = field_view(w.actor, in_list=False, shared_only=False)
             records = []
-            for data in batch:
-                # a bulk source (import, demo, sync) may bring the client-made id along
-                given_id = data.get("id")
-                fields = {k: val for k, val in data.items() if k != "id"}
-                values = validate_customer(fields, today=w.now.date(), partial=False)
-                refuse_locked_fields(values, view, creating=True)
-                owner_id = data.get("owner_id") or w.actor.user_id
-                if owner_id not in owners or not scope.covers(owner_id):
-                    raise ValidationError("owner_id", f"no active user {owner_id} in your scope")
+            for index, data in enumerate(batch):
+                try:
+                    values, owner_id, given_id = self._checked_row(w, data, view, owners, scope)
+                except ValidationError as error:
+                    # an import names the row to fix as well as the field
+                    raise ValidationError(
+                        error.field, f"{error.message} (customers, row {index + 1})") from None
                 keys = name_keys(values["name"])
                 records.append({
-                    **_DEFAULTS, **values, "id": record_id(given_id) if given_id else new_id(),
+                    **_DEFAULTS, **values, "id": given_id or new_id(),
                     "created_at": w.now, "updated_at": w.now, "version": 1,
                     "updated_by": w.actor.user_id, "owner_id": owner_id,
                     "department_id": owners[owner_id], "sort_key": keys.sort_key,
@@ -313,6 +312,22 @@ class CustomerService:
                          action="customer.bulk_create", entity=R,
                          detail={"count": len(records)})
             return len(records)
+
+    @staticmethod
+    def _checked_row(
+        w: Work, data: Mapping[str, Any], view: FieldView, owners: Mapping[str, str | None],
+        scope: OwnerScope,
+    ) -> tuple[dict[str, Any], str, str | None]:
+        """One bulk row's validated fields, owner and given id (a bulk source such as an
+        import, the demo or sync may bring the client-made id along)."""
+        given_id = data.get("id")
+        fields = {k: val for k, val in data.items() if k != "id"}
+        values = validate_customer(fields, today=w.now.date(), partial=False)
+        refuse_locked_fields(values, view, creating=True)
+        owner_id = data.get("owner_id") or w.actor.user_id
+        if owner_id not in owners or not scope.covers(owner_id):
+            raise ValidationError("owner_id", f"no active user {owner_id} in your scope")
+        return values, owner_id, record_id(given_id) if given_id else None
 
     def _sight(self, w: Work, action: str = Action.READ) -> _Sight:
         return _Sight(owner_scope(w.session, w.actor, R, action),

@@ -31,6 +31,7 @@ def test_one_bad_contact_refuses_the_whole_batch_and_writes_nothing(
 
     assert refused.value.field == field
     assert value[0] in refused.value.message
+    assert refused.value.message.endswith("(customers, row 38)")
     assert admin.customers.count() == customers
     assert admin.verify_audit().count == events
 
