@@ -155,3 +155,36 @@ def test_opening_a_vault_migrates_an_older_schema(tmp_path: Path) -> None:
         assert schema.current_revision(reopened._open().database.write_engine) == schema.HEAD
     finally:
         reopened.lock()
+
+
+def test_compact_storage_converts_a_vault_with_data_and_back(tmp_path: Path) -> None:
+    from desktop_crm.services.session import sign_in
+    from desktop_crm.services.setup import initialize_vault
+
+    vault = tmp_path / "vault"
+    initialize_vault(vault, admin_username="admin", admin_password="admin-password-1")
+    session = sign_in(vault, "admin", "admin-password-1")
+    made = session.customers.create(
+        {"name": "张伟", "phones": ["+8613812345678"], "emails": ["zw@example.com"]})
+    before = session.customers.get(made.id)
+    engine = session._open().database.write_engine
+    with engine.begin() as connection:
+        command.downgrade(schema.alembic_config(connection), "0002_live_list_indexes")
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT id, owner_id, updated_at, sort_key FROM customers").one()
+    # the older form: UUID text, ISO text to the millisecond, the name appended to the key
+    assert row[0] == made.id
+    assert row[1] == before.owner_id
+    assert row[2] == before.updated_at.replace(tzinfo=None).isoformat(timespec="microseconds")
+    assert row[3] == "zhang wei\x1f张伟"
+    session.lock()
+
+    reopened = sign_in(vault, "admin", "admin-password-1")  # opening migrates it forward
+    try:
+        assert reopened.customers.get(made.id) == before
+        assert [hit.id for hit in reopened.customers.search("138123")] == [made.id]
+        assert [hit.id for hit in reopened.customers.search("张伟")] == [made.id]
+        assert reopened.verify_audit().ok
+    finally:
+        reopened.lock()
