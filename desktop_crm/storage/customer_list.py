@@ -276,9 +276,10 @@ def _marks(values: Sequence[Any]) -> str:
 
 
 def _connection_cache(conn: Connection) -> dict[Hashable, Any]:
-    """Facts about the list remembered on this DB-API connection until the database changes
-    (PRAGMA data_version moves when another connection commits; this one only reads)."""
-    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    """Facts about the list remembered on this DB-API connection until the database changes:
+    data_version moves when another connection commits, total_changes when this one writes."""
+    version = tuple(conn.exec_driver_sql(
+        "SELECT (SELECT data_version FROM pragma_data_version), total_changes()").one())
     cache: dict[Hashable, Any] | None = conn.info.get("customer_list_cache")
     if cache is None or cache.get("version") != version:
         cache = {"version": version}

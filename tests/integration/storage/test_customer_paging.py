@@ -272,3 +272,28 @@ def test_granted_customers_without_an_owner_are_listed_once(engine: Engine) -> N
         assert customer_list.count_customers(conn, ["u1"], granted) == 3
     assert [key[0] for key in page] == ["c002", "c001", "c000"]  # mine, other, pool
     assert found == ["c001"]  # "o" is a prefix of "other" only
+
+
+@pytest.mark.parametrize("writer", ["another connection", "the same connection"])
+def test_jumps_see_rows_written_after_their_checkpoints(
+    engine: Engine, writer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(customer_list, "CHECKPOINT_STEP", 4)
+    rows = load(engine, [(f"name {i:02d}", "u1", 0, False) for i in range(20)])
+
+    def jump(conn: Any) -> list[str]:
+        found = customer_list.customer_ids_at_position(
+            conn, order="name", position=13, limit=3, owner_ids=None)
+        return [key[0] for key in found]
+
+    with engine.connect() as conn:
+        assert jump(conn) == [r["id"] for r in rows[13:16]]  # checkpoints now kept
+        early = [customer_row(f"name 0{i}a", owner="u1", customer_id=f"new{i}") for i in range(3)]
+        if writer == "another connection":
+            conn.commit()  # let the other connection take the write lock
+            with engine.begin() as other:
+                other.execute(insert(Customer), early)
+        else:
+            conn.execute(insert(Customer), early)
+        # three rows now sort before position 13: everything moved down by three
+        assert jump(conn) == [r["id"] for r in rows[10:13]]
