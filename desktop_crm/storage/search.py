@@ -189,7 +189,9 @@ class _Sql:
         self.params = list(params)
 
 
-_CANDIDATE = "SELECT id, sort_key, name, name_pinyin, name_initials FROM customers"
+_CANDIDATE = (
+    "SELECT customers.id, sort_key, name, name_pinyin, name_initials FROM customers"
+)
 
 
 def _tier(query: str, searchable: set[str]) -> _Sql:
@@ -244,10 +246,12 @@ def _trigram_arm(plan: MatchPlan, visible: _Sql, cap: int) -> _Sql:
     """The first `cap` visible trigram hits in rowid order (ranking every match of a
     frequent term costs too much), each confirmed unless the hit is exact already."""
     confirm = _confirmation(plan)
+    # The hits drive a join and stop at the cap; `rowid IN (hits)` would first collect
+    # every hit of a frequent term (59 ms for "ang" among 1M customers, against 0.2 ms).
+    hits = f"(SELECT rowid AS hit FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?) AS hits"
     return _Sql(
-        f"{_CANDIDATE} WHERE rowid IN (SELECT rowid FROM {SEARCH_TABLE}"
-        f" WHERE {SEARCH_TABLE} MATCH ?) AND deleted_at IS NULL{visible.text}{confirm.text}"
-        " LIMIT ?",
+        f"{_CANDIDATE} JOIN {hits} ON customers.rowid = hits.hit"
+        f" WHERE deleted_at IS NULL{visible.text}{confirm.text} LIMIT ?",
         [_fts_expression(plan), *visible.params, *confirm.params, cap],
     )
 
