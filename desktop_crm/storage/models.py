@@ -192,9 +192,10 @@ class Customer(Synced, Base):
         Index("ix_customers_updated", "updated_at", "owner_id", sqlite_where=_LIVE),
         Index("ix_customers_owner_sort", "owner_id", "sort_key", sqlite_where=_LIVE),
         Index("ix_customers_owner_updated", "owner_id", "updated_at", sqlite_where=_LIVE),
-        # short (1-2 character) queries: name prefix and pinyin initials prefix
+        # name prefixes as typed: characters, pinyin initials (short queries), full pinyin
         Index("ix_customers_name", "name"),
         Index("ix_customers_initials", "name_initials"),
+        Index("ix_customers_pinyin", "name_pinyin", sqlite_where=text("name_pinyin <> ''")),
         # most customers sit in no pool (公海): index only those that do
         Index("ix_customers_pool_id", "pool_id", sqlite_where=text("pool_id IS NOT NULL")),
     )

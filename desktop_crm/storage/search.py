@@ -170,10 +170,20 @@ def search_customer_ids(
         granted = granted_rowids(conn, extra_ids)
         # a few customers in sight: read them by owner; many: drive by the match instead
         visible = _visibility(owners, granted, by_owner=not owners or holds_few(conn, owners))
+    tier = _tier(query, searchable_columns)
     arms = _prefix_arms(query, searchable_columns, visible, limit)
+    if arms:
+        found = _best_first(conn, arms, tier, limit)
+        # names starting with the query outrank every other trigram hit: a full page of
+        # them needs no trigram search (for "Smith" or "wangfang" the costly part)
+        if not plan or len(found) == limit:
+            return found
     if plan:
         arms.append(_trigram_arm(plan, visible, CANDIDATES_PER_RESULT * limit))
-    tier = _tier(query, searchable_columns)
+    return _best_first(conn, arms, tier, limit)
+
+
+def _best_first(conn: Connection, arms: Sequence[_Sql], tier: _Sql, limit: int) -> list[str]:
     union = " UNION ALL ".join(f"SELECT * FROM ({arm.text})" for arm in arms)
     order = ", ".join(t for t in (tier.text, "sort_key", "name", "id") if t)
     sql = f"SELECT id FROM ({union}) GROUP BY id ORDER BY {order} LIMIT ?"
@@ -229,11 +239,17 @@ def _prefix_arms(query: str, searchable: set[str], visible: _Sql, limit: int) ->
     ranges = [("name", query)]
     if not _is_chinese(query):
         ranges.append(("sort_key", fold_latin(query)))
-    if len(query) < 3 and "pinyin" in searchable and query.isascii() and query.isalpha():
-        ranges.append(("name_initials", query.lower()))
+    spelled = query.replace(" ", "").lower()
+    if "pinyin" in searchable and spelled.isascii() and spelled.isalpha():
+        if len(query) < 3:
+            ranges.append(("name_initials", spelled))
+        else:
+            ranges.append(("name_pinyin", spelled))
     arms = []
     for col, prefix in ranges:
         test, params, _ = _in_range(col, prefix, 0)
+        if col == "name_pinyin":
+            test += " AND name_pinyin <> ''"  # what the partial index covers
         arms.append(_Sql(
             f"{_CANDIDATE} WHERE {test} AND deleted_at IS NULL{visible.text}"
             f" ORDER BY {col} LIMIT ?",
