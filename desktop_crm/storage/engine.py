@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_crm.domain.errors import VaultDamaged, VaultNotFound
 from desktop_crm.security.secret import SecretBytes
+from desktop_crm.storage.checkpoints import WRITE_LANE_AUTOCHECKPOINT_PAGES
 from desktop_crm.storage.text_match import register_functions
 
 # Applied, in this order, after the key on every new connection.
@@ -60,7 +61,7 @@ def _silence_sqlcipher_log() -> None:
 
 
 def open_raw_connection(
-    db_path: Path, data_key: SecretBytes, *, cache_kib: int = 0
+    db_path: Path, data_key: SecretBytes, *, cache_kib: int = 0, autocheckpoint_pages: int = 0
 ) -> sqlcipher3.Connection:
     """A keyed, verified, configured DB-API connection (autocommit; callers BEGIN themselves)."""
     _silence_sqlcipher_log()
@@ -76,6 +77,8 @@ def open_raw_connection(
         for name, value in CONNECTION_PRAGMAS:
             conn.execute(f"PRAGMA {name} = {value}").fetchall()
         register_functions(conn)
+        if autocheckpoint_pages:
+            conn.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint_pages)}").fetchall()
         if cache_kib:
             # every page read is decrypted: a larger cache keeps list and search pages warm
             conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}").fetchall()
@@ -101,9 +104,12 @@ def open_engine(
         check_database_file(db_path)
 
     cache_kib = READ_LANE_CACHE_KIB if lane is Lane.READ else 0
+    # the write lane leaves checkpoints to a background thread (storage/checkpoints.py)
+    autocheckpoint = WRITE_LANE_AUTOCHECKPOINT_PAGES if lane is Lane.WRITE else 0
 
     def connect() -> sqlcipher3.Connection:
-        return open_raw_connection(db_path, data_key, cache_kib=cache_kib)
+        return open_raw_connection(db_path, data_key, cache_kib=cache_kib,
+                                   autocheckpoint_pages=autocheckpoint)
 
     # The plain pysqlite dialect over the sqlcipher3 module: the pysqlcipher dialect would send
     # its own `PRAGMA key` from the URL, which is exactly what trap 2 forbids.

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_crm.storage.checkpoints import WalCheckpointer
+
 
 class Database:
     """The open vault database: a write lane and a read lane over the same file."""
@@ -17,6 +19,7 @@ class Database:
         self.read_engine = read_engine
         self._write_sessions = sessionmaker(write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(read_engine, expire_on_commit=False)
+        self._checkpointer = WalCheckpointer(write_engine)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -60,5 +63,6 @@ class Database:
             connection.commit()
 
     def dispose(self) -> None:
+        self._checkpointer.stop()
         self.write_engine.dispose()
         self.read_engine.dispose()
