@@ -12,24 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.clock import Clock
 from desktop_crm.domain.errors import NotFound
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor, access_changed, access_version, load_actor
-from desktop_crm.storage.types import UtcDateTime
+from desktop_crm.storage.types import as_stored
 from desktop_crm.storage.uow import Database
-
-_TIME = UtcDateTime()
-_DIALECT = sqlite.dialect()
-
-
-def as_stored(moment: datetime) -> datetime:
-    """A moment at the precision the time columns keep (the type decides, not this code)."""
-    stored = _TIME.process_bind_param(moment, _DIALECT)
-    return _TIME.process_result_value(stored, _DIALECT) or moment
 
 
 class OutOfScope(Exception):

@@ -94,6 +94,11 @@ def to_millis(value: datetime) -> int:
     return (value - EPOCH) // _MILLISECOND
 
 
+def as_stored(moment: datetime) -> datetime:
+    """A moment at the precision the time columns keep, as it will read back."""
+    return from_millis(to_millis(moment))
+
+
 def from_millis(value: int) -> datetime:
     return EPOCH + timedelta(milliseconds=value)
 
