@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Integer, bindparam, insert, literal_column, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
@@ -47,11 +47,10 @@ _customers = Customer.__table__
 _c = _customers.c
 _LIST_ROWS = select(*(_c[name] for name in ROW_COLUMNS)).where(
     _c.id.in_(bindparam("ids", expanding=True)))
-# pages come with each row's rowid: the same columns with the rowid in the id's place
-_rowid = literal_column("customers.rowid", Integer)
-_PAGE_ROWS = select(_rowid, *(_c[name] for name in ROW_COLUMNS[1:])).where(
-    _rowid.in_(bindparam("rowids", expanding=True)))
-_KEY_ROWID = 3  # a page key is (id, sort value, owner as stored, rowid)
+# a page key is (id, sort value, owner as stored, rowid), followed by these columns
+_PAGE_COLUMNS = ROW_COLUMNS[1:]
+_KEY_ROWID = 3
+_KEY_LENGTH = 4
 _OWNER = ROW_COLUMNS.index("owner_id")
 _ONE = select(_customers).where(_c.id == bindparam("customer_id"))
 _INSERT = insert(_customers)
@@ -119,9 +118,10 @@ class CustomerService:
             keys = customer_list.page_customer_ids(
                 w.session.connection(), order=order, after=after, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
+                columns=_PAGE_COLUMNS,
             )
             rows = self._page_rows(w, sight, keys)
-            return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
+            return CustomerPage(rows, _page_key(keys[-1]) if len(keys) == limit else None)
 
     def page_at(
         self, position: int, *, order: Order = "name", limit: int = 200, descending: bool = False
@@ -134,9 +134,10 @@ class CustomerService:
             keys = customer_list.customer_ids_at_position(
                 w.session.connection(), order=order, position=position, limit=limit,
                 owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
+                columns=_PAGE_COLUMNS,
             )
             rows = self._page_rows(w, sight, keys)
-            return CustomerPage(rows, tuple(keys[-1]) if len(keys) == limit else None)
+            return CustomerPage(rows, _page_key(keys[-1]) if len(keys) == limit else None)
 
     def search(self, query: str, *, limit: int = 50) -> list[CustomerRow]:
         """Customers matching a name, company, tag, pinyin, phone or email fragment.
@@ -394,13 +395,9 @@ class CustomerService:
         return self._built(w, sight, [(i, found.get(i)) for i in ids])
 
     def _page_rows(self, w: Work, sight: _Sight, keys: Sequence[PageKey]) -> list[CustomerRow]:
-        """List rows for a page's keys, read by rowid (a direct table seek, no id index)."""
-        if not keys:
-            return []
-        rowids = [key[_KEY_ROWID] for key in keys]
-        found = {r[0]: r for r in
-                 w.session.connection().execute(_PAGE_ROWS, {"rowids": rowids}).all()}
-        return self._built(w, sight, [(key[0], found.get(key[_KEY_ROWID])) for key in keys])
+        """List rows from a page's keys, which carry the row columns after the key itself
+        (the rowid stands in the id's place; the id is the key's first value)."""
+        return self._built(w, sight, [(key[0], key[_KEY_ROWID:]) for key in keys])
 
     def _built(
         self, w: Work, sight: _Sight, cells: Sequence[tuple[str, Sequence[Any] | None]]
@@ -434,6 +431,11 @@ _DEFAULTS: dict[str, Any] = {
     "custom_fields": {}, "pool_id": None, "previous_owner_id": None, "claimed_at": None,
     "last_followup_at": None, "deleted_at": None,
 }
+
+
+def _page_key(key: PageKey) -> PageKey:
+    """The part of a page's last key that continues the list (without its row columns)."""
+    return key[:_KEY_LENGTH]  # type: ignore[return-value]
 
 
 def _active_owner_departments(w: Work) -> dict[str, str | None]:

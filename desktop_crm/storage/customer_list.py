@@ -13,19 +13,31 @@ and building the same statement through the expression language cost ten times t
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Literal
 
 from sqlalchemy import Connection
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.types import TypeDecorator
 
-from desktop_crm.storage.types import from_millis, id_from_stored, to_millis, uuid_to_bytes
+from desktop_crm.storage.models import Customer
+from desktop_crm.storage.types import (
+    TextList,
+    UtcDateTime,
+    UuidBytes,
+    from_millis,
+    id_from_stored,
+    to_millis,
+    uuid_to_bytes,
+)
 
 Order = Literal["name", "updated"]
 PageKey = tuple[str, Any, bytes | str | None, int]
 
 _SORT_COLUMN = {"name": "sort_key", "updated": "updated_at"}
+_DIALECT = sqlite.dialect()
 
 # A jump keeps the key of every CHECKPOINT_STEP-th row it walks past, per connection, until
 # the database changes: the next jump seeks to the nearest one and skips fewer than a step.
@@ -47,15 +59,17 @@ def page_customer_ids(
     owner_ids: Collection[str] | None,
     extra_ids: Collection[str] = (),
     descending: bool = False,
+    columns: Sequence[str] = (),
 ) -> list[PageKey]:
     """The next `limit` visible customers after the key `after` (None: from the top).
 
-    Sort value is the pinyin sort key for "name" and updated_at for "updated".
+    Sort value is the pinyin sort key for "name" and updated_at for "updated". Customer
+    `columns` asked for follow each key's four values, read in the same index walk.
     """
     if limit <= 0 or sees_nothing(owner_ids, extra_ids):
         return []
     sight = _Sight.of(conn, owner_ids, extra_ids)
-    return sight.rows(conn, order, descending, after, 0, limit)
+    return sight.rows(conn, order, descending, after, 0, limit, tuple(columns))
 
 
 def customer_ids_at_position(
@@ -67,8 +81,10 @@ def customer_ids_at_position(
     owner_ids: Collection[str] | None,
     extra_ids: Collection[str] = (),
     descending: bool = False,
+    columns: Sequence[str] = (),
 ) -> list[PageKey]:
-    """Up to `limit` page keys from 0-based `position` in the list (a scroll-bar jump).
+    """Up to `limit` page keys from 0-based `position` in the list (a scroll-bar jump),
+    each followed by the customer `columns` asked for.
 
     OFFSET deep into a million rows costs ~100 ms, so the walk is done once: checkpoints
     every CHECKPOINT_STEP rows, kept until the database changes, make later jumps a seek
@@ -88,7 +104,8 @@ def customer_ids_at_position(
             return []  # the list ends before this position
         checkpoints.append(hop[0])
     start = checkpoints[wanted - 1] if wanted else None
-    return sight.rows(conn, order, descending, start, position - wanted * CHECKPOINT_STEP, limit)
+    skip = position - wanted * CHECKPOINT_STEP
+    return sight.rows(conn, order, descending, start, skip, limit, tuple(columns))
 
 
 def count_customers(
@@ -155,24 +172,25 @@ class _Sight:
 
     def rows(
         self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
-        offset: int, limit: int,
+        offset: int, limit: int, columns: tuple[str, ...] = (),
     ) -> list[PageKey]:
         column = _SORT_COLUMN[order]
         bound = "" if after is None else "no owner" if after[2] is None else "owner"
         after_params = _after_params(after)
         if not self.merged:
-            return self._walk(conn, order, descending, after, offset, limit)
+            return self._walk(conn, order, descending, after, offset, limit, columns)
         assert self.owners is not None
         arms, params = [], []
         arm_limit = offset + limit
         for owner in self.owners:
-            arms.append(_select(column, descending, bound, " AND owner_id = ?"))
+            arms.append(_select(column, descending, bound, " AND owner_id = ?", columns))
             params += [owner, *after_params, arm_limit]
         if self.granted:
             marks = _marks(self.granted)
             not_owned = (f" AND (owner_id IS NULL OR owner_id NOT IN ({_marks(self.owners)}))"
                          if self.owners else "")
-            arms.append(_select(column, descending, bound, f" AND rowid IN ({marks}){not_owned}"))
+            arms.append(_select(column, descending, bound,
+                                f" AND rowid IN ({marks}){not_owned}", columns))
             params += [*self.granted, *self.owners, *after_params, arm_limit]
         if not arms:
             return []  # granted records that no longer exist
@@ -181,12 +199,11 @@ class _Sight:
             " UNION ALL ".join(f"SELECT * FROM ({arm} LIMIT ?)" for arm in arms)
             + f" ORDER BY 2{way}, 3{way}, 4{way} LIMIT ? OFFSET ?"
         )
-        return _keys(order, conn.exec_driver_sql(sql, (*params, limit, offset)))
-
+        return _keys(order, conn.exec_driver_sql(sql, (*params, limit, offset)), columns)
 
     def _walk(
         self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
-        offset: int, limit: int,
+        offset: int, limit: int, columns: tuple[str, ...],
     ) -> list[PageKey]:
         """Along the global index. After a key with an owner, the seek is a row-value
         comparison, so SQLite lands on the key itself instead of reading through every row
@@ -197,25 +214,33 @@ class _Sight:
             visible, params = _visible_by_entry(self.owners, self.granted)
         if after is None or after[2] is None:
             bound = "" if after is None else "no owner"
-            sql = _select(column, descending, bound, visible) + " LIMIT ? OFFSET ?"
+            sql = _select(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
             found = conn.exec_driver_sql(sql, (*params, *_after_params(after), limit, offset))
-            return _keys(order, found)
+            return _keys(order, found, columns)
         _, value, owner, row = after
         stored = to_millis(value) if isinstance(value, datetime) else value
-        seek = _select(column, descending, "row value", visible)
+        seek = _select(column, descending, "row value", visible, columns)
         seek_params = [*params, stored, owner, row]
-        if descending and (self.owners is None or self.granted):
+        if descending and (self.owners is None or self.granted) and _has_ownerless(
+                conn, column, stored):
             # rows without an owner sharing the key's sort value come after it (NULLs sort
             # last going down) but fail a row-value comparison: read them apart
             nulls = _select(column, descending, "", visible + f" AND {column} = ?"
-                            " AND owner_id IS NULL")
+                            " AND owner_id IS NULL", columns)
             sql = (f"SELECT * FROM ({seek} LIMIT ?) UNION ALL SELECT * FROM ({nulls} LIMIT ?)"
                    f" ORDER BY 2 DESC, 3 DESC, 4 DESC LIMIT ? OFFSET ?")
             found = conn.exec_driver_sql(sql, (
                 *seek_params, offset + limit, *params, stored, offset + limit, limit, offset))
-            return _keys(order, found)
+            return _keys(order, found, columns)
         sql = seek + " LIMIT ? OFFSET ?"
-        return _keys(order, conn.exec_driver_sql(sql, (*seek_params, limit, offset)))
+        return _keys(order, conn.exec_driver_sql(sql, (*seek_params, limit, offset)), columns)
+
+
+def _has_ownerless(conn: Connection, column: str, value: Any) -> bool:
+    """Whether any live customer without an owner has this sort value (an index probe)."""
+    sql = (f"SELECT 1 FROM customers WHERE deleted_at IS NULL AND {column} = ?"
+           " AND owner_id IS NULL LIMIT 1")
+    return conn.exec_driver_sql(sql, (value,)).first() is not None
 
 
 def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
@@ -235,11 +260,14 @@ def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _select(column: str, descending: bool, bound: str, visible: str) -> str:
+def _select(
+    column: str, descending: bool, bound: str, visible: str, columns: tuple[str, ...] = ()
+) -> str:
     """One ordered read of page keys; `bound`: "" from the top, else after a key whose
     owner is known ("owner", or "row value" for a seek) or SQL NULL ("no owner")."""
+    extra = "".join(f", {name}" for name in columns)
     sql = (
-        f"SELECT id, {column}, owner_id, rowid FROM customers"
+        f"SELECT id, {column}, owner_id, rowid{extra} FROM customers"
         f" WHERE deleted_at IS NULL{visible}"
     )
     if bound == "row value":  # rows after (value, owner, rowid) with an owner
@@ -291,15 +319,48 @@ def _visible_by_entry(
     return f" AND ({' OR '.join(tests)})", [*owners, *granted]
 
 
-def _keys(order: Order, result: Any) -> list[PageKey]:
-    decode = from_millis if order == "updated" else _same
-    return [
-        (id_from_stored(row[0]), decode(row[1]), row[2], row[3]) for row in result.all()
-    ]
+def _keys(order: Order, result: Any, columns: tuple[str, ...] = ()) -> list[PageKey]:
+    """Stored values to Python ones: the id, the sort value, then the asked-for columns
+    (the owner stays as stored: it only goes back into the next page's bound)."""
+    decoders = [(0, id_from_stored)]
+    if order == "updated":
+        decoders.append((1, from_millis))
+    decoders += [(4 + i, d) for i, d in enumerate(_decoders(columns)) if d is not None]
+    keys = []
+    for row in result.all():
+        values = list(row)
+        for at, decode in decoders:
+            value = values[at]
+            if value is not None:
+                values[at] = decode(value)
+        keys.append(tuple(values))
+    return keys  # type: ignore[return-value]
 
 
-def _same(value: Any) -> Any:
-    return value
+@lru_cache(maxsize=16)
+def _decoders(columns: tuple[str, ...]) -> list[Callable[[Any], Any] | None]:
+    """How each stored column value (never NULL here) becomes its Python value; None
+    where SQLite's value already is it."""
+    table = Customer.__table__
+    found: list[Callable[[Any], Any] | None] = []
+    for name in columns:
+        column_type = table.c[name].type
+        if isinstance(column_type, TypeDecorator):
+            fast = _FAST_DECODERS.get(type(column_type))
+            found.append(fast or partial(column_type.process_result_value, dialect=_DIALECT))
+        else:
+            found.append(None)
+    return found
+
+
+def _text_list(value: str) -> list[str]:
+    return value.split("\n") if value else []
+
+
+# the common column types' conversions without the type machinery around them
+_FAST_DECODERS: dict[type, Callable[[Any], Any]] = {
+    UuidBytes: id_from_stored, UtcDateTime: from_millis, TextList: _text_list,
+}
 
 
 def _marks(values: Sequence[Any]) -> str:
