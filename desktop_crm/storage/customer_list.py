@@ -327,7 +327,7 @@ def _keys(order: Order, result: Any, columns: tuple[str, ...] = ()) -> list[Page
     (the owner stays as stored: it only goes back into the next page's bound)."""
     decoders = [(0, id_from_stored)]
     if order == "updated":
-        decoders.append((1, from_millis))
+        decoders.append((1, _time_from_millis))
     decoders += [(4 + i, d) for i, d in enumerate(_decoders(columns)) if d is not None]
     keys = []
     for row in result.all():
@@ -362,8 +362,9 @@ def _text_list(value: str) -> list[str]:
 
 # the common column types' conversions without the type machinery around them; the ids
 # in other columns (owners, departments) are few and repeat on every row
+_time_from_millis = lru_cache(maxsize=4096)(from_millis)  # a bulk load shares one time
 _FAST_DECODERS: dict[type, Callable[[Any], Any]] = {
-    UuidBytes: lru_cache(maxsize=1024)(id_from_stored), UtcDateTime: from_millis,
+    UuidBytes: lru_cache(maxsize=1024)(id_from_stored), UtcDateTime: _time_from_millis,
     TextList: _text_list,
 }
 
