@@ -61,3 +61,28 @@ def test_disposing_the_database_stops_its_thread(tmp_path: Path) -> None:
     assert thread.is_alive()
     database.dispose()
     assert not thread.is_alive()
+
+
+def test_the_thread_waits_for_a_pause_in_writing(tmp_path: Path) -> None:
+    db = tmp_path / "crm.db"
+    engine = open_engine(db, SecretBytes(os.urandom(32)), lane=Lane.WRITE, create=True)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE t (x TEXT)"))
+        before = db.stat().st_size
+        checkpointer = WalCheckpointer(engine, interval=2.0)
+        try:
+            busy_until = time.monotonic() + 1.0
+            while time.monotonic() < busy_until:  # a burst of saves
+                with engine.begin() as conn:
+                    conn.execute(text("INSERT INTO t VALUES (:x)"), [{"x": "y" * 500}] * 20)
+                checkpointer.wrote()
+            assert db.stat().st_size == before  # nothing copied while saves kept coming
+            deadline = time.monotonic() + 10
+            while db.stat().st_size == before and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            checkpointer.stop()
+        assert db.stat().st_size > before
+    finally:
+        engine.dispose()
