@@ -61,7 +61,12 @@ def run_cli(args: list[str]) -> int:
 def build_backend() -> Backend:
     """Wire the services the GUI uses, once."""
     from desktop_crm.security.keyring_store import DeviceKeyring
-    from desktop_crm.services.session import CrmSession, sign_in
+    from desktop_crm.services.session import (
+        CrmSession,
+        device_remembers,
+        sign_in,
+        sign_in_remembered,
+    )
     from desktop_crm.services.setup import initialize_vault
     from desktop_crm.storage.vault import Vault
     from desktop_crm.ui.backend import Backend
@@ -73,7 +78,7 @@ def build_backend() -> Backend:
                                 admin_display_name=display_name)
 
     def remember(session: CrmSession) -> None:
-        session.remember_device(keyring)  # type: ignore[attr-defined]
+        session.remember_device(keyring)
 
     return Backend(
         vault_exists=Vault.exists,
@@ -81,6 +86,9 @@ def build_backend() -> Backend:
         sign_in=lambda directory, username, password: sign_in(directory, username, password),
         # Asking the system keyring can take a moment over D-Bus: ask once per run.
         keyring_status=functools.cache(keyring.status),
-        # The services offer "remember me" once CrmSession can seal to a device secret.
-        remember_device=remember if hasattr(CrmSession, "remember_device") else None,
+        remember_device=remember,
+        device_remembers=lambda directory, username: device_remembers(
+            directory, username, keyring),
+        sign_in_remembered=lambda directory, username: sign_in_remembered(
+            directory, username, keyring),
     )

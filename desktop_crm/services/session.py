@@ -150,6 +150,11 @@ def sign_in_remembered(
     return CrmSession(vault, vault_dir, clock)
 
 
+def device_remembers(vault_dir: Path, username: str, keyring: DeviceKeyring) -> bool:
+    """Whether this device can sign the user in without a password."""
+    return Vault(vault_dir).remembers(username, keyring)
+
+
 def _record_sign_in(vault: OpenVault, clock: Clock) -> None:
     """Check the user's status and move the failed attempts from the key file to the audit log."""
     failures = vault.pending_failures()

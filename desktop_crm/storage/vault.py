@@ -233,6 +233,21 @@ class Vault:
                 raise
             return self._open_signed_in(keys, slot.user_id, private)
 
+    def remembers(self, username: str, keyring: DeviceKeyring) -> bool:
+        """Whether this device holds a "remember me" entry for the user (nothing unlocked;
+        an entry revoked elsewhere still counts until a sign-in finds it stale)."""
+        if not self.paths.keys.is_file() or not keyring.status().available:
+            return False
+        keys = read_key_file(self.paths.keys)
+        slot = vault_keys.slot_for_username(keys, username)
+        if slot is None or slot.status is SlotStatus.REVOKED:
+            return False
+        entry = keyring.load(keys.vault_id, slot.user_id)
+        if entry is None:
+            return False
+        entry.secret.wipe()
+        return True
+
     def unlock_remembered(self, username: str, keyring: DeviceKeyring) -> OpenVault:
         """Sign in with this device's keyring entry ("remember me"); no password needed."""
         self._require_vault_files()

@@ -26,6 +26,10 @@ class Backend:
     # Lets this device sign the user in again ("remember me"); None where the services
     # cannot do it, and then the checkbox is not offered.
     remember_device: Callable[[CrmSession], None] | None = None
+    # (vault folder, user name) -> whether this device remembers them, and the sign-in
+    # that needs no password; None where there is no keyring to ask
+    device_remembers: Callable[[Path, str], bool] | None = None
+    sign_in_remembered: Callable[[Path, str], CrmSession] | None = None
     idle_lock_after: timedelta = IDLE_LOCK_DEFAULT
 
 

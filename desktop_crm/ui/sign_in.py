@@ -1,4 +1,5 @@
-"""The sign-in dialog: user name and password open the vault (off the GUI thread)."""
+"""The sign-in dialog: user name and password, or a device that remembers the user, open
+the vault (off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_crm.domain.errors import SignInThrottled
+from desktop_crm.domain.errors import CrmError, SignInThrottled
 from desktop_crm.ui.backend import Backend, SignedIn
 from desktop_crm.ui.errors import error_text, keyring_text, throttled_text
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
+
+
+class PasswordChangeNeeded(CrmError):
+    """A one-time password is still set: only the password sign-in can replace it."""
 
 
 class SignInDialog(QDialog):
@@ -89,6 +95,14 @@ class SignInDialog(QDialog):
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.remember_reason.setFont(small)
         self._offer_remember_me()
+        # once remembered, a salesperson opens the vault with one click, no password
+        self.device_button = QPushButton(self.tr("Sign in with this device"), self)
+        self.device_button.setObjectName("deviceSignInButton")
+        self.device_button.setToolTip(self.tr(
+            "This computer remembers you: no password needed. Anyone using this computer "
+            "as you can do the same, so lock it when you leave it."))
+        self.device_button.clicked.connect(self.attempt_device_sign_in)
+        self.username_edit.editingFinished.connect(self._offer_device_sign_in)
 
         self.message = MessageLabel("signInMessage", self)
         if notice:
@@ -109,10 +123,12 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.remember_check)
         layout.addWidget(self.remember_reason)
+        layout.addWidget(self.device_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
         (self.password_edit if username else self.username_edit).setFocus()
+        self._offer_device_sign_in()
 
     def _offer_remember_me(self) -> None:
         """The checkbox appears only when a trusted keyring can hold the device secret."""
@@ -128,6 +144,17 @@ class SignInDialog(QDialog):
         self.remember_reason.setVisible(reason != "")
         self.remember_reason.setText(reason)
         self.remember_reason.setToolTip(reason)
+
+    def _offer_device_sign_in(self) -> None:
+        """The one-click button shows only for a user this device remembers."""
+        remembers = self._backend.device_remembers
+        username = self.username_edit.text().strip()
+        offered = (
+            self._backend.sign_in_remembered is not None and remembers is not None
+            and bool(username) and self._backend.keyring_status().available
+            and remembers(self._vault_dir, username)
+        )
+        self.device_button.setVisible(offered)
 
     # --- signing in -------------------------------------------------------------------------
 
@@ -162,6 +189,39 @@ class SignInDialog(QDialog):
 
         self._ops.run(work, on_success=lambda s: self._succeeded(s, password),
                       on_failure=self._failed)
+
+    def attempt_device_sign_in(self) -> None:
+        sign_in_remembered = self._backend.sign_in_remembered
+        username = self.username_edit.text().strip()
+        if self._busy or sign_in_remembered is None or not username:
+            return
+        self._set_busy(True)
+        self.message.show_progress(self.tr("Opening the vault…"))
+        vault_dir = self._vault_dir
+
+        def work() -> SignedIn:
+            session = sign_in_remembered(vault_dir, username)
+            try:
+                actor = session.me()
+                if actor.must_change_password:
+                    raise PasswordChangeNeeded
+            except BaseException:
+                session.lock()
+                raise
+            return SignedIn(session, actor)
+
+        self._ops.run(work, on_success=lambda s: self._succeeded(s, ""),
+                      on_failure=self._device_failed)
+
+    def _device_failed(self, error: Exception) -> None:
+        self._offer_device_sign_in()  # a stale entry is gone now: so is the button
+        if isinstance(error, PasswordChangeNeeded):
+            self._set_busy(False)
+            self.message.show_error(self.tr(
+                "Your password must be changed first: sign in with your password."))
+            self.password_edit.setFocus()
+            return
+        self._failed(error)
 
     def _succeeded(self, signed_in: SignedIn, password: str) -> None:
         self._set_busy(False)
@@ -198,7 +258,7 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for widget in (self.username_edit, self.password_edit, self.remember_check,
-                       self.cancel_button):
+                       self.device_button, self.cancel_button):
             widget.setEnabled(not busy)
         self.sign_in_button.setEnabled(not busy and self._retry_deadline <= time.monotonic())
 

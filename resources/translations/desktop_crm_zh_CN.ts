@@ -22,42 +22,42 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="42"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="40"/>
         <source>Choose your password — Desktop CRM</source>
         <translation>设置密码 — 桌面 CRM</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="45"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="43"/>
         <source>You signed in with a one-time password from your administrator. Choose your own password now; nobody else will know it.</source>
         <translation>您使用管理员提供的一次性密码登录。请现在设置您自己的密码；除您之外没有人会知道它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="58"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="56"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="60"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="58"/>
         <source>Repeat it:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="65"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="63"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="68"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="64"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="91"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="84"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/change_password.py" line="95"/>
+        <location filename="../../desktop_crm/ui/change_password.py" line="88"/>
         <source>Saving your password…</source>
         <translation>正在保存密码…</translation>
     </message>
@@ -471,67 +471,83 @@ Customer records kept in an encrypted vault on this computer.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="62"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="66"/>
         <source>Sign in — Desktop CRM</source>
         <translation>登录 — 桌面 CRM</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="63"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="67"/>
         <source>Sign in to open the customer vault</source>
         <translation>登录以打开客户保险库</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="69"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="73"/>
         <source>Vault: %1</source>
         <translation>保险库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="82"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="86"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="83"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="87"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="85"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="89"/>
         <source>Remember me on this device</source>
         <translation>在此设备上记住我</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="100"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="99"/>
+        <source>Sign in with this device</source>
+        <translation>用此设备登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="102"/>
+        <source>This computer remembers you: no password needed. Anyone using this computer as you can do the same, so lock it when you leave it.</source>
+        <translation>此电脑记住了您：无需密码即可登录。任何以您的身份使用此电脑的人都能这样做，离开时请锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="112"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="103"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="113"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="130"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="139"/>
         <source>This version of the app cannot remember you on this device.</source>
         <translation>此版本的软件暂时无法在此设备上记住您。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="147"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="167"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="151"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="171"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="156"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="176"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="199"/>
         <source>Opening the vault…</source>
         <translation>正在打开保险库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="201"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="221"/>
+        <source>Your password must be changed first: sign in with your password.</source>
+        <translation>需要先修改密码：请用密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="254"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>

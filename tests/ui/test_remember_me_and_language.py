@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop_crm.config import CHINESE
 from desktop_crm.domain.errors import WrongPassword
 from desktop_crm.security.keyring_store import KeyringStatus
@@ -78,3 +80,61 @@ def test_the_sign_in_dialog_speaks_chinese_with_the_catalogue(
     english = SignInDialog(make_backend(), ops, vault.vault_dir)
     qtbot.addWidget(english)
     assert english.windowTitle() == "Sign in — Desktop CRM"
+
+
+def test_a_remembered_user_signs_in_with_one_click(vault, make_backend, ops, qtbot):
+    from desktop_crm.domain.errors import KeyringUnavailable
+
+    asked: list[tuple[object, str]] = []
+    backend = make_backend(keyring=TRUSTED)
+
+    def sign_in_remembered(directory, username):
+        asked.append((directory, username))
+        return backend.sign_in(directory, username, ADMIN_PASSWORD)
+
+    remembered = {"admin"}
+    device = replace(backend, device_remembers=lambda d, u: u in remembered,
+                     sign_in_remembered=sign_in_remembered)
+    dialog = SignInDialog(device, ops, vault.vault_dir, username="admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.device_button.isVisible()
+
+    # another name this device does not remember: no button
+    dialog.username_edit.setText("sales1")
+    dialog.username_edit.editingFinished.emit()
+    assert not dialog.device_button.isVisible()
+
+    dialog.username_edit.setText("admin")
+    dialog.username_edit.editingFinished.emit()
+    with qtbot.waitSignal(dialog.sign_in_did_succeed, timeout=20_000) as signed:
+        dialog.device_button.click()
+    assert asked == [(vault.vault_dir, "admin")]
+    assert signed.args[0].actor.username == "admin"
+    assert signed.args[1] == ""  # no password travelled
+
+    # a forgotten device: the message says so and the button goes
+    remembered.clear()
+
+    def forgotten(directory, username):
+        raise KeyringUnavailable("this computer does not remember you: sign in with your "
+                                 "password")
+
+    stale = SignInDialog(replace(device, sign_in_remembered=forgotten), ops, vault.vault_dir,
+                         username="admin")
+    qtbot.addWidget(stale)
+    stale.show()
+    assert not stale.device_button.isVisible()
+    stale.attempt_device_sign_in()
+    qtbot.waitUntil(lambda: stale.message.text() != "" and "Opening" not in stale.message.text(),
+                    timeout=10_000)
+    assert "does not remember you" in stale.message.text()
+
+
+def test_without_a_keyring_there_is_no_one_click_sign_in(vault, make_backend, ops, qtbot):
+    backend = replace(make_backend(), device_remembers=lambda d, u: True,
+                      sign_in_remembered=lambda d, u: None)
+    dialog = SignInDialog(backend, ops, vault.vault_dir, username="admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.device_button.isVisible()

@@ -114,3 +114,17 @@ def test_without_a_trusted_keyring_the_feature_is_off_and_says_why(admin: OpenVa
     with pytest.raises(KeyringUnavailable, match="no system keyring"):
         admin.remember_device(store)
     assert '"device_id"' not in admin.paths.keys.read_text()
+
+
+def test_the_sign_in_dialog_can_ask_whether_a_user_is_remembered(
+    admin: OpenVault, vault_dir: Path, memory_keyring: DeviceKeyring, vault_template: Template
+) -> None:
+    vault = Vault(vault_dir)
+    assert not vault.remembers(SALES, memory_keyring)
+    _remember(vault_dir, SALES, SALES_PASSWORD, memory_keyring)
+    assert vault.remembers(SALES, memory_keyring)
+    assert not vault.remembers(ADMIN, memory_keyring)
+    assert not vault.remembers("nobody", memory_keyring)
+    assert not vault.remembers(SALES, DeviceKeyring(fail.Keyring()))  # no keyring: no
+    admin.revoke_user_slot(vault_template.sales_id, NOW)
+    assert not vault.remembers(SALES, memory_keyring)
