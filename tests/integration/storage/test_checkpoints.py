@@ -4,14 +4,41 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import Engine, text
 
 from desktop_crm.security.secret import SecretBytes
 from desktop_crm.storage.checkpoints import WRITE_LANE_AUTOCHECKPOINT_PAGES, WalCheckpointer
 from desktop_crm.storage.engine import Lane, open_engine
 from desktop_crm.storage.uow import Database
+
+ROWS = [{"x": "y" * 500}] * 20
+
+
+@pytest.fixture
+def writer(tmp_path: Path) -> Iterator[Engine]:
+    """A write lane over a new file with one table."""
+    engine = open_engine(tmp_path / "crm.db", SecretBytes(os.urandom(32)), lane=Lane.WRITE,
+                         create=True)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x TEXT)"))
+    yield engine
+    engine.dispose()
+
+
+def save(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO t VALUES (:x)"), ROWS)
+
+
+def wait_for_growth(db: Path, size: int, seconds: float = 10) -> int:
+    deadline = time.monotonic() + seconds
+    while db.stat().st_size == size and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return db.stat().st_size
 
 
 def test_the_write_lane_leaves_checkpoints_to_the_thread(tmp_path: Path) -> None:
@@ -30,26 +57,35 @@ def test_the_write_lane_leaves_checkpoints_to_the_thread(tmp_path: Path) -> None
         read.dispose()
 
 
-def test_written_pages_reach_the_file_without_a_commit_checkpointing(tmp_path: Path) -> None:
+def test_written_pages_reach_the_file_without_a_commit_checkpointing(
+    tmp_path: Path, writer: Engine
+) -> None:
     db = tmp_path / "crm.db"
-    engine = open_engine(db, SecretBytes(os.urandom(32)), lane=Lane.WRITE, create=True)
+    for _ in range(50):
+        save(writer)
+    before = db.stat().st_size  # the rows are only in the log so far
+    checkpointer = WalCheckpointer(writer, interval=0.05)
     try:
-        with engine.begin() as conn:
-            conn.execute(text("CREATE TABLE t (x TEXT)"))
-        for _ in range(20):
-            with engine.begin() as conn:
-                conn.execute(text("INSERT INTO t VALUES (:x)"), [{"x": "y" * 500}] * 50)
-        before = db.stat().st_size  # the rows are only in the log so far
-        checkpointer = WalCheckpointer(engine, interval=0.05)
-        try:
-            deadline = time.monotonic() + 10
-            while db.stat().st_size == before and time.monotonic() < deadline:
-                time.sleep(0.05)
-        finally:
-            checkpointer.stop()
-        assert db.stat().st_size > before + 400_000
+        after = wait_for_growth(db, before)
     finally:
-        engine.dispose()
+        checkpointer.stop()
+    assert after > before + 400_000
+
+
+def test_the_thread_waits_for_a_pause_in_writing(tmp_path: Path, writer: Engine) -> None:
+    db = tmp_path / "crm.db"
+    before = db.stat().st_size
+    checkpointer = WalCheckpointer(writer, interval=2.0)
+    try:
+        busy_until = time.monotonic() + 1.0
+        while time.monotonic() < busy_until:  # a burst of saves
+            save(writer)
+            checkpointer.wrote()
+        assert db.stat().st_size == before  # nothing copied while saves kept coming
+        after = wait_for_growth(db, before)
+    finally:
+        checkpointer.stop()
+    assert after > before
 
 
 def test_disposing_the_database_stops_its_thread(tmp_path: Path) -> None:
@@ -61,28 +97,3 @@ def test_disposing_the_database_stops_its_thread(tmp_path: Path) -> None:
     assert thread.is_alive()
     database.dispose()
     assert not thread.is_alive()
-
-
-def test_the_thread_waits_for_a_pause_in_writing(tmp_path: Path) -> None:
-    db = tmp_path / "crm.db"
-    engine = open_engine(db, SecretBytes(os.urandom(32)), lane=Lane.WRITE, create=True)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("CREATE TABLE t (x TEXT)"))
-        before = db.stat().st_size
-        checkpointer = WalCheckpointer(engine, interval=2.0)
-        try:
-            busy_until = time.monotonic() + 1.0
-            while time.monotonic() < busy_until:  # a burst of saves
-                with engine.begin() as conn:
-                    conn.execute(text("INSERT INTO t VALUES (:x)"), [{"x": "y" * 500}] * 20)
-                checkpointer.wrote()
-            assert db.stat().st_size == before  # nothing copied while saves kept coming
-            deadline = time.monotonic() + 10
-            while db.stat().st_size == before and time.monotonic() < deadline:
-                time.sleep(0.05)
-        finally:
-            checkpointer.stop()
-        assert db.stat().st_size > before
-    finally:
-        engine.dispose()
