@@ -119,7 +119,8 @@ def open_engine(
         creator=connect,
         poolclass=QueuePool,
         pool_size=2 if lane is Lane.READ else 1,
-        max_overflow=2,
+        # the write lane lends one connection for good to the background checkpointer
+        max_overflow=2 if lane is Lane.READ else 3,
         echo=False,
     )
     begin_statement = "BEGIN IMMEDIATE" if lane is Lane.WRITE else "BEGIN"

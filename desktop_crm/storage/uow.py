@@ -26,7 +26,6 @@ class Database:
         """A write transaction (BEGIN IMMEDIATE); commits only if the block ends normally."""
         with self._write_sessions() as session, session.begin():
             yield session
-        self._checkpointer.wrote()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
