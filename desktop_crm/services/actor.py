@@ -77,8 +77,10 @@ def bump_access_version(session: Session) -> None:
     """Mark that who may see or do what has changed, in the caller's transaction.
 
     Every write to users, user_roles, roles, role_grants, field_policies, record_grants or
-    departments must call this before it commits: open sessions (in this process or any
-    other) then reload their actor and scopes on their next unit of work.
+    departments calls this before it commits: open sessions (in this process or any other)
+    then reload their actor and scopes on their next unit of work, and this session drops
+    what it worked out inside the transaction if it rolls back. Triggers on those tables
+    (revision 0005) move the version as well, so a writer that forgets is still seen.
     """
     if session.connection().execute(_NEXT_VERSION).rowcount == 0:
         session.connection().execute(_FIRST_VERSION)
