@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError
 
 from desktop_crm.storage.customer_list import granted_rowids, holds_few, sees_nothing
-from desktop_crm.storage.text_match import CONTAINS_FUNCTION
+from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin
 from desktop_crm.storage.types import id_from_stored, uuid_to_bytes
 
@@ -113,20 +113,24 @@ def search_index_is_consistent(connection: Connection) -> bool:
 
 @contextmanager
 def search_index_suspended(connection: Connection) -> Iterator[None]:
-    """Bulk-load customers without per-row index upkeep; the index is rebuilt at the end.
-
-    Use inside one transaction: the triggers come back (and the index is rebuilt) before it
-    commits, and a rollback restores them with everything else.
-    """
-    for name in SEARCH_TRIGGERS:
-        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    """Bulk-load customers inside this one transaction without per-row index upkeep; the
+    triggers come back and the index is rebuilt before it commits (a rollback restores
+    them with everything else)."""
+    drop_search_triggers(connection)
     yield
+    restore_search_index(connection)
+
+
+def drop_search_triggers(connection: Connection) -> None:
+    for name in SEARCH_TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def restore_search_index(connection: Connection) -> None:
+    """Put the triggers back and re-read every customer into the index."""
     for ddl in SEARCH_TRIGGERS.values():
         connection.exec_driver_sql(ddl)
     rebuild_search_index(connection)
-
-
-# --- search ------------------------------------------------------------------------------------
 
 
 def search_customer_ids(
@@ -322,7 +326,7 @@ def _confirmation(plan: MatchPlan) -> _Sql:
         return _Sql("")
     tests, params = [], []
     for columns, words in plan:
-        text = " || char(31) || ".join(columns)  # COLUMN_SEPARATOR: no query contains it
+        text = f" || char({ord(COLUMN_SEPARATOR)}) || ".join(columns)
         tests.append(" AND ".join(f"{CONTAINS_FUNCTION}({text}, ?)" for _ in words))
         params += [fold_latin(word) for word in words]
     return _Sql(" AND (" + " OR ".join(f"({t})" for t in tests) + ")", params)

@@ -48,19 +48,22 @@ class Database:
     @contextmanager
     def search_index_deferred(self) -> Iterator[None]:
         """Load customers over many transactions without per-row search-index upkeep; the
-        index is rebuilt once at the end.
+        index is rebuilt once at the end, also when the load fails.
 
         Only for a vault nobody else uses yet (a new demo or import target): in between,
         searches miss the rows loaded so far. The triggers are dropped in a committed
         transaction and restored, with the rebuild, in another.
         """
-        from desktop_crm.storage.search import search_index_suspended
+        from desktop_crm.storage.search import drop_search_triggers, restore_search_index
 
         with self.write_engine.connect() as connection:
-            with search_index_suspended(connection):
-                connection.commit()
-                yield
+            drop_search_triggers(connection)
             connection.commit()
+            try:
+                yield
+            finally:
+                restore_search_index(connection)
+                connection.commit()
 
     def dispose(self) -> None:
         self._checkpointer.stop()

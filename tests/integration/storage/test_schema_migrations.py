@@ -166,7 +166,8 @@ def test_compact_storage_converts_a_vault_with_data_and_back(tmp_path: Path) -> 
     initialize_vault(vault, admin_username="admin", admin_password="admin-password-1")
     session = sign_in(vault, "admin", "admin-password-1")
     made = session.customers.create(
-        {"name": "张伟", "phones": ["+8613812345678"], "emails": ["zw@example.com"]})
+        {"name": "张伟", "phones": ["+8613812345678"], "emails": ["zw@example.com"],
+         "referred_by": "John Smith"})  # free text in an id column stays text both ways
     before = session.customers.get(made.id)
     engine = session._open().database.write_engine
     with engine.begin() as connection:

@@ -51,14 +51,16 @@ def is_time_column(name: str) -> bool:
 
 
 def uuid_text_to_bytes(col: str) -> str:
-    return f"unhex(replace({col}, '-', ''))"
+    # text that is no UUID (a free-text referred_by, say) stays text, as UuidBytes keeps it
+    raw = f"unhex(replace({col}, '-', ''))"
+    return f"CASE WHEN length({raw}) = 16 THEN {raw} ELSE {col} END"
 
 
 def uuid_bytes_to_text(col: str) -> str:
     h = f"lower(hex({col}))"
-    return (f"CASE WHEN {col} IS NULL THEN NULL ELSE substr({h}, 1, 8) || '-' || "
-            f"substr({h}, 9, 4) || '-' || substr({h}, 13, 4) || '-' || substr({h}, 17, 4) "
-            f"|| '-' || substr({h}, 21) END")
+    return (f"CASE WHEN typeof({col}) = 'blob' AND length({col}) = 16 THEN substr({h}, 1, 8)"
+            f" || '-' || substr({h}, 9, 4) || '-' || substr({h}, 13, 4) || '-' || "
+            f"substr({h}, 17, 4) || '-' || substr({h}, 21) ELSE {col} END")
 
 
 def iso_text_to_millis(col: str) -> str:
