@@ -53,7 +53,7 @@ class RisingIds:
 
     def __init__(self) -> None:
         self._random = random.Random(os.urandom(16))
-        self._number = self._random.getrandbits(46)  # leaves room to count up to 2**76 ids
+        self._number = self._random.getrandbits(46)  # 48 bits hold it: room for 2**47 more ids
 
     def next(self) -> str:
         self._number += 1

@@ -87,11 +87,6 @@ def _mixed_name_keys(name: str, person: bool) -> NameKeys:
     )
 
 
-def sort_prefix(text: str) -> str:
-    """The sort-key prefix a typed query should match (the folded form, no tiebreak)."""
-    return " ".join(name_keys(text, person=False).sort_key.split())
-
-
 def _is_han(char: str) -> bool:
     # Characters pypinyin has a reading for; rare ones without a reading stay as they are.
     return ord(char) in _pinyin_dict()

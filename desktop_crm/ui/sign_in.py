@@ -20,15 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.domain.errors import CrmError, SignInThrottled
+from desktop_crm.domain.errors import CrmError, PasswordChangeRequired, SignInThrottled
 from desktop_crm.ui.backend import Backend, SignedIn
 from desktop_crm.ui.errors import error_text, keyring_text, throttled_text
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
-
-
-class PasswordChangeNeeded(CrmError):
-    """A one-time password is still set: only the password sign-in can replace it."""
 
 
 class SignInDialog(QDialog):
@@ -102,6 +98,7 @@ class SignInDialog(QDialog):
             "This computer remembers you: no password needed. Anyone using this computer "
             "as you can do the same, so lock it when you leave it."))
         self.device_button.clicked.connect(self.attempt_device_sign_in)
+        self._device_checked_for: str | None = None
         self.username_edit.editingFinished.connect(self._offer_device_sign_in)
 
         self.message = MessageLabel("signInMessage", self)
@@ -146,14 +143,24 @@ class SignInDialog(QDialog):
         self.remember_reason.setToolTip(reason)
 
     def _offer_device_sign_in(self) -> None:
-        """The one-click button shows only for a user this device remembers."""
+        """The one-click button shows only for a user this device remembers.
+
+        Asked for the name as typed, once per name: a key-file read and a keyring lookup.
+        A damaged key file or a failing keyring only hides the button; the password
+        sign-in then reports what is wrong.
+        """
         remembers = self._backend.device_remembers
         username = self.username_edit.text().strip()
-        offered = (
-            self._backend.sign_in_remembered is not None and remembers is not None
-            and bool(username) and self._backend.keyring_status().available
-            and remembers(self._vault_dir, username)
-        )
+        if username == self._device_checked_for:
+            return
+        self._device_checked_for = username
+        offered = False
+        if (self._backend.sign_in_remembered is not None and remembers is not None
+                and username and self._backend.keyring_status().available):
+            try:
+                offered = remembers(self._vault_dir, username)
+            except CrmError:
+                offered = False
         self.device_button.setVisible(offered)
 
     # --- signing in -------------------------------------------------------------------------
@@ -202,9 +209,9 @@ class SignInDialog(QDialog):
         def work() -> SignedIn:
             session = sign_in_remembered(vault_dir, username)
             try:
+                # a one-time password is replaced only through the password sign-in
+                session.require_own_password()
                 actor = session.me()
-                if actor.must_change_password:
-                    raise PasswordChangeNeeded
             except BaseException:
                 session.lock()
                 raise
@@ -214,8 +221,9 @@ class SignInDialog(QDialog):
                       on_failure=self._device_failed)
 
     def _device_failed(self, error: Exception) -> None:
+        self._device_checked_for = None
         self._offer_device_sign_in()  # a stale entry is gone now: so is the button
-        if isinstance(error, PasswordChangeNeeded):
+        if isinstance(error, PasswordChangeRequired):
             self._set_busy(False)
             self.message.show_error(self.tr(
                 "Your password must be changed first: sign in with your password."))

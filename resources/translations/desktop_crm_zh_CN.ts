@@ -471,83 +471,83 @@ Customer records kept in an encrypted vault on this computer.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="66"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="62"/>
         <source>Sign in — Desktop CRM</source>
         <translation>登录 — 桌面 CRM</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="67"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="63"/>
         <source>Sign in to open the customer vault</source>
         <translation>登录以打开客户保险库</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="73"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="69"/>
         <source>Vault: %1</source>
         <translation>保险库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="86"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="82"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="87"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="83"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="89"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="85"/>
         <source>Remember me on this device</source>
         <translation>在此设备上记住我</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="99"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="95"/>
         <source>Sign in with this device</source>
         <translation>用此设备登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="102"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="98"/>
         <source>This computer remembers you: no password needed. Anyone using this computer as you can do the same, so lock it when you leave it.</source>
         <translation>此电脑记住了您：无需密码即可登录。任何以您的身份使用此电脑的人都能这样做，离开时请锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="112"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="109"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="113"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="110"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="139"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="136"/>
         <source>This version of the app cannot remember you on this device.</source>
         <translation>此版本的软件暂时无法在此设备上记住您。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="167"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="174"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="171"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="178"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="176"/>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="199"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="183"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="206"/>
         <source>Opening the vault…</source>
         <translation>正在打开保险库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="221"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="229"/>
         <source>Your password must be changed first: sign in with your password.</source>
         <translation>需要先修改密码：请用密码登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/sign_in.py" line="254"/>
+        <location filename="../../desktop_crm/ui/sign_in.py" line="262"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>

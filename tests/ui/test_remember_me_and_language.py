@@ -138,3 +138,18 @@ def test_without_a_keyring_there_is_no_one_click_sign_in(vault, make_backend, op
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.device_button.isVisible()
+
+
+def test_a_failing_keyring_or_key_file_only_hides_the_button(vault, make_backend, ops, qtbot):
+    from desktop_crm.domain.errors import VaultDamaged
+
+    def damaged(directory, username):
+        raise VaultDamaged("the key file crm.keys is damaged")
+
+    backend = replace(make_backend(keyring=TRUSTED), device_remembers=damaged,
+                      sign_in_remembered=lambda d, u: None)
+    dialog = SignInDialog(backend, ops, vault.vault_dir, username="admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.device_button.isVisible()
+    assert dialog.sign_in_button.isEnabled()  # the password sign-in still works

@@ -10,7 +10,6 @@ from desktop_crm.storage.names import (
     NameKeys,
     fold_latin,
     name_keys,
-    sort_prefix,
 )
 
 
@@ -99,12 +98,9 @@ def test_empty_and_blank_names() -> None:
     assert name_keys("   ") == name_keys("")
 
 
-def test_folding_and_query_prefixes() -> None:
+def test_folding() -> None:
     assert fold_latin("Émile Ñuñez") == "emile nunez"
     assert fold_latin("STRASSE") == "strasse"
-    assert sort_prefix("Sm") == "sm"
-    assert sort_prefix("张") == "zhang"
-    assert sort_prefix("  Wang  Li ") == "wang li"
 
 
 def test_repeated_names_give_equal_keys() -> None:
