@@ -8,8 +8,9 @@ missing id would be.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from sqlalchemy import bindparam, insert, select, update
@@ -111,31 +112,24 @@ class CustomerService:
         limit: int = 200, descending: bool = False,
     ) -> CustomerPage:
         """One page of the sorted list, continuing after the key the previous page returned."""
-        with self.ctx.reading() as w:
-            sight = self._sight(w)
-            if sight.scope.empty and not sight.grants:
-                return CustomerPage([], None)
-            keys = customer_list.page_customer_ids(
-                w.session.connection(), order=order, after=after, limit=limit,
-                owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
-                columns=_PAGE_COLUMNS,
-            )
-            rows = self._page_rows(w, sight, keys)
-            return CustomerPage(rows, _page_key(keys[-1]) if len(keys) == limit else None)
+        return self._page(partial(customer_list.page_customer_ids, order=order, after=after,
+                                  limit=limit, descending=descending), limit)
 
     def page_at(
         self, position: int, *, order: Order = "name", limit: int = 200, descending: bool = False
     ) -> CustomerPage:
         """The page that starts at this position of the sorted list (for scroll-bar jumps)."""
+        return self._page(partial(customer_list.customer_ids_at_position, order=order,
+                                  position=position, limit=limit, descending=descending), limit)
+
+    def _page(self, read: Callable[..., list[PageKey]], limit: int) -> CustomerPage:
+        """A page of rows from one of customer_list's readers, within this user's sight."""
         with self.ctx.reading() as w:
             sight = self._sight(w)
             if sight.scope.empty and not sight.grants:
                 return CustomerPage([], None)
-            keys = customer_list.customer_ids_at_position(
-                w.session.connection(), order=order, position=position, limit=limit,
-                owner_ids=sight.owner_ids, extra_ids=sight.grants.keys(), descending=descending,
-                columns=_PAGE_COLUMNS,
-            )
+            keys = read(w.session.connection(), owner_ids=sight.owner_ids,
+                        extra_ids=sight.grants.keys(), columns=_PAGE_COLUMNS)
             rows = self._page_rows(w, sight, keys)
             return CustomerPage(rows, _page_key(keys[-1]) if len(keys) == limit else None)
 
