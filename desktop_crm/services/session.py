@@ -127,13 +127,8 @@ def sign_in(
     vault_dir: Path, username: str, password: str, *, clock: Clock | None = None
 ) -> CrmSession:
     clock = clock or SystemClock()
-    vault = Vault(vault_dir).unlock(username, password, now=clock.now())
-    try:
-        _record_sign_in(vault, clock)
-    except BaseException:
-        vault.lock()
-        raise
-    return CrmSession(vault, vault_dir, clock)
+    return _session_for(Vault(vault_dir).unlock(username, password, now=clock.now()),
+                        vault_dir, clock)
 
 
 def sign_in_remembered(
@@ -141,7 +136,12 @@ def sign_in_remembered(
 ) -> CrmSession:
     """Sign in with this device's remembered secret instead of the password."""
     clock = clock or SystemClock()
-    vault = Vault(vault_dir).unlock_remembered(username, keyring)
+    return _session_for(Vault(vault_dir).unlock_remembered(username, keyring), vault_dir, clock)
+
+
+def _session_for(vault: OpenVault, vault_dir: Path, clock: Clock) -> CrmSession:
+    """A session on a freshly unlocked vault, once the sign-in is recorded (locked again
+    if that fails: a refused status, or the audit write)."""
     try:
         _record_sign_in(vault, clock)
     except BaseException:

@@ -114,18 +114,11 @@ def count_customers(
     """How many visible, not deleted customers there are."""
     if sees_nothing(owner_ids, extra_ids):
         return 0
-    if owner_ids is None:
-        sql, params = "SELECT count(*) FROM customers WHERE deleted_at IS NULL", []
-    else:
+    visible, params = "", []
+    if owner_ids is not None:
         owners = [uuid_to_bytes(o) for o in owner_ids]
-        granted = granted_rowids(conn, extra_ids)
-        tests = [f"owner_id IN ({_marks(owners)})"] if owners else []
-        if granted:
-            tests.append(f"rowid IN ({_marks(granted)})")
-        if not tests:
-            return 0  # only grants, on records that no longer exist
-        sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL AND ({' OR '.join(tests)})"
-        params = [*owners, *granted]
+        visible, params = visibility(owners, granted_rowids(conn, extra_ids), by_entry=False)
+    sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{visible}"
     return int(conn.exec_driver_sql(sql, tuple(params)).scalar_one())
 
 
@@ -214,7 +207,7 @@ class _Sight:
         column = _SORT_COLUMN[order]
         visible, params = "", []
         if self.owners is not None:
-            visible, params = _visible_by_entry(self.owners, self.granted)
+            visible, params = visibility(self.owners, self.granted, by_entry=True)
         if after is None or after[2] is None:
             bound = "" if after is None else "no owner"
             sql = _select(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
@@ -308,17 +301,21 @@ def _after_params(after: PageKey | None) -> list[Any]:
     return [stored, stored, stored, owner, row, owner]
 
 
-def _visible_by_entry(
-    owners: Sequence[bytes | str], granted: Sequence[int]
+def visibility(
+    owners: Sequence[bytes | str], granted: Sequence[int], *, by_entry: bool
 ) -> tuple[str, list[Any]]:
-    """Owned by one of `owners` or granted, tested on each index entry (owner and rowid are
-    in every list index). Unary plus keeps SQLite walking the sort index in order instead
-    of reading every owner's rows first."""
-    tests = [f"+owner_id IN ({_marks(owners)})"] if owners else []
+    """` AND (...)` for customers owned by one of `owners` (as stored) or granted, and its
+    parameters.
+
+    `by_entry`: tested on each entry of the index being walked (owner and rowid are in
+    every list index); a unary plus keeps SQLite walking that index in order instead of
+    reading every owner's rows first. Otherwise SQLite may read by owner.
+    """
+    tests = [f"{'+' if by_entry else ''}owner_id IN ({_marks(owners)})"] if owners else []
     if granted:
         tests.append(f"rowid IN ({_marks(granted)})")
     if not tests:
-        return " AND 0", []
+        return " AND 0", []  # only grants, on records that no longer exist
     return f" AND ({' OR '.join(tests)})", [*owners, *granted]
 
 

@@ -22,7 +22,12 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError
 
-from desktop_crm.storage.customer_list import granted_rowids, holds_few, sees_nothing
+from desktop_crm.storage.customer_list import (
+    granted_rowids,
+    holds_few,
+    sees_nothing,
+    visibility,
+)
 from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin
 from desktop_crm.storage.types import id_from_stored, uuid_to_bytes
@@ -173,7 +178,9 @@ def search_customer_ids(
         owners = list(dict.fromkeys(owner_ids))
         granted = granted_rowids(conn, extra_ids)
         # a few customers in sight: read them by owner; many: drive by the match instead
-        visible = _visibility(owners, granted, by_owner=not owners or holds_few(conn, owners))
+        by_owner = not owners or holds_few(conn, owners)
+        stored = [uuid_to_bytes(owner) for owner in owners]
+        visible = _Sql(*visibility(stored, granted, by_entry=not by_owner))
     tier = _tier(query, searchable_columns)
     arms = _prefix_arms(query, searchable_columns, visible, limit)
     if arms:
@@ -348,21 +355,3 @@ def _is_chinese(query: str) -> bool:
 def _in_range(col: str, prefix: str, tier: int) -> tuple[str, list[Any], int]:
     """`col` starts with `prefix`, as an index range (LIKE would not use the index)."""
     return f"({col} >= ? AND {col} < ?)", [prefix, prefix + _TOP], tier
-
-
-def _visibility(owners: list[str], granted_rowids: list[int], by_owner: bool) -> _Sql:
-    """Owned by one of `owners` or granted.
-
-    Unless `by_owner`, a unary plus keeps the planner off the owner indexes, so a walk
-    along a name index or the trigram hits stops at the limit instead of first reading
-    every owner's rows.
-    """
-    stored = [uuid_to_bytes(owner) for owner in owners]
-    tests = []
-    if stored:
-        tests.append(f"{'' if by_owner else '+'}owner_id IN ({', '.join('?' * len(stored))})")
-    if granted_rowids:
-        tests.append(f"rowid IN ({', '.join('?' * len(granted_rowids))})")
-    if not tests:
-        return _Sql(" AND 0")
-    return _Sql(f" AND ({' OR '.join(tests)})", [*stored, *granted_rowids])
