@@ -167,12 +167,12 @@ class _Sight:
         self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
         offset: int, limit: int, columns: tuple[str, ...] = (),
     ) -> list[PageKey]:
-        column = _SORT_COLUMN[order]
-        bound = "" if after is None else "no owner" if after[2] is None else "owner"
-        after_params = _after_params(after)
         if not self.merged:
             return self._walk(conn, order, descending, after, offset, limit, columns)
         assert self.owners is not None
+        column = _SORT_COLUMN[order]
+        bound = "" if after is None else "no owner" if after[2] is None else "owner"
+        after_params = _after_params(after)
         arms, params = [], []
         arm_limit = offset + limit
         for owner in self.owners:
