@@ -10,7 +10,15 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from benchmarks import bench_paging, bench_rss, bench_save, bench_search, bench_size, bench_unlock
+from benchmarks import (
+    bench_gui,
+    bench_paging,
+    bench_rss,
+    bench_save,
+    bench_search,
+    bench_size,
+    bench_unlock,
+)
 from benchmarks.context import Bench, opened_bench
 from benchmarks.demo_vault import ensure_demo_vault
 from benchmarks.measure import Result
@@ -25,6 +33,7 @@ FIGURES: dict[str, Callable[[Bench], list[Result]]] = {
     "paging": bench_paging.run,
     "save": bench_save.run,
     "rss": bench_rss.run,
+    "gui": bench_gui.run,
 }
 
 

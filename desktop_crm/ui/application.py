@@ -15,6 +15,7 @@ from desktop_crm.ui.flow import AppFlow
 from desktop_crm.ui.i18n import install_translators, system_locale_name
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.settings import Preferences
+from desktop_crm.ui.theme import apply_theme
 
 
 def run_gui(backend: Backend, vault_arg: str | None, qt_argv: Sequence[str] = ()) -> int:
@@ -24,6 +25,7 @@ def run_gui(backend: Backend, vault_arg: str | None, qt_argv: Sequence[str] = ()
     app.setApplicationName(config.APP_NAME)
     app.setApplicationDisplayName("Desktop CRM")
     app.setQuitOnLastWindowClosed(False)  # between two windows of the flow none is open
+    apply_theme(app)
     translators = install_translators(app, config.ui_language(system_locale=system_locale_name()))
 
     preferences = Preferences.for_this_user()

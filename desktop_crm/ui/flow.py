@@ -96,7 +96,9 @@ class AppFlow(QObject):
     # --- the main window ----------------------------------------------------------------------
 
     def show_main(self, signed_in: SignedIn) -> None:
-        window = MainWindow(signed_in, self._ops, idle_lock_after=self._backend.idle_lock_after)
+        window = MainWindow(signed_in, self._ops, idle_lock_after=self._backend.idle_lock_after,
+                            window_state=self._preferences.window_state(
+                                signed_in.actor.username))
         window.user_did_request_lock.connect(lambda: self.lock())
         window.idle_did_lock.connect(lambda: self.lock(idle=True))
         window.user_did_request_quit.connect(self.quit)

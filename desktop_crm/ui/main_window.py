@@ -1,23 +1,45 @@
-"""The main window of a signed-in user: menus, the overview, Lock and idle lock."""
+"""The main window of a signed-in user: sidebar, global search, pages, Lock and idle lock.
+
+The sidebar lists only the pages the user's roles may open. The search box (Ctrl+K or Ctrl+F)
+searches customers from anywhere. The status bar says who is signed in, with which roles, on
+which vault, and (for roles that may read the audit log) whether the log's chain holds.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from importlib import metadata
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
+from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import VaultSummary
 from desktop_crm.ui import prompts
 from desktop_crm.ui.backend import SignedIn
+from desktop_crm.ui.customers.customers_page import CustomersPage
 from desktop_crm.ui.errors import error_text
+from desktop_crm.ui.icons import icon
 from desktop_crm.ui.idle import IdleWatcher
+from desktop_crm.ui.labels import role_title
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.overview import OverviewWidget, role_title
+from desktop_crm.ui.widgets import ERROR_COLOUR
+from desktop_crm.ui.window_state import WindowState
 
 LOCK_SHORTCUT = "Ctrl+Shift+L"
+SEARCH_SHORTCUTS = ("Ctrl+K", "Ctrl+F")
+HEAD_HASH_SHOWN = 12  # enough to compare by eye with `desktop-crm audit verify`
 
 
 def app_version() -> str:
@@ -41,6 +63,7 @@ class MainWindow(QMainWindow):
         ops: Operations,
         *,
         idle_lock_after: timedelta,
+        window_state: WindowState | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,24 +71,84 @@ class MainWindow(QMainWindow):
         self._session = signed_in.session
         self._actor = signed_in.actor
         self._ops = ops
+        self._state = window_state
         self._closing_for_lock = False
+        self.summary: VaultSummary | None = None  # the vault's figures, once read
         self.setWindowTitle(self.tr("Desktop CRM — %1").replace(
             "%1", self._actor.display_name or self._actor.username))
-        self.resize(960, 640)
+        self.setWindowIcon(icon("app"))
+        self.resize(1200, 760)
 
-        self.overview = OverviewWidget(self._actor, self._session.vault_dir, self)
-        self.setCentralWidget(self.overview)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.currentRowChanged.connect(self._sidebar_moved)
+        self._sidebar_pages: list[QWidget] = []
+
+        self.customers_page = CustomersPage(self._session.customers, ops, self)
+        if self._actor.can(Resource.CUSTOMER, Action.READ):
+            self._add_page(self.customers_page, "nav-customers", self.tr("Customers"),
+                           "navCustomers")
+
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([170, 1030])
+        self.setCentralWidget(self.splitter)
+
+        self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
 
         self.idle_watcher = IdleWatcher(idle_lock_after, self)
         self.idle_watcher.idle_did_expire.connect(self.idle_did_lock)
         ops.changes_did_happen.connect(self._on_changes)
+        self._restore_layout()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _add_page(self, page: QWidget, icon_name: str, title: str, object_name: str) -> None:
+        item = QListWidgetItem(icon(icon_name), title)
+        item.setData(Qt.ItemDataRole.UserRole, object_name)
+        item.setToolTip(title)
+        self.sidebar.addItem(item)
+        self.pages.addWidget(page)
+        self._sidebar_pages.append(page)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.search_edit = QLineEdit(bar)
+        self.search_edit.setObjectName("globalSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setPlaceholderText(self.tr(
+            "Search customers: name, pinyin, initials, phone, email (Ctrl+K)"))
+        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setMaximumWidth(560)
+        self.search_edit.textChanged.connect(self._search_changed)
+        self.search_edit.setVisible(self._actor.can(Resource.CUSTOMER, Action.READ))
+        bar.addWidget(self.search_edit)
+        for keys in SEARCH_SHORTCUTS:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.focus_search)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.search_edit.clear)
+        self.toolbar = bar
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action = QAction(icon("lock"), self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
         self.lock_action.setStatusTip(self.tr("Lock the vault and return to sign-in"))
@@ -77,6 +160,16 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.user_did_request_quit)
         file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.go_menu.setObjectName("goMenu")
+        for number in range(self.sidebar.count()):
+            item = self.sidebar.item(number)
+            action = QAction(item.icon(), item.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, row=number: self.sidebar.setCurrentRow(row))
+            self.go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -84,12 +177,48 @@ class MainWindow(QMainWindow):
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.lock_action)
 
     def _build_status_bar(self) -> None:
         roles = self.tr(", ", "between role names").join(role_title(r) for r in self._actor.roles)
-        who = QLabel(self.tr("%1 · %2").replace("%1", self._actor.username).replace("%2", roles))
-        who.setObjectName("statusUserLabel")
-        self.statusBar().addPermanentWidget(who)
+        name = self._actor.display_name or self._actor.username
+        self.user_label = QLabel(self.tr("%1 · %2").replace("%1", name).replace("%2", roles))
+        self.user_label.setObjectName("statusUserLabel")
+        self.user_label.setToolTip(self._actor.username)
+        self.vault_label = QLabel(str(self._session.vault_dir))
+        self.vault_label.setObjectName("statusVaultLabel")
+        self.vault_label.setToolTip(self.tr("The vault this window has open"))
+        self.audit_label = QLabel()
+        self.audit_label.setObjectName("statusAuditLabel")
+        self.audit_label.hide()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.audit_label)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.vault_label)
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def _sidebar_moved(self, row: int) -> None:
+        if 0 <= row < len(self._sidebar_pages):
+            self.pages.setCurrentWidget(self._sidebar_pages[row])
+
+    def sidebar_entries(self) -> list[str]:
+        """The object names of the sidebar's entries, top to bottom (what the role may use)."""
+        return [self.sidebar.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.sidebar.count())]
+
+    def show_customers(self) -> None:
+        if self.customers_page in self._sidebar_pages:
+            self.sidebar.setCurrentRow(self._sidebar_pages.index(self.customers_page))
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.show_customers()
+        self.customers_page.set_search_text(text)
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -97,31 +226,74 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self.idle_watcher.running:
             self.idle_watcher.start()
+            if self.sidebar.count():
+                self.sidebar.setCurrentRow(0)
+            self.customers_page.start()
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        session = self._session
-        self._ops.run(session.summary, on_success=self._show_summary,
+        self._ops.run(self._session.summary, on_success=self._show_summary,
                       on_failure=self._summary_failed, lane=Lane.READ)
 
     def _show_summary(self, summary: VaultSummary) -> None:
-        self.overview.show_summary(summary)
+        self.summary = summary
+        label = self.audit_label
+        if summary.audit_ok is None:
+            label.hide()
+        elif summary.audit_ok:
+            label.setStyleSheet("")
+            label.setText(self.tr("Audit log intact"))
+            label.setToolTip(self.tr("%n event(s), chain head %1", "", summary.audit_events)
+                             .replace("%1", summary.audit_head[:HEAD_HASH_SHOWN]))
+            label.show()
+        else:
+            label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+            label.setText(self.tr("Audit log altered at event %1").replace(
+                "%1", str(summary.first_broken_seq)))
+            label.setToolTip(self.tr("The log was changed outside the app."))
+            label.show()
         self.summary_did_load.emit(summary)
 
     def _summary_failed(self, error: Exception) -> None:
         if self._session.locked:
             return  # locked while the figures were on their way: nothing to show
-        self.overview.show_error(error_text(error))
+        self.statusBar().showMessage(error_text(error), 10_000)
 
     def _on_changes(self, changes: OpChanges) -> None:
-        if not self._session.locked and (changes.touches("customer") or
-                                         changes.touches("audit")):
+        if self._session.locked:
+            return
+        if changes.touches("customer") and changes.origin is not self.customers_page:
+            self.customers_page.refresh()
+        if changes.touches("customer") or changes.touches("audit"):
             self.refresh_summary()
 
     def show_about(self) -> None:
         prompts.inform(self, self.tr("About Desktop CRM"), self.tr(
             "Desktop CRM %1\nCustomer records kept in an encrypted vault on this computer.")
             .replace("%1", app_version()))
+
+    # --- layout kept per user -----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        if self._state is None:
+            return
+        geometry = self._state.load("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self._state.load("mainWindow/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = self._state.load("customers/header")
+        if header is not None:
+            self.customers_page.table.horizontalHeader().restoreState(header)
+
+    def _save_layout(self) -> None:
+        if self._state is None:
+            return
+        self._state.save("mainWindow/geometry", self.saveGeometry())
+        self._state.save("mainWindow/splitter", self.splitter.saveState())
+        self._state.save("customers/header",
+                         self.customers_page.table.horizontalHeader().saveState())
 
     # --- closing ------------------------------------------------------------------------------
 
@@ -133,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_watcher.stop()
+        self._save_layout()
         if not self._closing_for_lock:
             self.user_did_request_quit.emit()
         super().closeEvent(event)

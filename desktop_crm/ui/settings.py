@@ -7,10 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop_crm import config
+from desktop_crm.ui.window_state import WindowState
 
 
 class Preferences:
-    """Reads and writes the declared settings; window state lives elsewhere."""
+    """Reads and writes the declared settings; window layouts live in WindowState."""
 
     def __init__(self, store: QSettings) -> None:
         self._store = store
@@ -30,6 +31,9 @@ class Preferences:
         else:
             self._store.setValue(setting.key, setting.kind(value))
         self._store.sync()
+
+    def window_state(self, username: str) -> WindowState:
+        return WindowState(self._store, username)
 
     def stored_vault_dir(self) -> str:
         return str(self.get(config.VAULT_DIR))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -21,9 +22,10 @@ from desktop_crm.security.keyring_store import KeyringStatus
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.services.setup import initialize_vault
 from desktop_crm.storage.vault import Vault
-from desktop_crm.ui.backend import Backend
+from desktop_crm.ui.backend import Backend, SignedIn
 from desktop_crm.ui.flow import AppFlow
 from desktop_crm.ui.i18n import install_translators, remove_translators
+from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.settings import Preferences
 
@@ -151,3 +153,26 @@ def make_flow(
     for flow in flows:
         if flow.window is not None:
             flow.quit()
+
+
+@pytest.fixture
+def open_main_window(
+    qtbot: Any, ops: Operations, preferences: Preferences,
+    opened_sessions: list[CrmSession],
+) -> Callable[..., MainWindow]:
+    """A signed-in main window, shown, with its customer list loaded."""
+
+    def open_window(vault_dir: Path, username: str, password: str) -> MainWindow:
+        session = sign_in(vault_dir, username, password)
+        opened_sessions.append(session)
+        window = MainWindow(SignedIn(session, session.me()), ops,
+                            idle_lock_after=timedelta(hours=1),
+                            window_state=preferences.window_state(username))
+        qtbot.addWidget(window)
+        window.show()
+        model = window.customers_page.model
+        qtbot.waitUntil(lambda: window.summary is not None and not model.loading,
+                        timeout=20_000)
+        return window
+
+    return open_window

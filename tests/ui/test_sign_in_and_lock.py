@@ -33,7 +33,8 @@ def sign_in_with(qtbot, flow, username: str, password: str) -> None:
 def main_window_with_summary(qtbot, flow) -> MainWindow:
     qtbot.waitUntil(lambda: isinstance(flow.window, MainWindow), timeout=20_000)
     window = flow.window
-    qtbot.waitUntil(lambda: "…" not in window.overview.audit_status_label.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.summary is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.customers_page.model.loading, timeout=20_000)
     return window
 
 
@@ -51,24 +52,27 @@ def test_signing_in_shows_user_role_customers_and_audit(vault, make_flow, qtbot)
     flow = make_flow(vault.vault_dir)
     sign_in_with(qtbot, flow, "admin", ADMIN_PASSWORD)
     window = main_window_with_summary(qtbot, flow)
-    overview = window.overview
-    assert overview.signed_in_label.text() == "Signed in as 管理员 Admin"
-    assert overview.roles_label.text() == "Administrator"
-    assert overview.vault_label.text() == str(vault.vault_dir)
-    assert overview.customer_count_label.text() == f"{len(CUSTOMERS)} customers in your view"
-    status = overview.audit_status_label.text()
+    assert window.windowTitle() == "Desktop CRM — 管理员 Admin"
+    assert window.user_label.text() == "管理员 Admin · Administrator"
+    assert window.vault_label.text() == str(vault.vault_dir)
+    page = window.customers_page
+    assert page.count_label.text() == f"{len(CUSTOMERS)} customers"
+    assert page.model.rowCount() == len(CUSTOMERS)
     report = flow.session.verify_audit()
-    assert status == f"chain intact: {report.count} events, head {report.head_hash[:12]}"
-    assert window.findChild(object, "statusUserLabel").text() == "admin · Administrator"
+    assert window.audit_label.isVisibleTo(window)
+    assert window.audit_label.text() == "Audit log intact"
+    assert window.audit_label.toolTip() == (
+        f"{report.count} events, chain head {report.head_hash[:12]}")
 
 
 def test_a_salesperson_sees_their_own_count_and_no_audit(vault, make_flow, qtbot):
     flow = make_flow(vault.vault_dir)
     sign_in_with(qtbot, flow, "sales2", SALES2_PASSWORD)
-    overview = main_window_with_summary(qtbot, flow).overview
-    assert overview.roles_label.text() == "Salesperson"
-    assert overview.customer_count_label.text() == "0 customers in your view"
-    assert overview.audit_status_label.text() == "not shown for your role"
+    window = main_window_with_summary(qtbot, flow)
+    assert window.user_label.text() == "Sales Two · Salesperson"
+    assert window.customers_page.count_label.text() == "0 customers"
+    assert window.customers_page.empty_label.isVisibleTo(window)
+    assert not window.audit_label.isVisibleTo(window)
 
 
 def test_a_broken_audit_chain_is_named_in_red(vault, make_flow, qtbot):
@@ -80,8 +84,8 @@ def test_a_broken_audit_chain_is_named_in_red(vault, make_flow, qtbot):
         opened.lock()
     flow = make_flow(vault.vault_dir)
     sign_in_with(qtbot, flow, "admin", ADMIN_PASSWORD)
-    label = main_window_with_summary(qtbot, flow).overview.audit_status_label
-    assert label.text().startswith("broken at event 3")
+    label = main_window_with_summary(qtbot, flow).audit_label
+    assert label.text() == "Audit log altered at event 3"
     assert "color: #b3261e" in label.styleSheet()
 
 
@@ -156,7 +160,7 @@ def test_a_one_time_password_leads_to_a_password_change_first(vault, make_flow, 
     dialog.confirm_edit.setText("my own password 1")
     dialog.save_button.click()
     window = main_window_with_summary(qtbot, flow)
-    assert window.overview.signed_in_label.text() == "Signed in as 销售一 Sales One"
+    assert window.user_label.text() == "销售一 Sales One · Salesperson"
     window.lock_action.trigger()
     again = sign_in(vault.vault_dir, "sales1", "my own password 1")
     try:

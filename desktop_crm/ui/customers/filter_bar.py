@@ -1,0 +1,142 @@
+"""The row of filters above the customer list: list view, stage, tier, owner, department,
+tag and city.
+
+The choices come from the service (what this user may see), read once when the page opens.
+A combo's first entry means "any"; the list views offered are only those the user's scope
+makes meaningful.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+
+from desktop_crm.domain.enums import LifecycleStage, Tier
+from desktop_crm.services.customer_filters import CustomerFilter, FilterChoices, ListView
+from desktop_crm.ui.labels import stage_label, tier_label
+
+
+def view_label(view: str) -> str:
+    labels = {
+        "all": QCoreApplication.translate("FilterBar", "All customers"),
+        "mine": QCoreApplication.translate("FilterBar", "My customers"),
+        "subordinates": QCoreApplication.translate("FilterBar", "My team's customers"),
+        "shared": QCoreApplication.translate("FilterBar", "Shared with me"),
+        "department": QCoreApplication.translate("FilterBar", "My department"),
+    }
+    return labels.get(view, view)
+
+
+class FilterBar(QWidget):
+    filter_did_change = Signal(object)  # CustomerFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.view_combo = self._combo("viewFilter", self.tr("Which customers to list"))
+        self.stage_combo = self._combo("stageFilter", self.tr("Lifecycle stage"))
+        self.tier_combo = self._combo("tierFilter", self.tr("Tier"))
+        self.owner_combo = self._combo("ownerFilter", self.tr("Owner"))
+        self.department_combo = self._combo("departmentFilter", self.tr("Department"))
+        self.tag_combo = self._combo("tagFilter", self.tr("Tag"))
+        self.city_combo = self._combo("cityFilter", self.tr("City"))
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setObjectName("clearFiltersButton")
+        self.clear_button.clicked.connect(self.clear)
+
+        self._fill(self.stage_combo, self.tr("Any stage"),
+                   [(s.value, stage_label(s.value)) for s in LifecycleStage])
+        self._fill(self.tier_combo, self.tr("Any tier"),
+                   [(t.value, tier_label(t.value)) for t in Tier])
+        self._fill(self.owner_combo, self.tr("Any owner"), [])
+        self._fill(self.department_combo, self.tr("Any department"), [])
+        self._fill(self.tag_combo, self.tr("Any tag"), [])
+        self._fill(self.city_combo, self.tr("Any city"), [])
+        self.set_views(["all"])
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for combo in self._combos():
+            layout.addWidget(combo)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+        for combo in self._combos():
+            combo.currentIndexChanged.connect(self._changed)
+        self._update_clear_button()
+
+    def _combo(self, name: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setToolTip(tip)
+        combo.setAccessibleName(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaxVisibleItems(20)
+        return combo
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.view_combo, self.stage_combo, self.tier_combo, self.owner_combo,
+                self.department_combo, self.tag_combo, self.city_combo)
+
+    def _fill(self, combo: QComboBox, anything: str | None,
+              items: Sequence[tuple[Any, str]]) -> None:
+        combo.blockSignals(True)
+        kept = combo.currentData()
+        combo.clear()
+        if anything is not None:
+            combo.addItem(anything, None)
+        for value, label in items:
+            combo.addItem(label, value)
+        found = combo.findData(kept)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    # --- choices from the service -------------------------------------------------------------
+
+    def set_views(self, views: Sequence[ListView]) -> None:
+        self._fill(self.view_combo, None, [(v, view_label(v)) for v in views])
+        self.view_combo.setVisible(len(views) > 1)  # one view is no choice
+
+    def set_choices(self, choices: FilterChoices) -> None:
+        self._fill(self.owner_combo, self.tr("Any owner"),
+                   [(o.id, o.display_name or o.username) for o in choices.owners])
+        self._fill(self.department_combo, self.tr("Any department"),
+                   [(d.id, d.name) for d in choices.departments])
+        self._fill(self.tag_combo, self.tr("Any tag"), [(t, t) for t in choices.tags])
+        self._fill(self.city_combo, self.tr("Any city"), [(c, c) for c in choices.cities])
+        # a salesperson who sees only their own customers has no owner to choose
+        self.owner_combo.setVisible(len(choices.owners) > 1)
+        self.department_combo.setVisible(len(choices.departments) > 1)
+        self.tag_combo.setVisible(bool(choices.tags))
+        self.city_combo.setVisible(bool(choices.cities))
+
+    # --- the filter ---------------------------------------------------------------------------
+
+    def current(self) -> CustomerFilter:
+        return CustomerFilter(
+            view=self.view_combo.currentData() or "all",
+            lifecycle_stage=self.stage_combo.currentData(),
+            tier=self.tier_combo.currentData(),
+            owner_id=self.owner_combo.currentData(),
+            department_id=self.department_combo.currentData(),
+            tag=self.tag_combo.currentData(),
+            city=self.city_combo.currentData(),
+        )
+
+    def clear(self) -> None:
+        """Drop the narrowing filters; the list view is a choice of what to see, not a filter."""
+        for combo in self._combos()[1:]:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._update_clear_button()
+        self.filter_did_change.emit(self.current())
+
+    def _update_clear_button(self) -> None:
+        narrowed = any(combo.currentIndex() > 0 for combo in self._combos()[1:])
+        self.clear_button.setVisible(narrowed)
