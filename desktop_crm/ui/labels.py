@@ -6,11 +6,13 @@ same in the list, the record, the filters and the calls page, in either language
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+def _label(labels: dict[str, str], code: str) -> str:
+    """The translated label of a stored code; an unknown code shows as stored."""
+    source = labels.get(code)
+    return QCoreApplication.translate("Labels", source) if source else code
 
 
 def role_title(role: str) -> str:
@@ -27,55 +29,57 @@ def role_title(role: str) -> str:
 
 def stage_label(stage: str) -> str:
     labels = {
-        "suspect": _t("Suspect"),
-        "prospect": _t("Prospect"),
-        "first_time_buyer": _t("First-time buyer"),
-        "repeat_buyer": _t("Repeat buyer"),
-        "advocate": _t("Advocate"),
+        "suspect": QT_TRANSLATE_NOOP("Labels", "Suspect"),
+        "prospect": QT_TRANSLATE_NOOP("Labels", "Prospect"),
+        "first_time_buyer": QT_TRANSLATE_NOOP("Labels", "First-time buyer"),
+        "repeat_buyer": QT_TRANSLATE_NOOP("Labels", "Repeat buyer"),
+        "advocate": QT_TRANSLATE_NOOP("Labels", "Advocate"),
     }
-    return labels.get(stage, stage)
+    return _label(labels, stage)
 
 
 def tier_label(tier: str | None) -> str:
     if not tier:
         return ""
     labels = {
-        "high_value": _t("High value"),
-        "potential": _t("Potential"),
-        "dormant": _t("Dormant"),
+        "high_value": QT_TRANSLATE_NOOP("Labels", "High value"),
+        "potential": QT_TRANSLATE_NOOP("Labels", "Potential"),
+        "dormant": QT_TRANSLATE_NOOP("Labels", "Dormant"),
     }
-    return labels.get(tier, tier)
+    return _label(labels, tier)
 
 
 def kind_label(kind: str) -> str:
     """A customer's kind: a person or a company."""
-    return {"person": _t("Person"), "company": _t("Company")}.get(kind, kind)
+    return _label({"person": QT_TRANSLATE_NOOP("Labels", "Person"),
+                   "company": QT_TRANSLATE_NOOP("Labels", "Company")}, kind)
 
 
 def interaction_kind_label(kind: str) -> str:
     labels = {
-        "call": _t("Call"),
-        "visit": _t("Visit"),
-        "email": _t("Email"),
-        "meeting": _t("Meeting"),
-        "message": _t("Message"),
+        "call": QT_TRANSLATE_NOOP("Labels", "Call"),
+        "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+        "email": QT_TRANSLATE_NOOP("Labels", "Email"),
+        "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
+        "message": QT_TRANSLATE_NOOP("Labels", "Message"),
     }
-    return labels.get(kind, kind)
+    return _label(labels, kind)
 
 
 def direction_label(direction: str) -> str:
-    return {"inbound": _t("Inbound"), "outbound": _t("Outbound")}.get(direction, direction)
+    return _label({"inbound": QT_TRANSLATE_NOOP("Labels", "Inbound"),
+                   "outbound": QT_TRANSLATE_NOOP("Labels", "Outbound")}, direction)
 
 
 def reminder_kind_label(kind: str) -> str:
     labels = {
-        "follow_up": _t("Follow-up"),
-        "visit": _t("Visit"),
-        "contract_expiry": _t("Contract expiry"),
-        "receivable": _t("Receivable"),
-        "birthday": _t("Birthday"),
-        "holiday_greeting": _t("Holiday greeting"),
-        "complaint": _t("Complaint"),
-        "custom": _t("Custom"),
+        "follow_up": QT_TRANSLATE_NOOP("Labels", "Follow-up"),
+        "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+        "contract_expiry": QT_TRANSLATE_NOOP("Labels", "Contract expiry"),
+        "receivable": QT_TRANSLATE_NOOP("Labels", "Receivable"),
+        "birthday": QT_TRANSLATE_NOOP("Labels", "Birthday"),
+        "holiday_greeting": QT_TRANSLATE_NOOP("Labels", "Holiday greeting"),
+        "complaint": QT_TRANSLATE_NOOP("Labels", "Complaint"),
+        "custom": QT_TRANSLATE_NOOP("Labels", "Custom"),
     }
-    return labels.get(kind, kind)
+    return _label(labels, kind)
