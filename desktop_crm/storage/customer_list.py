@@ -7,8 +7,11 @@ every page is an index range read in order and cut at the limit. A page key (Pag
 page.
 
 Visibility comes in as `owner_ids` (None: every owner) plus `extra_ids` (records granted to
-a collaborator). The statements are written out as SQL: a page is ~0.4 ms of SQLite work,
-and building the same statement through the expression language cost ten times that.
+a collaborator), which `extra_owner_ids` may narrow to records some of those owners hold
+(a list view such as "my subordinates'" keeps only their shared records); a RowFilter
+narrows further by column values, tested on each row the walk reads. The statements are
+written out as SQL: a page is ~0.4 ms of SQLite work, and building the same statement
+through the expression language cost ten times that.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeDecorator
 
 from desktop_crm.storage.models import Customer
+from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
 from desktop_crm.storage.types import (
     TextList,
     UtcDateTime,
@@ -60,6 +64,8 @@ def page_customer_ids(
     extra_ids: Collection[str] = (),
     descending: bool = False,
     columns: Sequence[str] = (),
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter = NO_ROW_FILTER,
 ) -> list[PageKey]:
     """The next `limit` visible customers after the key `after` (None: from the top).
 
@@ -68,7 +74,7 @@ def page_customer_ids(
     """
     if limit <= 0 or sees_nothing(owner_ids, extra_ids):
         return []
-    sight = _Sight.of(conn, owner_ids, extra_ids)
+    sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
     return sight.rows(conn, order, descending, after, 0, limit, tuple(columns))
 
 
@@ -82,19 +88,22 @@ def customer_ids_at_position(
     extra_ids: Collection[str] = (),
     descending: bool = False,
     columns: Sequence[str] = (),
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter = NO_ROW_FILTER,
 ) -> list[PageKey]:
     """Up to `limit` page keys from 0-based `position` in the list (a scroll-bar jump),
     each followed by the customer `columns` asked for.
 
     OFFSET deep into a million rows costs ~100 ms, so the walk is done once: checkpoints
     every CHECKPOINT_STEP rows, kept until the database changes, make later jumps a seek
-    plus fewer than CHECKPOINT_STEP skipped index entries.
+    plus fewer than CHECKPOINT_STEP skipped index entries. They are kept per list: per
+    order, sight and filter.
     """
     if limit <= 0 or sees_nothing(owner_ids, extra_ids):
         return []
     position = max(position, 0)
-    sight = _Sight.of(conn, owner_ids, extra_ids)
-    checkpoints = _connection_cache(conn).setdefault(("checkpoints", order, descending,
+    sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
+    checkpoints = connection_cache(conn).setdefault(("checkpoints", order, descending,
                                                       sight.key), [])
     wanted = position // CHECKPOINT_STEP
     while len(checkpoints) < wanted:
@@ -109,26 +118,45 @@ def customer_ids_at_position(
 
 
 def count_customers(
-    conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str] = ()
+    conn: Connection,
+    owner_ids: Collection[str] | None,
+    extra_ids: Collection[str] = (),
+    *,
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter = NO_ROW_FILTER,
 ) -> int:
-    """How many visible, not deleted customers there are."""
+    """How many visible, not deleted customers there are (remembered until the database
+    changes: a filtered count at a million customers reads every row in sight)."""
     if sees_nothing(owner_ids, extra_ids):
         return 0
     visible, params = "", []
     if owner_ids is not None:
-        owners = [uuid_to_bytes(o) for o in owner_ids]
-        visible, params = visibility(owners, granted_rowids(conn, extra_ids), by_entry=False)
-    sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{visible}"
-    return int(conn.exec_driver_sql(sql, tuple(params)).scalar_one())
+        owners = [uuid_to_bytes(o) for o in dict.fromkeys(owner_ids)]
+        granted = granted_rowids(conn, extra_ids, extra_owner_ids)
+        visible, params = visibility(owners, granted, by_entry=False)
+    tests, test_params = where.sql()
+    cache = connection_cache(conn)
+    key = ("count", visible, tuple(params), where)
+    if key not in cache:
+        sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{visible}{tests}"
+        cache[key] = int(conn.exec_driver_sql(sql, (*params, *test_params)).scalar_one())
+    return int(cache[key])
 
 
-def granted_rowids(conn: Connection, extra_ids: Collection[str]) -> list[int]:
-    """The rowids of records granted to a collaborator (tested from index entries)."""
-    if not extra_ids:
+def granted_rowids(
+    conn: Connection, extra_ids: Collection[str], owner_ids: Collection[str] | None = None
+) -> list[int]:
+    """The rowids of records granted to a collaborator (tested from index entries), only
+    those one of `owner_ids` owns when given."""
+    if not extra_ids or (owner_ids is not None and not owner_ids):
         return []
     ids = [uuid_to_bytes(i) for i in extra_ids]
     sql = f"SELECT rowid FROM customers WHERE id IN ({_marks(ids)})"
-    return [row[0] for row in conn.exec_driver_sql(sql, tuple(ids))]
+    owners: list[bytes | str] = []
+    if owner_ids is not None:
+        owners = [uuid_to_bytes(o) for o in owner_ids]
+        sql += f" AND owner_id IN ({_marks(owners)})"
+    return [row[0] for row in conn.exec_driver_sql(sql, (*ids, *owners))]
 
 
 def sees_nothing(owner_ids: Collection[str] | None, extra_ids: Collection[str]) -> bool:
@@ -141,27 +169,33 @@ def sees_nothing(owner_ids: Collection[str] | None, extra_ids: Collection[str]) 
 class _Sight:
     """Whose customers a list shows, and how to read them in list order."""
 
-    def __init__(self, owners: list[bytes | str] | None, granted: list[int], merged: bool):
+    def __init__(
+        self, owners: list[bytes | str] | None, granted: list[int], merged: bool,
+        where: RowFilter = NO_ROW_FILTER,
+    ) -> None:
         self.owners = owners  # stored owner ids; None for everyone
         self.granted = granted
         self.merged = merged  # read owner by owner instead of along the global index
+        self.tests, self.test_params = where.sql()  # tested on each row read
         self.key: Hashable = (
-            None if owners is None else tuple(sorted(map(repr, owners))), tuple(sorted(granted))
+            None if owners is None else tuple(sorted(map(repr, owners))), tuple(sorted(granted)),
+            where,
         )
 
     @classmethod
     def of(
-        cls, conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str]
+        cls, conn: Connection, owner_ids: Collection[str] | None, extra_ids: Collection[str],
+        extra_owner_ids: Collection[str] | None = None, where: RowFilter = NO_ROW_FILTER,
     ) -> _Sight:
         if owner_ids is None:
-            return cls(None, [], merged=False)
+            return cls(None, [], merged=False, where=where)
         unique = list(dict.fromkeys(owner_ids))
-        granted = granted_rowids(conn, extra_ids)
+        granted = granted_rowids(conn, extra_ids, extra_owner_ids)
         merged = not unique or (len(unique) <= MERGED_OWNERS_MAX and (
             (len(unique) == 1 and not granted) or holds_few(conn, unique)
         ))
         owners = [uuid_to_bytes(o) for o in unique]
-        return cls(owners, granted, merged)
+        return cls(owners, granted, merged, where)
 
     def rows(
         self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
@@ -175,16 +209,17 @@ class _Sight:
         after_params = _after_params(after)
         arms, params = [], []
         arm_limit = offset + limit
+        tests, test_params = self.tests, self.test_params
         for owner in self.owners:
-            arms.append(_select(column, descending, bound, " AND owner_id = ?", columns))
-            params += [owner, *after_params, arm_limit]
+            arms.append(_select(column, descending, bound, " AND owner_id = ?" + tests, columns))
+            params += [owner, *test_params, *after_params, arm_limit]
         if self.granted:
             marks = _marks(self.granted)
             not_owned = (f" AND (owner_id IS NULL OR owner_id NOT IN ({_marks(self.owners)}))"
                          if self.owners else "")
             arms.append(_select(column, descending, bound,
-                                f" AND rowid IN ({marks}){not_owned}", columns))
-            params += [*self.granted, *self.owners, *after_params, arm_limit]
+                                f" AND rowid IN ({marks}){not_owned}{tests}", columns))
+            params += [*self.granted, *self.owners, *test_params, *after_params, arm_limit]
         if not arms:
             return []  # granted records that no longer exist
         if len(arms) == 1:  # one owner's index range is already in list order
@@ -208,6 +243,7 @@ class _Sight:
         visible, params = "", []
         if self.owners is not None:
             visible, params = visibility(self.owners, self.granted, by_entry=True)
+        visible, params = visible + self.tests, [*params, *self.test_params]
         if after is None or after[2] is None:
             bound = "" if after is None else "no owner"
             sql = _select(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
@@ -243,7 +279,7 @@ def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
     """Whether these owners hold fewer than SMALL_SIGHT live customers (a bounded count,
     remembered until the database changes)."""
     owners = [uuid_to_bytes(o) for o in owner_ids]
-    cache = _connection_cache(conn)
+    cache = connection_cache(conn)
     key = ("holds_few", tuple(sorted(map(repr, owners))))
     if key not in cache:
         sql = (
@@ -370,7 +406,7 @@ def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def _connection_cache(conn: Connection) -> dict[Hashable, Any]:
+def connection_cache(conn: Connection) -> dict[Hashable, Any]:
     """Facts about the list remembered on this DB-API connection until the database changes:
     data_version moves when another connection commits, total_changes when this one writes."""
     version = tuple(conn.exec_driver_sql(

@@ -28,6 +28,7 @@ from desktop_crm.storage.customer_list import (
     sees_nothing,
     visibility,
 )
+from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
 from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin
 from desktop_crm.storage.types import id_from_stored, uuid_to_bytes
@@ -146,6 +147,8 @@ def search_customer_ids(
     owner_ids: Collection[str] | None,
     extra_ids: Collection[str] = (),
     searchable_columns: set[str],
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter = NO_ROW_FILTER,
 ) -> list[str]:
     """Ids of visible customers matching `query`, best first, at most `limit`.
 
@@ -158,6 +161,7 @@ def search_customer_ids(
     Arms are driven by the match (an index range or the trigram index) with the owner
     checked per row, so a frequent term or a manager's many customers never make SQLite
     read all of someone's customers first; owners holding few customers are read by owner.
+    `extra_owner_ids` and `where` narrow the hits as they narrow a list (see customer_list).
     The statement is written out as SQL: built through the expression language it cost
     more than SQLite's own work.
     """
@@ -176,11 +180,13 @@ def search_customer_ids(
     visible = _Sql("")
     if owner_ids is not None:
         owners = list(dict.fromkeys(owner_ids))
-        granted = granted_rowids(conn, extra_ids)
+        granted = granted_rowids(conn, extra_ids, extra_owner_ids)
         # a few customers in sight: read them by owner; many: drive by the match instead
         by_owner = not owners or holds_few(conn, owners)
         stored = [uuid_to_bytes(owner) for owner in owners]
         visible = _Sql(*visibility(stored, granted, by_entry=not by_owner))
+    tests, test_params = where.sql()
+    visible = _Sql(visible.text + tests, visible.params + test_params)
     tier = _tier(query, searchable_columns)
     arms = _prefix_arms(query, searchable_columns, visible, limit)
     if arms:
