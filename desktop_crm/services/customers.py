@@ -19,10 +19,23 @@ from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import MASKABLE_CUSTOMER_FIELDS, Action, Resource
-from desktop_crm.services import audit
+from desktop_crm.services import audit, customer_choices
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.context import OutOfScope, ServiceContext, Work
 from desktop_crm.services.customer_fields import record_id, refuse_locked_fields, validate_customer
+from desktop_crm.services.customer_filters import (
+    CustomerFilter,
+    FilterChoices,
+    ListView,
+    OwnerChoice,
+)
+from desktop_crm.services.customer_sight import (
+    ListSight,
+    Sight,
+    available_views,
+    narrowed,
+    sight_of,
+)
 from desktop_crm.services.customer_views import (
     ROW_COLUMNS,
     CustomerRecord,
@@ -32,7 +45,7 @@ from desktop_crm.services.customer_views import (
     record_view,
     row_builder,
 )
-from desktop_crm.services.scopes import OwnerScope, granted_record_ids, owner_scope
+from desktop_crm.services.scopes import OwnerScope, owner_scope
 from desktop_crm.storage import customer_list
 from desktop_crm.storage import search as customer_search
 from desktop_crm.storage.customer_list import PageKey
@@ -69,24 +82,6 @@ class CustomerPage:
     next_after: tuple[Any, ...] | None
 
 
-@dataclass(frozen=True)
-class _Sight:
-    """What one user can see of customers in one unit of work."""
-
-    scope: OwnerScope
-    grants: Mapping[str, GrantAccess]
-
-    def sees(self, customer: Mapping[str, Any]) -> bool:
-        return self.scope.covers(customer["owner_id"]) or customer["id"] in self.grants
-
-    def shared_only(self, owner_id: str | None) -> bool:
-        return not self.scope.covers(owner_id)
-
-    @property
-    def owner_ids(self) -> frozenset[str] | None:
-        return None if self.scope.everyone else self.scope.owner_ids
-
-
 class CustomerService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -98,42 +93,63 @@ class CustomerService:
             customer, sight = self._locate(w, customer_id, Action.READ)
             return self._record(w, customer, sight)
 
-    def count(self) -> int:
+    def count(self, *, filters: CustomerFilter | None = None) -> int:
+        """How many customers the list shows with these filters."""
         with self.ctx.reading() as w:
-            sight = self._sight(w)
-            if sight.scope.empty and not sight.grants:
+            sight = narrowed(w, self._sight(w), filters)
+            if sight.nothing:
                 return 0
-            return customer_list.count_customers(
-                w.session.connection(), owner_ids=sight.owner_ids, extra_ids=sight.grants.keys()
-            )
+            return customer_list.count_customers(w.session.connection(),
+                                                 **sight.storage_args())
 
     def list_page(
         self, *, order: Order = "name", after: tuple[Any, ...] | None = None,
-        limit: int = 200, descending: bool = False,
+        limit: int = 200, descending: bool = False, filters: CustomerFilter | None = None,
     ) -> CustomerPage:
-        """One page of the sorted list, continuing after the key the previous page returned."""
+        """One page of the sorted list, continuing after the key the previous page returned
+        (pass the same filters for every page of one list)."""
         return self._page(partial(customer_list.page_customer_ids, order=order, after=after,
-                                  limit=limit, descending=descending), limit)
+                                  limit=limit, descending=descending), limit, filters)
 
     def page_at(
-        self, position: int, *, order: Order = "name", limit: int = 200, descending: bool = False
+        self, position: int, *, order: Order = "name", limit: int = 200,
+        descending: bool = False, filters: CustomerFilter | None = None,
     ) -> CustomerPage:
         """The page that starts at this position of the sorted list (for scroll-bar jumps)."""
         return self._page(partial(customer_list.customer_ids_at_position, order=order,
-                                  position=position, limit=limit, descending=descending), limit)
+                                  position=position, limit=limit, descending=descending),
+                          limit, filters)
 
-    def _page(self, read: Callable[..., list[PageKey]], limit: int) -> CustomerPage:
+    def available_views(self) -> list[ListView]:
+        """The list views worth offering this user (see customer_sight.available_views)."""
+        with self.ctx.reading() as w:
+            return available_views(w.session, w.actor, self._sight(w).scope)
+
+    def filter_choices(self) -> FilterChoices:
+        """Owners, departments, cities, tags, stages and tiers a filter bar offers."""
+        with self.ctx.reading() as w:
+            return customer_choices.filter_choices(w, self._sight(w))
+
+    def assignable_owners(self) -> list[OwnerChoice]:
+        """Active users this user may hand a customer to with `assign`."""
+        with self.ctx.reading() as w:
+            return customer_choices.assignable_owners(w)
+
+    def _page(
+        self, read: Callable[..., list[PageKey]], limit: int, filters: CustomerFilter | None
+    ) -> CustomerPage:
         """A page of rows from one of customer_list's readers, within this user's sight."""
         with self.ctx.reading() as w:
-            sight = self._sight(w)
-            if sight.scope.empty and not sight.grants:
+            sight = narrowed(w, self._sight(w), filters)
+            if sight.nothing:
                 return CustomerPage([], None)
-            keys = read(w.session.connection(), owner_ids=sight.owner_ids,
-                        extra_ids=sight.grants.keys(), columns=_PAGE_COLUMNS)
+            keys = read(w.session.connection(), columns=_PAGE_COLUMNS, **sight.storage_args())
             rows = self._page_rows(w, sight, keys)
             return CustomerPage(rows, _page_key(keys[-1]) if len(keys) == limit else None)
 
-    def search(self, query: str, *, limit: int = 50) -> list[CustomerRow]:
+    def search(
+        self, query: str, *, limit: int = 50, filters: CustomerFilter | None = None
+    ) -> list[CustomerRow]:
         """Customers matching a name, company, tag, pinyin, phone or email fragment.
 
         A field the user may not read unmasked on a record is not searchable on that record,
@@ -143,19 +159,22 @@ class CustomerService:
         if not query:
             return []
         with self.ctx.reading() as w:
-            sight = self._sight(w)
+            sight = narrowed(w, self._sight(w), filters)
+            if sight.nothing:
+                return []
             conn = w.session.connection()
             ids: list[str] = []
-            if not sight.scope.empty:
+            if sight.owner_ids is None or sight.owner_ids:
                 ids = customer_search.search_customer_ids(
-                    conn, query, limit=limit, owner_ids=sight.owner_ids,
+                    conn, query, limit=limit, owner_ids=sight.owner_ids, where=sight.where,
                     searchable_columns=self._searchable(w.actor, shared_only=False),
                 )
-            shared = [i for i in sight.grants if i not in ids]
-            if shared and len(ids) < limit:
+            shared = [i for i in sight.extra_ids if i not in ids]
+            if shared and len(ids) < limit and sight.owner_ids is not None:
                 ids += customer_search.search_customer_ids(
                     conn, query, limit=limit - len(ids), owner_ids=frozenset(),
-                    extra_ids=shared,
+                    extra_ids=shared, extra_owner_ids=sight.extra_owner_ids,
+                    where=sight.where,
                     searchable_columns=self._searchable(w.actor, shared_only=True),
                 )
             return self._rows(w, sight, ids)
@@ -324,13 +343,12 @@ class CustomerService:
             raise ValidationError("owner_id", f"no active user {owner_id} in your scope")
         return values, owner_id, record_id(given_id) if given_id else None
 
-    def _sight(self, w: Work, action: str = Action.READ) -> _Sight:
-        return _Sight(owner_scope(w.session, w.actor, R, action),
-                      granted_record_ids(w.session, w.actor, R, w.now))
+    def _sight(self, w: Work, action: str = Action.READ) -> Sight:
+        return sight_of(w, action)
 
     def _locate(
         self, w: Work, customer_id: str, action: str
-    ) -> tuple[Mapping[str, Any], _Sight]:
+    ) -> tuple[Mapping[str, Any], Sight]:
         """The customer's row if this user may see it, checked for `action` too."""
         row = w.session.connection().execute(_ONE, {"customer_id": customer_id}).first()
         if row is None or row.deleted_at is not None:
@@ -381,20 +399,22 @@ class CustomerService:
             actor.memo[key] = columns
         return set(columns)
 
-    def _rows(self, w: Work, sight: _Sight, ids: Sequence[str]) -> list[CustomerRow]:
+    def _rows(self, w: Work, sight: ListSight, ids: Sequence[str]) -> list[CustomerRow]:
         """List rows for these ids, in this order, as this user may see them."""
         if not ids:
             return []
         found = {r[0]: r for r in w.session.connection().execute(_LIST_ROWS, {"ids": ids}).all()}
         return self._built(w, sight, [(i, found.get(i)) for i in ids])
 
-    def _page_rows(self, w: Work, sight: _Sight, keys: Sequence[PageKey]) -> list[CustomerRow]:
+    def _page_rows(
+        self, w: Work, sight: ListSight, keys: Sequence[PageKey]
+    ) -> list[CustomerRow]:
         """List rows from a page's keys, which carry the row columns after the key itself
         (the rowid stands in the id's place; the id is the key's first value)."""
         return self._built(w, sight, [(key[0], key[_KEY_ROWID:]) for key in keys])
 
     def _built(
-        self, w: Work, sight: _Sight, cells: Sequence[tuple[str, Sequence[Any] | None]]
+        self, w: Work, sight: ListSight, cells: Sequence[tuple[str, Sequence[Any] | None]]
     ) -> list[CustomerRow]:
         own, shared = (row_builder(w.actor, shared_only=False),
                        row_builder(w.actor, shared_only=True))
@@ -402,7 +422,7 @@ class CustomerService:
         return [(own if covers(row[_OWNER]) else shared).build(row, customer_id)
                 for customer_id, row in cells if row is not None]
 
-    def _record(self, w: Work, customer: Mapping[str, Any], sight: _Sight) -> CustomerRecord:
+    def _record(self, w: Work, customer: Mapping[str, Any], sight: Sight) -> CustomerRecord:
         owner_id = customer["owner_id"]
         view = field_view(w.actor, in_list=False, shared_only=sight.shared_only(owner_id))
 
