@@ -1,23 +1,31 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name>OverviewWidget</name>
+  <context>
+    <name>CustomersPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/overview.py" line="97"/>
-        <source>%n customer(s) in your view</source>
-        <translation>
-            <numerusform>%n customer in your view</numerusform>
-            <numerusform>%n customers in your view</numerusform>
-        </translation>
+      <source>%Ln match(es)</source>
+      <translation>
+        <numerusform>%Ln match</numerusform>
+        <numerusform>%Ln matches</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/overview.py" line="104"/>
-        <source>chain intact: %n event(s), head %1</source>
-        <translation>
-            <numerusform>chain intact: %n event, head %1</numerusform>
-            <numerusform>chain intact: %n events, head %1</numerusform>
-        </translation>
+      <source>%Ln customer(s)</source>
+      <translation>
+        <numerusform>%Ln customer</numerusform>
+        <numerusform>%Ln customers</numerusform>
+      </translation>
     </message>
-</context>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>%n event(s), chain head %1</source>
+      <translation>
+        <numerusform>%n event, chain head %1</numerusform>
+        <numerusform>%n events, chain head %1</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>
