@@ -198,6 +198,8 @@ class Customer(Synced, Base):
         Index("ix_customers_pinyin", "name_pinyin", sqlite_where=text("name_pinyin <> ''")),
         # most customers sit in no pool (公海): index only those that do
         Index("ix_customers_pool_id", "pool_id", sqlite_where=text("pool_id IS NOT NULL")),
+        # only the deleted ones: counts of calls leave out theirs (revision 0006)
+        Index("ix_customers_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 
     kind: Mapped[str] = mapped_column(String(16), default="person")
@@ -251,6 +253,8 @@ class Interaction(Synced, Base):
     __table_args__ = (
         Index("ix_interactions_customer_started", "customer_id", "started_at"),
         Index("ix_interactions_user_started", "user_id", "started_at"),
+        # the Calls view, newest first across customers (revision 0006)
+        Index("ix_interactions_started", "started_at", sqlite_where=_LIVE),
     )
 
     customer_id: Mapped[str] = reference("customers.id")
