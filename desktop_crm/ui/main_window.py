@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         self._sidebar_pages: list[QWidget] = []
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
+        self.sidebar.setMinimumWidth(self._sidebar_width())
         self.splitter.setSizes([170, 1030])
         self.setCentralWidget(self.splitter)
 
@@ -119,6 +121,13 @@ class MainWindow(QMainWindow):
         self.sidebar.addItem(item)
         self.pages.addWidget(page)
         self._sidebar_pages.append(page)
+
+    def _sidebar_width(self) -> int:
+        """Wide enough for the longest entry in the person's language, icon and padding."""
+        metrics = self.sidebar.fontMetrics()
+        texts = [self.sidebar.item(i).text() for i in range(self.sidebar.count())]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        return widest + self.sidebar.iconSize().width() + 56
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"), self)

@@ -56,6 +56,7 @@ class CustomersPage(QWidget):
         self.count_label.setObjectName("customerCountLabel")
         self.message = MessageLabel("customersMessage", self)
         self.message.setMinimumHeight(0)
+        self.message.hide()  # takes room only while it has something to say
 
         self.table = self._build_table()
         self.empty_label = QLabel(self)
@@ -76,7 +77,7 @@ class CustomersPage(QWidget):
         layout.addWidget(self._stack, 1)
 
         self.model.count_did_change.connect(self._show_count)
-        self.model.load_did_fail.connect(self.message.show_error)
+        self.model.load_did_fail.connect(self._show_error)
         self.model.query_did_load.connect(self._select_first_if_none)
 
     def _build_table(self) -> QTableView:
@@ -120,7 +121,7 @@ class CustomersPage(QWidget):
         customers = self._customers
         self._ops.run(lambda: (customers.available_views(), customers.filter_choices()),
                       lane=Lane.READ, on_success=self._show_choices,
-                      on_failure=lambda error: self.message.show_error(error_text(error)))
+                      on_failure=lambda error: self._show_error(error_text(error)))
 
     def _show_choices(self, answer: tuple[list[ListView], FilterChoices]) -> None:
         views, choices = answer
@@ -152,6 +153,7 @@ class CustomersPage(QWidget):
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         header.setSortIndicatorShown(not self._search_text.strip())  # matches rank by relevance
         self.message.clear_message()
+        self.message.hide()
         self.model.set_query(ListQuery(self._search_text, order, descending,
                                        self.filter_bar.current()))
 
@@ -169,6 +171,10 @@ class CustomersPage(QWidget):
         self._apply_query()
 
     # --- what the page shows ------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        self.message.show_error(text)
+        self.message.show()
 
     def _show_count(self, total: int, capped: bool) -> None:
         query = self.model.query

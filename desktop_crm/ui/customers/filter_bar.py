@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from desktop_crm.domain.enums import LifecycleStage, Tier
 from desktop_crm.services.customer_filters import CustomerFilter, FilterChoices, ListView
+from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import stage_label, tier_label
 
 
@@ -57,12 +58,10 @@ class FilterBar(QWidget):
         self._fill(self.city_combo, self.tr("Any city"), [])
         self.set_views(["all"])
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # wraps to a second line in a narrow window
         for combo in self._combos():
             layout.addWidget(combo)
         layout.addWidget(self.clear_button)
-        layout.addStretch(1)
         for combo in self._combos():
             combo.currentIndexChanged.connect(self._changed)
         self._update_clear_button()
