@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from desktop_crm.domain.enums import FieldAccess, MaskMode
 from desktop_crm.domain.masking import MASKERS, mask_value, masked_in
 from desktop_crm.services.actor import Actor
+from desktop_crm.storage.stored_values import KEY_LENGTH, StoredRow, stored_decoder
 
 RESOURCE = "customer"
 
@@ -24,6 +25,12 @@ LIST_FIELDS = ("kind", "name", "company", "phones", "emails", "city", "lifecycle
 # The columns a list row is built from, in CustomerRow's field order (select them so).
 ROW_COLUMNS = ("id", "name", "company", "phones", "emails", "city", "lifecycle_stage", "tier",
                "tags", "owner_id", "updated_at", "kind")
+# The columns a list page reads after its key (id, sort value, owner, rowid): every row
+# column but the two the key already holds.
+PAGE_COLUMNS = tuple(name for name in ROW_COLUMNS if name not in ("id", "owner_id"))
+# where each row column sits in a stored page row
+_STORED_AT = {"id": 0, "owner_id": 2,
+              **{name: KEY_LENGTH + i for i, name in enumerate(PAGE_COLUMNS)}}
 _LIST_VALUED = frozenset({"phones", "emails", "tags"})
 _new_row = tuple.__new__
 # row columns that field policies govern (id, owner, time and kind are always shown)
@@ -181,10 +188,11 @@ def shown(view: FieldView, name: str, value: Any) -> Any:
 
 
 class RowBuilder:
-    """Turns selected ROW_COLUMNS into CustomerRows for one list field view.
+    """Turns customer rows into CustomerRows for one list field view.
 
-    Which columns are hidden, masked or plain is settled once; a row is then built by index,
-    and only a hidden or masked cell goes through `shown`.
+    Which columns are hidden, masked or plain is settled once. `build` takes decoded
+    ROW_COLUMNS values (a search result); `build_stored` takes list page rows as stored
+    and decodes, masks and hides each cell in one pass (no per-row dict or copy).
     """
 
     def __init__(self, view: FieldView) -> None:
@@ -202,6 +210,8 @@ class RowBuilder:
         policed = {i for i, _ in self._policed}
         self._lists = [i for i, name in governed
                        if name in _LIST_VALUED and i not in direct and i not in policed]
+        self._stored_cells = [(_STORED_AT[name], self._stored_cell(name))
+                              for name in ROW_COLUMNS]
 
     def build(self, values: Sequence[Any], customer_id: str | None = None) -> CustomerRow:
         """A row from ROW_COLUMNS values; `customer_id` stands in for the first when given."""
@@ -217,6 +227,32 @@ class RowBuilder:
         cells.append(self.hidden)
         cells.append(self.masked)
         return _new_row(CustomerRow, cells)  # every field given: skip the keyword handling
+
+    def build_stored(self, rows: Iterable[StoredRow]) -> list[CustomerRow]:
+        """Rows of a list page as read (page key, then PAGE_COLUMNS), as CustomerRows."""
+        cells = self._stored_cells
+        tail = [self.hidden, self.masked]
+        return [_new_row(CustomerRow, [row[at] if cell is None else cell(row[at])
+                                       for at, cell in cells] + tail)
+                for row in rows]
+
+    def _stored_cell(self, name: str) -> Callable[[Any], Any] | None:
+        """Stored value of one row column -> the cell this view shows (None: as stored)."""
+        decode = stored_decoder(name) or _same
+        listed = name in _LIST_VALUED
+        if name in self.view.hidden and name in _GOVERNED:
+            blank = () if listed else None
+            return lambda value: blank
+        masker = MASKERS.get(name) if name in self.view.masked else None
+        if masker is not None and listed:
+            return lambda value: tuple(map(masker, decode(value)))
+        if name in self.view.masked and name in _GOVERNED:
+            return lambda value: shown(self.view, name, decode(value))
+        return None if decode is _same else decode  # text lists decode to tuples
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def row_builder(actor: Actor, *, shared_only: bool) -> RowBuilder:

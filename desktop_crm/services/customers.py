@@ -37,6 +37,7 @@ from desktop_crm.services.customer_sight import (
     sight_of,
 )
 from desktop_crm.services.customer_views import (
+    PAGE_COLUMNS,
     ROW_COLUMNS,
     CustomerRecord,
     CustomerRow,
@@ -48,9 +49,9 @@ from desktop_crm.services.customer_views import (
 from desktop_crm.services.scopes import OwnerScope, owner_scope
 from desktop_crm.storage import customer_list
 from desktop_crm.storage import search as customer_search
-from desktop_crm.storage.customer_list import PageKey
 from desktop_crm.storage.models import Customer, OwnershipChange, User
 from desktop_crm.storage.names import name_keys
+from desktop_crm.storage.stored_values import StoredRow, page_key, stored_decoder
 
 R = Resource.CUSTOMER
 Order = Literal["name", "updated"]
@@ -61,11 +62,9 @@ _customers = Customer.__table__
 _c = _customers.c
 _LIST_ROWS = select(*(_c[name] for name in ROW_COLUMNS)).where(
     _c.id.in_(bindparam("ids", expanding=True)))
-# a page key is (id, sort value, owner as stored, rowid), followed by these columns
-_PAGE_COLUMNS = ROW_COLUMNS[1:]
-_KEY_ROWID = 3
-_KEY_LENGTH = 4
 _OWNER = ROW_COLUMNS.index("owner_id")
+_STORED_OWNER = 2  # in a stored page row (see stored_values.StoredRow)
+_owner_id = stored_decoder("owner_id")
 _ONE = select(_customers).where(_c.id == bindparam("customer_id"))
 _INSERT = insert(_customers)
 _UPDATE = update(_customers).where(_c.id == bindparam("target_id"))
@@ -108,17 +107,17 @@ class CustomerService:
     ) -> CustomerPage:
         """One page of the sorted list, continuing after the key the previous page returned
         (pass the same filters for every page of one list)."""
-        return self._page(partial(customer_list.page_customer_ids, order=order, after=after,
-                                  limit=limit, descending=descending), limit, filters)
+        return self._page(partial(customer_list.page_rows, order=order, after=after,
+                                  limit=limit, descending=descending), order, limit, filters)
 
     def page_at(
         self, position: int, *, order: Order = "name", limit: int = 200,
         descending: bool = False, filters: CustomerFilter | None = None,
     ) -> CustomerPage:
         """The page that starts at this position of the sorted list (for scroll-bar jumps)."""
-        return self._page(partial(customer_list.customer_ids_at_position, order=order,
+        return self._page(partial(customer_list.rows_at_position, order=order,
                                   position=position, limit=limit, descending=descending),
-                          limit, filters)
+                          order, limit, filters)
 
     def available_views(self) -> list[ListView]:
         """The list views worth offering this user (see customer_sight.available_views)."""
@@ -136,16 +135,18 @@ class CustomerService:
             return customer_choices.assignable_owners(w)
 
     def _page(
-        self, read: Callable[..., list[PageKey]], limit: int, filters: CustomerFilter | None
+        self, read: Callable[..., list[StoredRow]], order: Order, limit: int,
+        filters: CustomerFilter | None,
     ) -> CustomerPage:
         """A page of rows from one of customer_list's readers, within this user's sight."""
         with self.ctx.reading() as w:
             sight = narrowed(w, self._sight(w), filters)
             if sight.nothing:
                 return CustomerPage([], None)
-            keys = read(w.session.connection(), columns=_PAGE_COLUMNS, **sight.storage_args())
-            rows = self._page_rows(w, sight, keys)
-            return CustomerPage(rows, _page_key(keys[-1]) if len(keys) == limit else None)
+            stored = read(w.session.connection(), columns=PAGE_COLUMNS, **sight.storage_args())
+            rows = self._page_rows(w, sight, stored)
+            return CustomerPage(
+                rows, page_key(order, stored[-1]) if len(stored) == limit else None)
 
     def search(
         self, query: str, *, limit: int = 50, filters: CustomerFilter | None = None
@@ -407,11 +408,19 @@ class CustomerService:
         return self._built(w, sight, [(i, found.get(i)) for i in ids])
 
     def _page_rows(
-        self, w: Work, sight: ListSight, keys: Sequence[PageKey]
+        self, w: Work, sight: ListSight, stored: Sequence[StoredRow]
     ) -> list[CustomerRow]:
-        """List rows from a page's keys, which carry the row columns after the key itself
-        (the rowid stands in the id's place; the id is the key's first value)."""
-        return self._built(w, sight, [(key[0], key[_KEY_ROWID:]) for key in keys])
+        """List rows from a page's stored rows, each masked as the user's own record or as
+        one only shared with them."""
+        rows = row_builder(w.actor, shared_only=False).build_stored(stored)
+        if sight.scope.everyone or not sight.extra_ids:
+            return rows  # every row is within the scope
+        shared = row_builder(w.actor, shared_only=True)
+        covers = sight.scope.covers
+        for i, row in enumerate(stored):
+            if not covers(_owner_id(row[_STORED_OWNER])):  # shared only: masked further
+                rows[i] = shared.build_stored((row,))[0]
+        return rows
 
     def _built(
         self, w: Work, sight: ListSight, cells: Sequence[tuple[str, Sequence[Any] | None]]
@@ -445,11 +454,6 @@ _DEFAULTS: dict[str, Any] = {
     "custom_fields": {}, "pool_id": None, "previous_owner_id": None, "claimed_at": None,
     "last_followup_at": None, "deleted_at": None,
 }
-
-
-def _page_key(key: PageKey) -> PageKey:
-    """The part of a page's last key that continues the list (without its row columns)."""
-    return key[:_KEY_LENGTH]  # type: ignore[return-value]
 
 
 def _active_owner_departments(w: Work) -> dict[str, str | None]:

@@ -16,32 +16,18 @@ through the expression language cost ten times that.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from datetime import datetime
-from functools import lru_cache, partial
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.types import TypeDecorator
 
-from desktop_crm.storage.models import Customer
 from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
-from desktop_crm.storage.types import (
-    TextList,
-    UtcDateTime,
-    UuidBytes,
-    from_millis,
-    id_from_stored,
-    to_millis,
-    uuid_to_bytes,
-)
-
-Order = Literal["name", "updated"]
-PageKey = tuple[str, Any, bytes | str | None, int]
+from desktop_crm.storage.stored_values import Order, PageKey, StoredRow, decoded_rows
+from desktop_crm.storage.types import to_millis, uuid_to_bytes
 
 _SORT_COLUMN = {"name": "sort_key", "updated": "updated_at"}
-_DIALECT = sqlite.dialect()
 
 # A jump keeps the key of every CHECKPOINT_STEP-th row it walks past, per connection, until
 # the database changes: the next jump seeks to the nearest one and skips fewer than a step.
@@ -72,6 +58,26 @@ def page_customer_ids(
     Sort value is the pinyin sort key for "name" and updated_at for "updated". Customer
     `columns` asked for follow each key's four values, read in the same index walk.
     """
+    rows = page_rows(conn, order=order, after=after, limit=limit, owner_ids=owner_ids,
+                     extra_ids=extra_ids, descending=descending, columns=columns,
+                     extra_owner_ids=extra_owner_ids, where=where)
+    return decoded_rows(order, rows, columns)
+
+
+def page_rows(
+    conn: Connection,
+    *,
+    order: Order,
+    after: PageKey | None,
+    limit: int,
+    owner_ids: Collection[str] | None,
+    extra_ids: Collection[str] = (),
+    descending: bool = False,
+    columns: Sequence[str] = (),
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter = NO_ROW_FILTER,
+) -> list[StoredRow]:
+    """page_customer_ids' rows as stored (see stored_values for decoding them)."""
     if limit <= 0 or sees_nothing(owner_ids, extra_ids):
         return []
     sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
@@ -99,19 +105,39 @@ def customer_ids_at_position(
     plus fewer than CHECKPOINT_STEP skipped index entries. They are kept per list: per
     order, sight and filter.
     """
+    rows = rows_at_position(conn, order=order, position=position, limit=limit,
+                            owner_ids=owner_ids, extra_ids=extra_ids, descending=descending,
+                            columns=columns, extra_owner_ids=extra_owner_ids, where=where)
+    return decoded_rows(order, rows, columns)
+
+
+def rows_at_position(
+    conn: Connection,
+    *,
+    order: Order,
+    position: int,
+    limit: int,
+    owner_ids: Collection[str] | None,
+    extra_ids: Collection[str] = (),
+    descending: bool = False,
+    columns: Sequence[str] = (),
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter = NO_ROW_FILTER,
+) -> list[StoredRow]:
+    """customer_ids_at_position's rows as stored (see stored_values for decoding them)."""
     if limit <= 0 or sees_nothing(owner_ids, extra_ids):
         return []
     position = max(position, 0)
     sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
     checkpoints = connection_cache(conn).setdefault(("checkpoints", order, descending,
-                                                      sight.key), [])
+                                                     sight.key), [])
     wanted = position // CHECKPOINT_STEP
     while len(checkpoints) < wanted:
         start = checkpoints[-1] if checkpoints else None
         hop = sight.rows(conn, order, descending, start, CHECKPOINT_STEP - 1, 1)
         if not hop:
             return []  # the list ends before this position
-        checkpoints.append(hop[0])
+        checkpoints.append(hop[0])  # a stored key: it goes straight back into a bound
     start = checkpoints[wanted - 1] if wanted else None
     skip = position - wanted * CHECKPOINT_STEP
     return sight.rows(conn, order, descending, start, skip, limit, tuple(columns))
@@ -198,9 +224,9 @@ class _Sight:
         return cls(owners, granted, merged, where)
 
     def rows(
-        self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
+        self, conn: Connection, order: Order, descending: bool, after: Sequence[Any] | None,
         offset: int, limit: int, columns: tuple[str, ...] = (),
-    ) -> list[PageKey]:
+    ) -> list[StoredRow]:
         if not self.merged:
             return self._walk(conn, order, descending, after, offset, limit, columns)
         assert self.owners is not None
@@ -224,18 +250,18 @@ class _Sight:
             return []  # granted records that no longer exist
         if len(arms) == 1:  # one owner's index range is already in list order
             sql = arms[0] + " LIMIT ? OFFSET ?"
-            return _keys(order, conn.exec_driver_sql(sql, (*params[:-1], limit, offset)), columns)
+            return conn.exec_driver_sql(sql, (*params[:-1], limit, offset)).all()
         way = " DESC" if descending else ""
         sql = (
             " UNION ALL ".join(f"SELECT * FROM ({arm} LIMIT ?)" for arm in arms)
             + f" ORDER BY 2{way}, 3{way}, 4{way} LIMIT ? OFFSET ?"
         )
-        return _keys(order, conn.exec_driver_sql(sql, (*params, limit, offset)), columns)
+        return conn.exec_driver_sql(sql, (*params, limit, offset)).all()
 
     def _walk(
-        self, conn: Connection, order: Order, descending: bool, after: PageKey | None,
+        self, conn: Connection, order: Order, descending: bool, after: Sequence[Any] | None,
         offset: int, limit: int, columns: tuple[str, ...],
-    ) -> list[PageKey]:
+    ) -> list[StoredRow]:
         """Along the global index. After a key with an owner, the seek is a row-value
         comparison, so SQLite lands on the key itself instead of reading through every row
         that shares its sort value (a bulk load gives 20,000 customers one updated_at)."""
@@ -248,7 +274,7 @@ class _Sight:
             bound = "" if after is None else "no owner"
             sql = _select(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
             found = conn.exec_driver_sql(sql, (*params, *_after_params(after), limit, offset))
-            return _keys(order, found, columns)
+            return found.all()
         _, value, owner, row = after
         stored = to_millis(value) if isinstance(value, datetime) else value
         seek = _select(column, descending, "row value", visible, columns)
@@ -263,9 +289,9 @@ class _Sight:
                    f" ORDER BY 2 DESC, 3 DESC, 4 DESC LIMIT ? OFFSET ?")
             found = conn.exec_driver_sql(sql, (
                 *seek_params, offset + limit, *params, stored, offset + limit, limit, offset))
-            return _keys(order, found, columns)
+            return found.all()
         sql = seek + " LIMIT ? OFFSET ?"
-        return _keys(order, conn.exec_driver_sql(sql, (*seek_params, limit, offset)), columns)
+        return conn.exec_driver_sql(sql, (*seek_params, limit, offset)).all()
 
 
 def _has_ownerless(conn: Connection, column: str, value: Any) -> bool:
@@ -327,7 +353,7 @@ def _keyset(column: str, descending: bool, owner_known: bool) -> str:
     return f" AND {first} AND ({beyond} OR ({column} = ? AND ({tie})))"
 
 
-def _after_params(after: PageKey | None) -> list[Any]:
+def _after_params(after: Sequence[Any] | None) -> list[Any]:
     if after is None:
         return []
     _, value, owner, row = after
@@ -353,53 +379,6 @@ def visibility(
     if not tests:
         return " AND 0", []  # only grants, on records that no longer exist
     return f" AND ({' OR '.join(tests)})", [*owners, *granted]
-
-
-def _keys(order: Order, result: Any, columns: tuple[str, ...] = ()) -> list[PageKey]:
-    """Stored values to Python ones: the id, the sort value, then the asked-for columns
-    (the owner stays as stored: it only goes back into the next page's bound)."""
-    decoders = [(0, id_from_stored)]
-    if order == "updated":
-        decoders.append((1, _time_from_millis))
-    decoders += [(4 + i, d) for i, d in enumerate(_decoders(columns)) if d is not None]
-    keys = []
-    for row in result.all():
-        values = list(row)
-        for at, decode in decoders:
-            value = values[at]
-            if value is not None:
-                values[at] = decode(value)
-        keys.append(tuple(values))
-    return keys  # type: ignore[return-value]
-
-
-@lru_cache(maxsize=16)
-def _decoders(columns: tuple[str, ...]) -> list[Callable[[Any], Any] | None]:
-    """How each stored column value (never NULL here) becomes its Python value; None
-    where SQLite's value already is it."""
-    table = Customer.__table__
-    found: list[Callable[[Any], Any] | None] = []
-    for name in columns:
-        column_type = table.c[name].type
-        if isinstance(column_type, TypeDecorator):
-            fast = _FAST_DECODERS.get(type(column_type))
-            found.append(fast or partial(column_type.process_result_value, dialect=_DIALECT))
-        else:
-            found.append(None)
-    return found
-
-
-def _text_list(value: str) -> list[str]:
-    return value.split("\n") if value else []
-
-
-# the common column types' conversions without the type machinery around them; the ids
-# in other columns (owners, departments) are few and repeat on every row
-_time_from_millis = lru_cache(maxsize=4096)(from_millis)  # a bulk load shares one time
-_FAST_DECODERS: dict[type, Callable[[Any], Any]] = {
-    UuidBytes: lru_cache(maxsize=1024)(id_from_stored), UtcDateTime: _time_from_millis,
-    TextList: _text_list,
-}
 
 
 def _marks(values: Sequence[Any]) -> str:
