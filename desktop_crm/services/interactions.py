@@ -1,27 +1,39 @@
-"""The call log: calls, visits, emails, meetings and messages with a customer."""
+"""The call log: calls, visits, emails, meetings and messages with a customer.
+
+Logging a contact with a next step and its date also creates a follow-up reminder for the
+person who logged it, in the same transaction (the reminder's `source` names the call).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from desktop_crm.domain import validation as v
-from desktop_crm.domain.enums import Direction, InteractionKind
+from desktop_crm.domain.enums import Direction, InteractionKind, ReminderKind
 from desktop_crm.domain.errors import PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
+from desktop_crm.services.activity_access import visible_customer
 from desktop_crm.services.context import OutOfScope, ServiceContext, Work
-from desktop_crm.services.scopes import granted_record_ids, owner_scope
-from desktop_crm.storage.models import Customer, Interaction
+from desktop_crm.services.reminders import TITLE_MAX, add_reminder, readable_owners
+from desktop_crm.services.scopes import owner_scope
+from desktop_crm.storage.models import Interaction, Reminder
+from desktop_crm.storage.types import as_stored
 
 R = Resource.INTERACTION
+# The fields of the log-a-call dialog, in its order.
 FIELDS = ("kind", "direction", "started_at", "duration_seconds", "outcome", "summary", "needs",
           "special_notes", "next_step", "next_step_at")
+# A next step picked to the minute for "now" is not in the past yet.
+NEXT_STEP_GRACE = timedelta(minutes=1)
+NEXT_STEP_HORIZON = timedelta(days=2 * 366)
+FOLLOW_UP_SOURCE = "interaction:"  # + the call's id, in the reminder's `source`
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,7 @@ class InteractionView:
     next_step: str
     next_step_at: datetime | None
     version: int
+    reminder_id: str | None = None  # the follow-up this call created, if the user sees it
 
 
 class InteractionService:
@@ -47,12 +60,19 @@ class InteractionService:
         self.ctx = ctx
 
     def log(self, customer_id: str, data: Mapping[str, Any]) -> InteractionView:
-        """Log one contact with a customer the user can see; it counts as a follow-up."""
+        """Log one contact with a customer the user can see; it counts as a follow-up.
+
+        With `next_step_at` (and the `next_step` it names) a follow-up reminder for the
+        acting user is created with it, due then and titled from the next step.
+        """
         with self.ctx.guard(Resource.CUSTOMER, customer_id, "interaction.create"), \
                 self.ctx.writing() as w:
             w.actor.require(R, Action.CREATE)
-            customer = _visible_customer(w, customer_id)
+            customer = visible_customer(w, customer_id)
             values = _validate(data, now=w.now, partial=False)
+            _check_next_step(values, now=w.now)
+            if values.get("next_step_at") is not None:
+                w.actor.require(Resource.REMINDER, Action.CREATE)
             item = Interaction(id=new_id(), created_at=w.now, updated_at=w.now, version=1,
                                updated_by=w.actor.user_id, customer_id=customer.id,
                                user_id=w.actor.user_id, **values)
@@ -63,20 +83,28 @@ class InteractionService:
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                          action="interaction.create", entity=R, entity_id=item.id,
                          detail={"customer": customer.id, "kind": item.kind})
-            return _view(item)
+            reminder_id = None
+            if item.next_step_at is not None:
+                reminder_id = add_reminder(
+                    w, owner_id=w.actor.user_id, customer_id=customer.id,
+                    kind=ReminderKind.FOLLOW_UP.value, title=follow_up_title(item.next_step),
+                    due_at=item.next_step_at, all_day=False,
+                    source=FOLLOW_UP_SOURCE + item.id).id
+            return _view(item, reminder_id)
 
     def for_customer(self, customer_id: str, *, limit: int = 200) -> list[InteractionView]:
         """A customer's contacts, newest first (owners see all of their customers' calls)."""
         with self.ctx.guard(Resource.CUSTOMER, customer_id, "interaction.read"), \
                 self.ctx.reading() as w:
             w.actor.require(R, Action.READ)
-            _visible_customer(w, customer_id)
-            rows = w.session.execute(
+            visible_customer(w, customer_id)
+            rows = list(w.session.execute(
                 select(Interaction).where(Interaction.customer_id == customer_id,
                                           Interaction.deleted_at.is_(None))
                 .order_by(Interaction.started_at.desc()).limit(limit)
-            ).scalars()
-            return [_view(i) for i in rows]
+            ).scalars())
+            follow_ups = _follow_ups(w, customer_id, [i.id for i in rows])
+            return [_view(i, follow_ups.get(i.id)) for i in rows]
 
     def update(self, interaction_id: str, changes: Mapping[str, Any]) -> InteractionView:
         with self.ctx.guard(R, interaction_id, Action.UPDATE), self.ctx.writing() as w:
@@ -91,7 +119,7 @@ class InteractionService:
                 audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                              action="interaction.update", entity=R, entity_id=item.id,
                              detail={"fields": changed})
-            return _view(item)
+            return _view(item, _follow_ups(w, item.customer_id, [item.id]).get(item.id))
 
     def delete(self, interaction_id: str) -> None:
         with self.ctx.guard(R, interaction_id, Action.DELETE), self.ctx.writing() as w:
@@ -108,22 +136,48 @@ class InteractionService:
             raise OutOfScope
         own_scope = owner_scope(w.session, w.actor, R, Action.READ)
         if not own_scope.covers(item.user_id):
-            _visible_customer(w, item.customer_id)  # a child of a customer they see
+            visible_customer(w, item.customer_id)  # a child of a customer they see
         w.actor.require(R, action)
         if not owner_scope(w.session, w.actor, R, action).covers(item.user_id):
             raise PermissionDenied(f"{R}.{action}")
         return item
 
 
-def _visible_customer(w: Work, customer_id: str) -> Customer:
-    customer = w.session.get(Customer, customer_id)
-    if customer is None or customer.deleted_at is not None:
-        raise OutOfScope
-    scope = owner_scope(w.session, w.actor, Resource.CUSTOMER, Action.READ)
-    if not scope.covers(customer.owner_id) and customer.id not in granted_record_ids(
-            w.session, w.actor, Resource.CUSTOMER, w.now):
-        raise OutOfScope
-    return customer
+def follow_up_title(next_step: str) -> str:
+    """A reminder title from the next step: its first line, cut to fit."""
+    line = next_step.strip().splitlines()[0].strip() if next_step.strip() else ""
+    return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1] + "…"
+
+
+def _check_next_step(values: Mapping[str, Any], *, now: datetime) -> None:
+    """A next step with a date becomes a reminder: it needs its words and a future date."""
+    due = values.get("next_step_at")
+    if due is None:
+        return
+    if not values.get("next_step"):
+        raise ValidationError("next_step", "say what the next step is: it becomes the "
+                                           "follow-up reminder's title")
+    if due < now - NEXT_STEP_GRACE:
+        raise ValidationError("next_step_at", "is in the past: a follow-up needs a date to come")
+    if due > now + NEXT_STEP_HORIZON:
+        raise ValidationError("next_step_at", "is more than two years ahead")
+
+
+def _follow_ups(w: Work, customer_id: str, interaction_ids: list[str]) -> dict[str, str]:
+    """interaction id -> the follow-up reminder it created, among those this user may read."""
+    if not interaction_ids:
+        return {}
+    query = select(Reminder.source, Reminder.id).where(
+        Reminder.customer_id == customer_id, Reminder.deleted_at.is_(None),
+        Reminder.source.in_([FOLLOW_UP_SOURCE + i for i in interaction_ids]))
+    if w.actor.can(Resource.REMINDER, Action.READ):
+        scope = readable_owners(w)
+        if not scope.everyone:
+            query = query.where(Reminder.owner_id.in_(scope.owner_ids))
+    else:
+        query = query.where(Reminder.owner_id == w.actor.user_id)
+    found = w.session.execute(query.order_by(Reminder.created_at)).all()
+    return {source.removeprefix(FOLLOW_UP_SOURCE): reminder_id for source, reminder_id in found}
 
 
 def _validate(data: Mapping[str, Any], *, now: datetime, partial: bool) -> dict[str, Any]:
@@ -166,13 +220,14 @@ def _moment(field: str, value: Any, *, required: bool) -> datetime | None:
             raise ValidationError(field, f"“{value}” is not a date and time") from None
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValidationError(field, "must be a date and time with its time zone")
-    return value
+    return as_stored(value)  # UTC, to the millisecond: the view equals the row read back
 
 
-def _view(i: Interaction) -> InteractionView:
+def _view(i: Interaction, reminder_id: str | None = None) -> InteractionView:
     return InteractionView(
         id=i.id, customer_id=i.customer_id, user_id=i.user_id, kind=i.kind,
         direction=i.direction, started_at=i.started_at, duration_seconds=i.duration_seconds,
         outcome=i.outcome, summary=i.summary, needs=i.needs, special_notes=i.special_notes,
         next_step=i.next_step, next_step_at=i.next_step_at, version=i.version,
+        reminder_id=reminder_id,
     )

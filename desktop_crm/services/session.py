@@ -21,6 +21,7 @@ from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.customers import CustomerService
 from desktop_crm.services.departments import DepartmentService
 from desktop_crm.services.interactions import InteractionService
+from desktop_crm.services.reminders import ReminderService
 from desktop_crm.services.users import UserService
 from desktop_crm.storage.vault import OpenVault, Vault
 
@@ -51,6 +52,7 @@ class CrmSession:
         self._ctx = ctx
         self.customers = CustomerService(ctx)
         self.interactions = InteractionService(ctx)
+        self.reminders = ReminderService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
 

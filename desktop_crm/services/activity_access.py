@@ -1,0 +1,18 @@
+"""A customer's activity (calls, reminders, complaints, orders...) is reached through the
+customer: whoever sees the customer sees its activity, within what their roles may read."""
+
+from __future__ import annotations
+
+from desktop_crm.services.context import OutOfScope, Work
+from desktop_crm.services.customer_sight import sight_of
+from desktop_crm.storage.models import Customer
+
+
+def visible_customer(w: Work, customer_id: str) -> Customer:
+    """The live customer if this user can see it; OutOfScope otherwise, as for a missing id."""
+    customer = w.session.get(Customer, customer_id)
+    if customer is None or customer.deleted_at is not None:
+        raise OutOfScope
+    if not sight_of(w).sees({"id": customer.id, "owner_id": customer.owner_id}):
+        raise OutOfScope
+    return customer
