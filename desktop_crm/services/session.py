@@ -22,6 +22,7 @@ from desktop_crm.services.customers import CustomerService
 from desktop_crm.services.departments import DepartmentService
 from desktop_crm.services.interactions import InteractionService
 from desktop_crm.services.reminders import ReminderService
+from desktop_crm.services.timeline import TimelineService
 from desktop_crm.services.users import UserService
 from desktop_crm.storage.vault import OpenVault, Vault
 
@@ -53,6 +54,7 @@ class CrmSession:
         self.customers = CustomerService(ctx)
         self.interactions = InteractionService(ctx)
         self.reminders = ReminderService(ctx)
+        self.timeline = TimelineService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
 
