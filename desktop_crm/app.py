@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # Qt is imported only once the GUI is known to be able to sta
     from desktop_crm.ui.backend import Backend
 
 PROGRAM = "desktop-crm"
+# The desktop app's page cache per read connection: enough for the pages a screen of the list
+# and a search touch, small enough that the window stays within its memory goal.
+DESKTOP_READ_CACHE_KIB = 4 * 1024
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,9 +71,11 @@ def build_backend() -> Backend:
         sign_in_remembered,
     )
     from desktop_crm.services.setup import initialize_vault
+    from desktop_crm.storage.engine import limit_read_cache
     from desktop_crm.storage.vault import Vault
     from desktop_crm.ui.backend import Backend
 
+    limit_read_cache(DESKTOP_READ_CACHE_KIB)
     keyring = DeviceKeyring()
 
     def create(directory: Path, username: str, password: str, display_name: str) -> str:

@@ -15,7 +15,6 @@ from desktop_crm.services.customer_views import field_view
 from desktop_crm.services.scopes import owner_scope
 from desktop_crm.storage.customer_facets import common_cities_and_tags
 from desktop_crm.storage.models import Customer, Department, User
-from desktop_crm.storage.names import name_keys
 
 R = Resource.CUSTOMER
 CHOICES_MAX = 200  # cities and tags offered at most
@@ -75,9 +74,10 @@ def _visible_owners(w: Work, sight: Sight) -> list[OwnerChoice]:
 
 
 def _choices(users: Iterable) -> list[OwnerChoice]:
+    """In user-name order. Screens order them by display name in the reader's language
+    (Qt's collator knows pinyin order); pypinyin is not loaded for this (~55 MiB)."""
     chosen = [OwnerChoice(u.id, u.username, u.display_name, u.department_id) for u in users]
-    return sorted(chosen, key=lambda o: (name_keys(o.display_name or o.username).sort_key,
-                                         o.username))
+    return sorted(chosen, key=lambda o: o.username)
 
 
 def _departments_of(w: Work, sight: Sight, owners: list[OwnerChoice]) -> list[DepartmentChoice]:
@@ -94,5 +94,4 @@ def _departments_of(w: Work, sight: Sight, owners: list[OwnerChoice]) -> list[De
             while at is not None and at in every and at not in shown:
                 shown.add(at)
                 at = every[at].parent_id
-    return sorted((every[i] for i in shown),
-                  key=lambda d: (name_keys(d.name, person=False).sort_key, d.id))
+    return sorted((every[i] for i in shown), key=lambda d: (d.name, d.id))

@@ -35,7 +35,18 @@ CONNECTION_PRAGMAS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Page cache per read connection. One-shot commands and the benchmarks keep 64 MiB: a count
+# or a deep jump over a million rows then reads each page once. The desktop app stays open all
+# day beside Qt and limits it (see `limit_read_cache`): two read connections at 64 MiB would
+# be most of its memory.
 READ_LANE_CACHE_KIB = 64 * 1024
+
+
+def limit_read_cache(kib: int) -> None:
+    """Page cache of read connections opened from now on in this process (the composition
+    root calls it once, before any vault is opened)."""
+    global READ_LANE_CACHE_KIB
+    READ_LANE_CACHE_KIB = kib
 
 
 class Lane(StrEnum):

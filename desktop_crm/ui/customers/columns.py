@@ -6,10 +6,10 @@ orders, so sorting a million customers stays a keyset read. Other headers do not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_crm.services.customer_views import CustomerRow
 from desktop_crm.services.customers import Order
@@ -22,21 +22,21 @@ LIST_SEPARATOR = "，"  # a Chinese comma reads well between names and numbers a
 class Column:
     key: str
     title: str  # source text, translated in the "CustomerColumns" context
-    value: Callable[[CustomerRow, Mapping[str, str]], str]
+    # the cell's text; None for the owner, whose name the model looks up when it paints
+    value: Callable[[CustomerRow], str] | None
     order: Order | None = None
     field: str | None = None  # the customer field it shows, when field policies govern it
 
-    def text(self, row: CustomerRow, owner_names: Mapping[str, str]) -> str:
-        if self.field is not None and self.field in row.hidden:
+    def text(self, row: CustomerRow) -> str:
+        if self.value is None or (self.field is not None and self.field in row.hidden):
             return ""
-        return self.value(row, owner_names)
+        return self.value(row)
 
-    def tooltip(self, row: CustomerRow, owner_names: Mapping[str, str]) -> str:
+    def tooltip(self, row: CustomerRow) -> str:
         """The full cell, for values cut short by a narrow column (still masked)."""
-        if self.key == "phones" or self.key == "emails" or self.key == "tags":
-            values = getattr(row, self.key)
-            return "\n".join(values) if self.field not in row.hidden else ""
-        return self.text(row, owner_names)
+        if self.key in ("phones", "emails", "tags") and self.field not in row.hidden:
+            return "\n".join(getattr(row, self.key))
+        return self.text(row)
 
 
 def _first_of(values: tuple[str, ...]) -> str:
@@ -46,33 +46,32 @@ def _first_of(values: tuple[str, ...]) -> str:
     return values[0] if not more else f"{values[0]} (+{more})"
 
 
-def _updated(row: CustomerRow, _: Mapping[str, str]) -> str:
-    local = QDateTime(row.updated_at).toLocalTime()
-    return local.toString("yyyy-MM-dd HH:mm")
+def _updated(row: CustomerRow) -> str:
+    return row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")  # local time
 
 
 _C = "CustomerColumns"  # the titles' translation context (written out for lupdate)
 
 COLUMNS: tuple[Column, ...] = (
     Column("name", QT_TRANSLATE_NOOP("CustomerColumns", "Name"),
-           lambda r, _: r.name, order="name", field="name"),
+           lambda r: r.name, order="name", field="name"),
     Column("company", QT_TRANSLATE_NOOP("CustomerColumns", "Company"),
-           lambda r, _: r.company, field="company"),
+           lambda r: r.company, field="company"),
     Column("phones", QT_TRANSLATE_NOOP("CustomerColumns", "Phone"),
-           lambda r, _: _first_of(r.phones), field="phones"),
+           lambda r: _first_of(r.phones), field="phones"),
     Column("emails", QT_TRANSLATE_NOOP("CustomerColumns", "Email"),
-           lambda r, _: _first_of(r.emails), field="emails"),
+           lambda r: _first_of(r.emails), field="emails"),
     Column("city", QT_TRANSLATE_NOOP("CustomerColumns", "City"),
-           lambda r, _: r.city, field="city"),
+           lambda r: r.city, field="city"),
     Column("stage", QT_TRANSLATE_NOOP("CustomerColumns", "Stage"),
-           lambda r, _: stage_label(r.lifecycle_stage),
+           lambda r: stage_label(r.lifecycle_stage),
            field="lifecycle_stage"),
     Column("tier", QT_TRANSLATE_NOOP("CustomerColumns", "Tier"),
-           lambda r, _: tier_label(r.tier), field="tier"),
+           lambda r: tier_label(r.tier), field="tier"),
     Column("tags", QT_TRANSLATE_NOOP("CustomerColumns", "Tags"),
-           lambda r, _: LIST_SEPARATOR.join(r.tags), field="tags"),
+           lambda r: LIST_SEPARATOR.join(r.tags), field="tags"),
     Column("owner", QT_TRANSLATE_NOOP("CustomerColumns", "Owner"),
-           lambda r, names: names.get(r.owner_id or "", "")),
+           None),
     Column("updated", QT_TRANSLATE_NOOP("CustomerColumns", "Updated"),
            _updated, order="updated"),
 )
@@ -80,3 +79,10 @@ COLUMNS: tuple[Column, ...] = (
 
 def column_title(column: Column) -> str:
     return QCoreApplication.translate(_C, column.title)
+OWNER_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "owner")
+
+
+def shown_texts(row: CustomerRow) -> tuple[str, ...]:
+    """Every cell's text of one row, worked out once when its page arrives (off the GUI
+    thread): painting then only looks texts up. The owner's cell is left to the model."""
+    return tuple(column.text(row) for column in COLUMNS)

@@ -8,10 +8,10 @@ makes meaningful.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from desktop_crm.domain.enums import LifecycleStage, Tier
@@ -29,6 +29,12 @@ def view_label(view: str) -> str:
         "department": QCoreApplication.translate("FilterBar", "My department"),
     }
     return labels.get(view, view)
+
+
+def by_name(items: Iterable[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Ordered by label as a Chinese reader expects: pinyin order, then Latin names."""
+    collator = QCollator(QLocale("zh_CN"))
+    return sorted(items, key=lambda item: collator.sortKey(item[1]))
 
 
 class FilterBar(QWidget):
@@ -99,10 +105,10 @@ class FilterBar(QWidget):
         self.view_combo.setVisible(len(views) > 1)  # one view is no choice
 
     def set_choices(self, choices: FilterChoices) -> None:
-        self._fill(self.owner_combo, self.tr("Any owner"),
-                   [(o.id, o.display_name or o.username) for o in choices.owners])
-        self._fill(self.department_combo, self.tr("Any department"),
-                   [(d.id, d.name) for d in choices.departments])
+        self._fill(self.owner_combo, self.tr("Any owner"), by_name(
+            (o.id, o.display_name or o.username) for o in choices.owners))
+        self._fill(self.department_combo, self.tr("Any department"), by_name(
+            (d.id, d.name) for d in choices.departments))
         self._fill(self.tag_combo, self.tr("Any tag"), [(t, t) for t in choices.tags])
         self._fill(self.city_combo, self.tr("Any city"), [(c, c) for c in choices.cities])
         # a salesperson who sees only their own customers has no owner to choose

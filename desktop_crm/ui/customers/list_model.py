@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,14 +29,24 @@ from PySide6.QtCore import (
 from desktop_crm.services.customer_filters import CustomerFilter
 from desktop_crm.services.customer_views import CustomerRow
 from desktop_crm.services.customers import CustomerService, Order
-from desktop_crm.ui.customers.columns import COLUMNS, Column, column_title
+from desktop_crm.ui.customers.columns import (
+    COLUMNS,
+    OWNER_COLUMN,
+    Column,
+    column_title,
+    shown_texts,
+)
 from desktop_crm.ui.customers.row_window import PageRequest, RowWindow
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, Operations
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# data() runs for every role of every painted cell: plain ints compare fastest
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ID = int(CUSTOMER_ID_ROLE)
 IDS_MIME_TYPE = "application/x-desktop-crm-customer-ids"
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 100
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -54,10 +64,21 @@ class ListQuery:
         return bool(self.text.strip())
 
 
+class Shown(NamedTuple):
+    """A row as the list holds it: the customer and its cells' texts, made off the GUI thread."""
+
+    customer: CustomerRow
+    texts: tuple[str, ...]
+
+
+def _shown(rows: Sequence[CustomerRow]) -> list[Shown]:
+    return [Shown(row, shown_texts(row)) for row in rows]
+
+
 @dataclass(frozen=True)
 class _Loaded:
     total: int
-    rows: Sequence[CustomerRow]
+    rows: Sequence[Shown]
     next_after: tuple[Any, ...] | None
     capped: bool  # a search that stopped at SEARCH_LIMIT: more match than are shown
 
@@ -69,11 +90,11 @@ class CustomerListModel(QAbstractTableModel):
 
     def __init__(self, customers: CustomerService, ops: Operations,
                  parent: QObject | None = None, *,
-                 window: RowWindow[CustomerRow] | None = None) -> None:
+                 window: RowWindow[Shown] | None = None) -> None:
         super().__init__(parent)
         self._customers = customers
         self._ops = ops
-        self._window: RowWindow[CustomerRow] = window or RowWindow()
+        self._window: RowWindow[Shown] = window or RowWindow()
         self._total = 0
         self._capped = False
         self._query = ListQuery()
@@ -112,11 +133,11 @@ class CustomerListModel(QAbstractTableModel):
         customers = self._customers
         if query.searching:
             rows = customers.search(query.text, limit=SEARCH_LIMIT, filters=query.filters)
-            return _Loaded(len(rows), rows, None, len(rows) >= SEARCH_LIMIT)
+            return _Loaded(len(rows), _shown(rows), None, len(rows) >= SEARCH_LIMIT)
         total = customers.count(filters=query.filters)
         page = customers.list_page(order=query.order, descending=query.descending,
                                    limit=self._window.page_size, filters=query.filters)
-        return _Loaded(total, page.rows, page.next_after, False)
+        return _Loaded(total, _shown(page.rows), page.next_after, False)
 
     def _loaded(self, generation: int, loaded: _Loaded) -> None:
         if generation != self._generation:
@@ -133,9 +154,7 @@ class CustomerListModel(QAbstractTableModel):
         self.count_did_change.emit(self._total, self._capped)
         self.query_did_load.emit()
 
-    def _search_pages(
-        self, rows: Sequence[CustomerRow]
-    ) -> list[tuple[int, Sequence[CustomerRow], None]]:
+    def _search_pages(self, rows: Sequence[Shown]) -> list[tuple[int, Sequence[Shown], None]]:
         size = self._window.page_size
         return [(i // size, rows[i:i + size], None) for i in range(0, len(rows), size)]
 
@@ -154,7 +173,7 @@ class CustomerListModel(QAbstractTableModel):
         generation, query, size = self._generation, self._query, self._window.page_size
         customers = self._customers
 
-        def read() -> tuple[Sequence[CustomerRow], tuple[Any, ...] | None]:
+        def read() -> tuple[Sequence[Shown], tuple[Any, ...] | None]:
             if request.after is not None:
                 page = customers.list_page(order=query.order, descending=query.descending,
                                            after=request.after, limit=size,
@@ -163,14 +182,14 @@ class CustomerListModel(QAbstractTableModel):
                 page = customers.page_at(request.index * size, order=query.order,
                                          descending=query.descending, limit=size,
                                          filters=query.filters)
-            return page.rows, page.next_after
+            return _shown(page.rows), page.next_after
 
         self._ops.run(read, lane=Lane.READ,
                       on_success=lambda page: self._page_arrived(generation, request, *page),
                       on_failure=lambda error: self._page_failed(generation, request, error))
 
     def _page_arrived(self, generation: int, request: PageRequest,
-                      rows: Sequence[CustomerRow], next_after: tuple[Any, ...] | None) -> None:
+                      rows: Sequence[Shown], next_after: tuple[Any, ...] | None) -> None:
         if generation != self._generation:
             return
         self._window.store(request.index, rows, next_after)
@@ -200,19 +219,26 @@ class CustomerListModel(QAbstractTableModel):
             return column_title(COLUMNS[section])
         return None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.customer_at(index.row())
-        if row is None:
-            return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row, self.owner_names)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row, self.owner_names)
-        if role == CUSTOMER_ID_ROLE:
-            return row.id
+    def data(self, index: _ModelIndex, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY:
+            shown = self._shown_at(index.row())
+            if shown is None:
+                return None
+            column = index.column()
+            if column == OWNER_COLUMN:
+                return self.owner_names.get(shown.customer.owner_id or "", "")
+            return shown.texts[column]
+        if role == _TOOLTIP:
+            shown = self._shown_at(index.row())
+            if shown is None:
+                return None
+            column = index.column()
+            if column == OWNER_COLUMN:
+                return self.owner_names.get(shown.customer.owner_id or "", "")
+            return COLUMNS[column].tooltip(shown.customer)
+        if role == _ID:
+            shown = self._shown_at(index.row())
+            return None if shown is None else shown.customer.id
         return None
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
@@ -226,7 +252,7 @@ class CustomerListModel(QAbstractTableModel):
         """Dragged rows carry what the list shows (masked values stay masked) and the ids."""
         mime = QMimeData()
         mime.setText(self.rows_as_text(sorted({i.row() for i in indexes})))
-        ids = [row.id for row in self._rows_at(i.row() for i in indexes)]
+        ids = [shown.customer.id for shown in self._held(i.row() for i in indexes)]
         mime.setData(IDS_MIME_TYPE, "\n".join(dict.fromkeys(ids)).encode())
         return mime
 
@@ -234,20 +260,27 @@ class CustomerListModel(QAbstractTableModel):
 
     def customer_at(self, position: int) -> CustomerRow | None:
         """The row at a position, or None while its page is on its way (now asked for)."""
+        shown = self._shown_at(position)
+        return None if shown is None else shown.customer
+
+    def _shown_at(self, position: int) -> Shown | None:
         if not 0 <= position < self._total:
             return None
-        row = self._window.row(position)
-        if row is None and not self._query.searching:
+        shown = self._window.row(position)
+        if shown is None and not self._query.searching:
             self._ask_for_pages()
-        return row
+        return shown
 
     def rows_as_text(self, positions: Sequence[int]) -> str:
         """Tab-separated lines of the shown values: what copy puts on the clipboard."""
-        names = self.owner_names
-        return "\n".join("\t".join(column.text(row, names) for column in COLUMNS)
-                         for row in self._rows_at(positions))
+        lines = []
+        for shown in self._held(positions):
+            texts = list(shown.texts)
+            texts[OWNER_COLUMN] = self.owner_names.get(shown.customer.owner_id or "", "")
+            lines.append("\t".join(texts))
+        return "\n".join(lines)
 
-    def _rows_at(self, positions: Any) -> list[CustomerRow]:
+    def _held(self, positions: Any) -> list[Shown]:
         rows = (self._window.row(p) for p in positions if 0 <= p < self._total)
         return [row for row in rows if row is not None]
 
