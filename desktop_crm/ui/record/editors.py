@@ -141,6 +141,7 @@ class OptionalDateEdit(QWidget):
     def _point_calendar_at_sensible_page(self) -> None:
         """Opened on "none", the calendar starts thirty years back, not in 1899."""
         self.clear_button.setEnabled(self.value() is not None)
-        if self.value() is None:
+        calendar = self.date_edit.calendarWidget()  # none while read-only
+        if self.value() is None and calendar is not None:
             today = QDate.currentDate()
-            self.date_edit.calendarWidget().setCurrentPage(today.year() - 30, today.month())
+            calendar.setCurrentPage(today.year() - 30, today.month())

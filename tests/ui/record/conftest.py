@@ -8,15 +8,24 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QUrl
+from sqlalchemy import select
 
 from desktop_crm.domain.ids import new_id
 from desktop_crm.services.session import CrmSession, sign_in
-from desktop_crm.storage.models import RecordGrant
+from desktop_crm.storage.models import AuditEvent, RecordGrant
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.record.record_page import CustomerRecordPage
 from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD, Template
 
-PASSWORDS = {"admin": ADMIN_PASSWORD, "sales2": SALES2_PASSWORD}
+PASSWORDS: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def known_passwords() -> Iterator[None]:
+    PASSWORDS.clear()
+    PASSWORDS.update(admin=ADMIN_PASSWORD, sales2=SALES2_PASSWORD)
+    yield
+    PASSWORDS.clear()
 
 
 @pytest.fixture
@@ -36,6 +45,28 @@ def sign_in_as(vault: Template) -> Iterator[Callable[[str], CrmSession]]:
 @pytest.fixture
 def admin(sign_in_as: Callable[[str], CrmSession]) -> CrmSession:
     return sign_in_as("admin")
+
+
+@pytest.fixture
+def add_user(admin: CrmSession, sign_in_as: Callable[[str], CrmSession]
+             ) -> Callable[[str, str, str], CrmSession]:
+    """A new user of this role, signed in after choosing their password."""
+    def add(username: str, display_name: str, role: str) -> CrmSession:
+        _, one_time = admin.users.create(username, display_name, roles=[role])
+        PASSWORDS[username] = one_time
+        first = sign_in_as(username)
+        first.change_password(one_time, f"{username}-password-1")
+        PASSWORDS[username] = f"{username}-password-1"
+        return sign_in_as(username)
+
+    return add
+
+
+def audit_actions(session: CrmSession) -> list[tuple[str, str]]:
+    """(action, entity id) of every audit event, oldest first."""
+    with session._open().database.reading() as s:
+        return [(e.action, e.entity_id) for e in
+                s.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()]
 
 
 @pytest.fixture
