@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from desktop_crm.storage.collected_keys import probed
 from desktop_crm.storage.customer_list import (
     connection_cache,
     granted_rowids,
     holds_few,
     sees_nothing,
-    visibility,
 )
+from desktop_crm.storage.list_sql import visibility
 from desktop_crm.storage.types import uuid_to_bytes
 
 # Probes of a sample; a narrow sight that finds fewer than SAMPLE_HITS // 2 of its
@@ -82,17 +83,7 @@ def _counted(
 
 def _sample(conn: Connection, visible: str, params: list, probes: int) -> list[tuple[str, str]]:
     """City and tags of the visible customers at `probes` evenly spread rowids."""
-    top = conn.exec_driver_sql("SELECT max(rowid) FROM customers").scalar() or 0
-    step = max(1, math.ceil(top / probes))
-    sql = (
-        "WITH RECURSIVE probe(at) AS (SELECT ? UNION ALL SELECT at + ? FROM probe"
-        " WHERE at + ? <= ?)"
-        " SELECT city, tags FROM probe JOIN customers ON customers.rowid = probe.at"
-        f" WHERE deleted_at IS NULL{visible}"
-    )
-    start = (step + 1) // 2  # the middle of each step, so the first and last rows weigh alike
-    found = conn.exec_driver_sql(sql, (start, step, step, top, *params)).all()
-    return [(row[0], row[1]) for row in found]
+    return [(row[0], row[1]) for row in probed(conn, "city, tags", visible, params, probes)]
 
 
 def _most_common(rows: list, limit: int, sampled: bool) -> CommonValues:

@@ -9,20 +9,29 @@ page.
 Visibility comes in as `owner_ids` (None: every owner) plus `extra_ids` (records granted to
 a collaborator), which `extra_owner_ids` may narrow to records some of those owners hold
 (a list view such as "my subordinates'" keeps only their shared records); a RowFilter
-narrows further by column values, tested on each row the walk reads. The statements are
-written out as SQL: a page is ~0.4 ms of SQLite work, and building the same statement
-through the expression language cost ten times that.
+narrows further by column values, tested on each row the walk reads, or, when an estimate
+says few customers pass it, served from their keys collected once (collected_keys). The
+statements live in list_sql.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Sequence
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection
 
+from desktop_crm.storage import collected_keys
+from desktop_crm.storage.collected_keys import CollectedKeys, collect, estimated_matches
+from desktop_crm.storage.list_sql import (
+    after_params,
+    has_ownerless,
+    marks,
+    rows_by_id,
+    select_keys,
+    visibility,
+)
 from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
 from desktop_crm.storage.stored_values import Order, PageKey, StoredRow, decoded_rows
 from desktop_crm.storage.types import to_millis, uuid_to_bytes
@@ -129,6 +138,8 @@ def rows_at_position(
         return []
     position = max(position, 0)
     sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
+    if sight.collected(conn) is not None:  # every key at hand: no walk to skip
+        return sight.rows(conn, order, descending, None, position, limit, tuple(columns))
     checkpoints = connection_cache(conn).setdefault(("checkpoints", order, descending,
                                                      sight.key), [])
     wanted = position // CHECKPOINT_STEP
@@ -155,17 +166,18 @@ def count_customers(
     changes: a filtered count at a million customers reads every row in sight)."""
     if sees_nothing(owner_ids, extra_ids):
         return 0
+    sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
+    collected = sight.collected(conn)
+    if collected is not None:
+        return len(collected)
     visible, params = "", []
-    if owner_ids is not None:
-        owners = [uuid_to_bytes(o) for o in dict.fromkeys(owner_ids)]
-        granted = granted_rowids(conn, extra_ids, extra_owner_ids)
-        visible, params = visibility(owners, granted, by_entry=False)
-    tests, test_params = where.sql()
+    if sight.owners is not None:
+        visible, params = visibility(sight.owners, sight.granted, by_entry=False)
     cache = connection_cache(conn)
-    key = ("count", visible, tuple(params), where)
+    key = ("count", sight.key)
     if key not in cache:
-        sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{visible}{tests}"
-        cache[key] = int(conn.exec_driver_sql(sql, (*params, *test_params)).scalar_one())
+        sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{visible}{sight.tests}"
+        cache[key] = int(conn.exec_driver_sql(sql, (*params, *sight.test_params)).scalar_one())
     return int(cache[key])
 
 
@@ -177,11 +189,11 @@ def granted_rowids(
     if not extra_ids or (owner_ids is not None and not owner_ids):
         return []
     ids = [uuid_to_bytes(i) for i in extra_ids]
-    sql = f"SELECT rowid FROM customers WHERE id IN ({_marks(ids)})"
+    sql = f"SELECT rowid FROM customers WHERE id IN ({marks(ids)})"
     owners: list[bytes | str] = []
     if owner_ids is not None:
         owners = [uuid_to_bytes(o) for o in owner_ids]
-        sql += f" AND owner_id IN ({_marks(owners)})"
+        sql += f" AND owner_id IN ({marks(owners)})"
     return [row[0] for row in conn.exec_driver_sql(sql, (*ids, *owners))]
 
 
@@ -223,29 +235,65 @@ class _Sight:
         owners = [uuid_to_bytes(o) for o in unique]
         return cls(owners, granted, merged, where)
 
+    def collected(self, conn: Connection) -> CollectedKeys | None:
+        """The keys of every customer passing this list's row filter when few do (see
+        collected_keys), remembered until the database changes; None: walk the list."""
+        if not self.tests:
+            return None
+        cache = connection_cache(conn)
+        key = ("collected", self.key)
+        if key not in cache:
+            found = self._collect(conn)
+            if found is not None:  # the oldest kept lists make room (memory, not speed)
+                kept = [k for k, v in cache.items() if isinstance(v, CollectedKeys)]
+                for old in kept[: max(0, len(kept) - collected_keys.LISTS_KEPT + 1)]:
+                    del cache[old]
+            cache[key] = found
+        return cache[key]  # type: ignore[no-any-return]
+
+    def _collect(self, conn: Connection) -> CollectedKeys | None:
+        entry, entry_params = "", []
+        if self.owners is not None:
+            entry, entry_params = visibility(self.owners, self.granted, by_entry=True)
+        tests, params = entry + self.tests, [*entry_params, *self.test_params]
+        if estimated_matches(conn, tests, params) > collected_keys.SELECTIVE_MAX:
+            return None
+        if self.merged:  # few customers in sight: read by owner, through their indexes
+            assert self.owners is not None
+            visible, visible_params = visibility(self.owners, self.granted, by_entry=False)
+            return collect(conn, "customers", visible + self.tests,
+                           [*visible_params, *self.test_params])
+        # many: one pass over the table in storage order beats reading them in list order
+        return collect(conn, "customers NOT INDEXED", tests, params)
+
     def rows(
         self, conn: Connection, order: Order, descending: bool, after: Sequence[Any] | None,
         offset: int, limit: int, columns: tuple[str, ...] = (),
     ) -> list[StoredRow]:
+        collected = self.collected(conn)
+        if collected is not None:
+            return rows_by_id(conn, collected.window(order, descending, after, offset, limit),
+                              _SORT_COLUMN[order], columns)
         if not self.merged:
             return self._walk(conn, order, descending, after, offset, limit, columns)
         assert self.owners is not None
         column = _SORT_COLUMN[order]
         bound = "" if after is None else "no owner" if after[2] is None else "owner"
-        after_params = _after_params(after)
+        bound_params = after_params(after)
         arms, params = [], []
         arm_limit = offset + limit
         tests, test_params = self.tests, self.test_params
         for owner in self.owners:
-            arms.append(_select(column, descending, bound, " AND owner_id = ?" + tests, columns))
-            params += [owner, *test_params, *after_params, arm_limit]
+            arms.append(select_keys(column, descending, bound, " AND owner_id = ?" + tests,
+                                    columns))
+            params += [owner, *test_params, *bound_params, arm_limit]
         if self.granted:
-            marks = _marks(self.granted)
-            not_owned = (f" AND (owner_id IS NULL OR owner_id NOT IN ({_marks(self.owners)}))"
+            not_owned = (f" AND (owner_id IS NULL OR owner_id NOT IN ({marks(self.owners)}))"
                          if self.owners else "")
-            arms.append(_select(column, descending, bound,
-                                f" AND rowid IN ({marks}){not_owned}{tests}", columns))
-            params += [*self.granted, *self.owners, *test_params, *after_params, arm_limit]
+            arms.append(select_keys(column, descending, bound,
+                                    f" AND rowid IN ({marks(self.granted)}){not_owned}{tests}",
+                                    columns))
+            params += [*self.granted, *self.owners, *test_params, *bound_params, arm_limit]
         if not arms:
             return []  # granted records that no longer exist
         if len(arms) == 1:  # one owner's index range is already in list order
@@ -272,19 +320,19 @@ class _Sight:
         visible, params = visible + self.tests, [*params, *self.test_params]
         if after is None or after[2] is None:
             bound = "" if after is None else "no owner"
-            sql = _select(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
-            found = conn.exec_driver_sql(sql, (*params, *_after_params(after), limit, offset))
+            sql = select_keys(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
+            found = conn.exec_driver_sql(sql, (*params, *after_params(after), limit, offset))
             return found.all()
         _, value, owner, row = after
         stored = to_millis(value) if isinstance(value, datetime) else value
-        seek = _select(column, descending, "row value", visible, columns)
+        seek = select_keys(column, descending, "row value", visible, columns)
         seek_params = [*params, stored, owner, row]
-        if descending and (self.owners is None or self.granted) and _has_ownerless(
+        if descending and (self.owners is None or self.granted) and has_ownerless(
                 conn, column, stored):
             # rows without an owner sharing the key's sort value come after it (NULLs sort
             # last going down) but fail a row-value comparison: read them apart
-            nulls = _select(column, descending, "", visible + f" AND {column} = ?"
-                            " AND owner_id IS NULL", columns)
+            nulls = select_keys(column, descending, "", visible + f" AND {column} = ?"
+                                " AND owner_id IS NULL", columns)
             sql = (f"SELECT * FROM ({seek} LIMIT ?) UNION ALL SELECT * FROM ({nulls} LIMIT ?)"
                    f" ORDER BY 2 DESC, 3 DESC, 4 DESC LIMIT ? OFFSET ?")
             found = conn.exec_driver_sql(sql, (
@@ -292,13 +340,6 @@ class _Sight:
             return found.all()
         sql = seek + " LIMIT ? OFFSET ?"
         return conn.exec_driver_sql(sql, (*seek_params, limit, offset)).all()
-
-
-def _has_ownerless(conn: Connection, column: str, value: Any) -> bool:
-    """Whether any live customer without an owner has this sort value (an index probe)."""
-    sql = (f"SELECT 1 FROM customers WHERE deleted_at IS NULL AND {column} = ?"
-           " AND owner_id IS NULL LIMIT 1")
-    return conn.exec_driver_sql(sql, (value,)).first() is not None
 
 
 def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
@@ -310,79 +351,11 @@ def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
     if key not in cache:
         sql = (
             "SELECT count(*) FROM (SELECT 1 FROM customers WHERE deleted_at IS NULL"
-            f" AND owner_id IN ({_marks(owners)}) LIMIT ?)"
+            f" AND owner_id IN ({marks(owners)}) LIMIT ?)"
         )
         counted = conn.exec_driver_sql(sql, (*owners, SMALL_SIGHT)).scalar_one()
         cache[key] = counted < SMALL_SIGHT
     return bool(cache[key])
-
-
-@lru_cache(maxsize=256)
-def _select(
-    column: str, descending: bool, bound: str, visible: str, columns: tuple[str, ...] = ()
-) -> str:
-    """One ordered read of page keys; `bound`: "" from the top, else after a key whose
-    owner is known ("owner", or "row value" for a seek) or SQL NULL ("no owner")."""
-    extra = "".join(f", {name}" for name in columns)
-    sql = (
-        f"SELECT id, {column}, owner_id, rowid{extra} FROM customers"
-        f" WHERE deleted_at IS NULL{visible}"
-    )
-    if bound == "row value":  # rows after (value, owner, rowid) with an owner
-        sql += f" AND ({column}, owner_id, rowid) {'<' if descending else '>'} (?, ?, ?)"
-    elif bound:
-        sql += _keyset(column, descending, owner_known=bound == "owner")
-    way = " DESC" if descending else ""
-    return sql + f" ORDER BY {column}{way}, owner_id{way}, rowid{way}"
-
-
-def _keyset(column: str, descending: bool, owner_known: bool) -> str:
-    """Rows after (value, owner, rowid) in list order; SQL NULL owners come first.
-
-    Bounded by `value >=` (or `<=`) so SQLite reads an index range; the rest is a filter
-    on the few rows that share the bound's value.
-    """
-    if descending:
-        first, beyond = f"{column} <= ?", f"{column} < ?"
-        tie = ("(owner_id = ? AND rowid < ?) OR owner_id < ? OR owner_id IS NULL"
-               if owner_known else "owner_id IS NULL AND rowid < ?")
-    else:
-        first, beyond = f"{column} >= ?", f"{column} > ?"
-        tie = ("(owner_id = ? AND rowid > ?) OR owner_id > ?"
-               if owner_known else "(owner_id IS NULL AND rowid > ?) OR owner_id IS NOT NULL")
-    return f" AND {first} AND ({beyond} OR ({column} = ? AND ({tie})))"
-
-
-def _after_params(after: Sequence[Any] | None) -> list[Any]:
-    if after is None:
-        return []
-    _, value, owner, row = after
-    stored = to_millis(value) if isinstance(value, datetime) else value
-    if owner is None:
-        return [stored, stored, stored, row]
-    return [stored, stored, stored, owner, row, owner]
-
-
-def visibility(
-    owners: Sequence[bytes | str], granted: Sequence[int], *, by_entry: bool
-) -> tuple[str, list[Any]]:
-    """` AND (...)` for customers owned by one of `owners` (as stored) or granted, and its
-    parameters.
-
-    `by_entry`: tested on each entry of the index being walked (owner and rowid are in
-    every list index); a unary plus keeps SQLite walking that index in order instead of
-    reading every owner's rows first. Otherwise SQLite may read by owner.
-    """
-    tests = [f"{'+' if by_entry else ''}owner_id IN ({_marks(owners)})"] if owners else []
-    if granted:
-        tests.append(f"rowid IN ({_marks(granted)})")
-    if not tests:
-        return " AND 0", []  # only grants, on records that no longer exist
-    return f" AND ({' OR '.join(tests)})", [*owners, *granted]
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 def connection_cache(conn: Connection) -> dict[Hashable, Any]:

@@ -26,8 +26,8 @@ from desktop_crm.storage.customer_list import (
     granted_rowids,
     holds_few,
     sees_nothing,
-    visibility,
 )
+from desktop_crm.storage.list_sql import visibility
 from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
 from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
 from desktop_crm.storage.text_match import fold as fold_latin

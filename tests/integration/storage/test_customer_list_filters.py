@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, insert
 
-from desktop_crm.storage import customer_facets, customer_list, search
+from desktop_crm.storage import collected_keys, customer_facets, customer_list, search
 from desktop_crm.storage.models import Customer
 from desktop_crm.storage.row_filter import RowFilter
 
@@ -37,6 +37,15 @@ SIGHTS: list[tuple[list[str] | None, tuple[str, ...], list[str] | None]] = [
     ([], ("c000", "c001", "c002", "c003"), None),  # shared with me, whoever owns them
     ([], ("c000", "c001", "c002", "c003"), []),
 ]
+
+# How a filtered list is read: its keys collected once (the small test lists always look
+# selective), walked along the list index, or collected and found to hold too many.
+PLANS: dict[str, dict[str, int]] = {
+    "collected": {},
+    "walked": {"SELECTIVE_MAX": -1},
+    "too many to collect": {"COLLECT_MAX": 2},
+}
+
 
 specs = st.lists(
     st.tuples(
@@ -83,7 +92,7 @@ def expected(rows: list[dict[str, Any]], order: str, sight: tuple, where: RowFil
     return [i for i in listed if matches(by_id[i], where)]
 
 
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     rows_spec=specs,
@@ -92,8 +101,19 @@ def expected(rows: list[dict[str, Any]], order: str, sight: tuple, where: RowFil
     page_size=st.integers(min_value=1, max_value=5),
     sight=st.sampled_from(SIGHTS),
     where=st.sampled_from(FILTERS),
+    plan=st.sampled_from(list(PLANS)),
 )
 def test_filtered_pages_jumps_and_counts_match_python(
+    engine: Engine, rows_spec: list, order: str, descending: bool, page_size: int,
+    sight: tuple, where: RowFilter, plan: str,
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in PLANS[plan].items():
+            patch.setattr(collected_keys, name, value)
+        check_filtered_list(engine, rows_spec, order, descending, page_size, sight, where)
+
+
+def check_filtered_list(
     engine: Engine, rows_spec: list, order: str, descending: bool, page_size: int,
     sight: tuple, where: RowFilter,
 ) -> None:
@@ -127,7 +147,10 @@ def test_filtered_pages_jumps_and_counts_match_python(
 
 
 @pytest.mark.parametrize("owners", [None, ["u1"], ["u1", "u2"]])
-def test_filtered_pages_still_read_indexes_in_order(engine: Engine, owners: Any) -> None:
+def test_filtered_pages_still_read_indexes_in_order(
+    engine: Engine, owners: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collected_keys, "SELECTIVE_MAX", -1)  # walk, as for a common value
     load(engine, [(n, o, i % 3, "gold", "上海", ("VIP",), "prospect")
                   for i, n in enumerate(NAMES) for o in ("u1", "u2")])
     where = RowFilter(tier="gold", tag="VIP")
@@ -151,6 +174,24 @@ def test_counts_are_remembered_until_the_data_changes(engine: Engine) -> None:
         conn.execute(insert(Customer), [customer_row("b", customer_id="new") | {"tier": "gold"}])
         assert customer_list.count_customers(conn, None, where=gold) == 4
         assert customer_list.count_customers(conn, ["u2"], where=gold) == 0
+
+
+def test_a_connection_keeps_few_collected_lists(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collected_keys, "LISTS_KEPT", 1)
+    load(engine, [("a", "u1", i % 2, ("gold", "silver")[i % 2], "", (), "prospect")
+                  for i in range(10)])
+    with engine.connect() as conn:
+        for where, count in [(RowFilter(tier="gold"), 5), (RowFilter(tier="silver"), 5),
+                             (RowFilter(tier="gold"), 5), (RowFilter(city=""), 10)]:
+            assert customer_list.count_customers(conn, None, where=where) == count
+            page = customer_list.page_customer_ids(conn, order="name", after=None, limit=20,
+                                                   owner_ids=None, where=where)
+            assert len(page) == count
+            kept = [v for v in customer_list.connection_cache(conn).values()
+                    if isinstance(v, collected_keys.CollectedKeys)]
+            assert len(kept) == 1
 
 
 def _facet_rows(engine: Engine) -> None:
