@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from desktop_crm.domain import validation as v
 from desktop_crm.domain.enums import ReminderKind, UserStatus
@@ -33,6 +33,7 @@ FIELDS = ("kind", "title", "due_at", "all_day", "customer_id", "owner_id")
 TITLE_MAX = 200
 LIST_LIMIT_MAX = 5000
 _EARLIEST_YEAR, _LATEST_YEAR = 1900, 2200
+_ROWID = literal_column("reminders.rowid")
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,9 @@ class ReminderService:
                 query = query.where(Reminder.done_at.is_(None))
             if customer_id is not None:
                 query = query.where(Reminder.customer_id == customer_id)
+            # rowid breaks ties: one owner's reminders then come straight from their index
             found = w.session.execute(
-                query.order_by(Reminder.due_at, Reminder.id).limit(limit)).scalars()
+                query.order_by(Reminder.due_at, _ROWID).limit(limit)).scalars()
             return [reminder_view(r) for r in found]
 
     def complete(self, reminder_id: str) -> ReminderView:

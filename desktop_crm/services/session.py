@@ -17,6 +17,7 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.security.keyring_store import DeviceKeyring
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor, load_actor
+from desktop_crm.services.calls import CallService
 from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.customers import CustomerService
 from desktop_crm.services.departments import DepartmentService
@@ -55,6 +56,7 @@ class CrmSession:
         self.interactions = InteractionService(ctx)
         self.reminders = ReminderService(ctx)
         self.timeline = TimelineService(ctx)
+        self.calls = CallService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
 

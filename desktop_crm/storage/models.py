@@ -253,8 +253,9 @@ class Interaction(Synced, Base):
     __table_args__ = (
         Index("ix_interactions_customer_started", "customer_id", "started_at"),
         Index("ix_interactions_user_started", "user_id", "started_at"),
-        # the Calls view, newest first across customers (revision 0006)
-        Index("ix_interactions_started", "started_at", sqlite_where=_LIVE),
+        # the Calls view, newest first across customers; the customer decides who sees a
+        # call without reading its row (revision 0006)
+        Index("ix_interactions_started", "started_at", "customer_id", sqlite_where=_LIVE),
     )
 
     customer_id: Mapped[str] = reference("customers.id")

@@ -1,10 +1,11 @@
 """Indexes for the call log across customers (the Calls view) and for counting around
 deleted customers.
 
-- ix_interactions_started: live calls by start time. The Calls view pages newest first by
-  (started_at, rowid); without it every page sorted the whole call log (~1 s at 0.95M calls).
-  Start time only (13.7 MiB at 0.95M calls): the customer is read from the row, which a page
-  shows anyway.
+- ix_interactions_started: live calls by start time, with their customer. The Calls view
+  pages newest first by (started_at, rowid); without it every page sorted the whole call log
+  (~1 s at 0.95M calls). The customer id decides whether the reader sees a call, so a
+  salesperson's page passes over other owners' calls without reading their rows: 29 MiB at
+  0.95M calls where start time alone took 14 MiB, for about a third less time per page.
 - ix_customers_deleted: only deleted customers (a handful of entries). Their calls are hidden
   with them, and an exact count of the calls in a period subtracts theirs instead of looking
   up the customer of every call.
@@ -30,7 +31,7 @@ def _set_revision(value: str) -> None:
 
 
 def upgrade() -> None:
-    op.create_index("ix_interactions_started", "interactions", ["started_at"],
+    op.create_index("ix_interactions_started", "interactions", ["started_at", "customer_id"],
                     sqlite_where=sa.text("deleted_at IS NULL"))
     op.create_index("ix_customers_deleted", "customers", ["deleted_at"],
                     sqlite_where=sa.text("deleted_at IS NOT NULL"))
