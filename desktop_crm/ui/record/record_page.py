@@ -9,19 +9,17 @@ lacks are absent, masked values stay masked until revealed (audited, for this vi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop_crm.domain.errors import Conflict, CrmError, NotFound, ValidationError
+from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.customer_filters import OwnerChoice
 from desktop_crm.services.customer_views import CustomerRecord
 from desktop_crm.services.session import CrmSession
-from desktop_crm.services.timeline import Timeline
 from desktop_crm.ui import prompts
 from desktop_crm.ui.errors import error_text, validation_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
@@ -32,22 +30,17 @@ from desktop_crm.ui.record.leave_prompt import LeaveChoice
 from desktop_crm.ui.record.owner_dialog import ChangeOwnerDialog
 from desktop_crm.ui.record.record_banner import ConflictBanner, QuietMessageLabel
 from desktop_crm.ui.record.record_header import RecordHeader
+from desktop_crm.ui.record.record_splitter import FormTimelineSplitter
+from desktop_crm.ui.record.record_work import (
+    CurrentRunner,
+    RecordAnswer,
+    assign_customer,
+    owner_name,
+    read_customer,
+)
 from desktop_crm.ui.record.timeline import TimelineWidget
 
-# Below this width the timeline goes under the form instead of beside it.
-SIDE_BY_SIDE_WIDTH = 900
 TIMELINE_ENTITIES = ("interaction", "complaint", "satisfaction", "order", "contract", "customer")
-
-
-def _owner_name(session: CrmSession, owner_id: str | None) -> str:
-    """The owner's name, or nothing for a role that may not read users."""
-    if owner_id is None:
-        return ""
-    try:
-        owner = session.users.get(owner_id)
-    except CrmError:
-        return ""
-    return owner.display_name or owner.username
 
 
 class CustomerRecordPage(QWidget):
@@ -71,34 +64,17 @@ class CustomerRecordPage(QWidget):
         self._customer_id: str | None = None  # None: a new customer (or nothing open)
         self._record: CustomerRecord | None = None
         self._revealed: dict[str, tuple[str, ...]] = {}
-        self._generation = 0  # answers for a customer no longer shown are dropped
+        self._runner = CurrentRunner(ops, lambda error: self.message.show_error(error_text(error)))
         self._saving = False
         self._after_save: Callable[[bool], None] | None = None
         self._tags_loaded = False
-        self._split_once = False
 
         self.header = RecordHeader(self)
         self.banner = ConflictBanner(self)
         self.message = QuietMessageLabel("recordMessage", self)
         self.form = CustomerForm(lambda url: self.open_url(url), self)
         self.timeline = TimelineWidget(self)
-        form_scroll = QScrollArea(self)
-        form_scroll.setObjectName("formScroll")
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_box = QWidget(self)
-        form_column = QVBoxLayout(form_box)
-        form_column.setContentsMargins(0, 0, 6, 0)
-        form_column.addWidget(self.form)
-        form_column.addStretch(1)  # spare height stays below the form, not inside its rows
-        form_scroll.setWidget(form_box)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("recordSplitter")
-        self.splitter.addWidget(form_scroll)
-        self.splitter.addWidget(self.timeline)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = FormTimelineSplitter(self.form, self.timeline, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -156,7 +132,7 @@ class CustomerRecordPage(QWidget):
             self.open_customer(self._customer_id)
 
     def _start(self, customer_id: str | None) -> None:
-        self._generation += 1
+        self._runner.next()
         self._customer_id = customer_id
         self._record = None
         self._revealed = {}
@@ -167,27 +143,21 @@ class CustomerRecordPage(QWidget):
         self._show_actions()
 
     def _load_record(self) -> None:
-        self._run(self._reader(), self._show_loaded, Lane.READ, on_failure=self._load_failed)
+        self._read_record(on_failure=self._load_failed)
         self._load_timeline()
         self._load_tag_suggestions()
 
-    def _reader(self) -> Callable[[], tuple[CustomerRecord, str]]:
-        """The work that reads the open customer and their owner's name."""
-        session, customer_id = self._session, self._customer_id
-        assert customer_id is not None
+    def _read_record(self, *, on_failure: Callable[[Exception], None]) -> None:
+        customer_id = self._customer_id
+        assert customer_id is not None, "no customer is open"
+        self._runner.run(read_customer(self._session, customer_id), self._show_loaded,
+                         Lane.READ, on_failure=on_failure)
 
-        def read() -> tuple[CustomerRecord, str]:
-            record = session.customers.get(customer_id)
-            return record, _owner_name(session, record.owner_id)
-
-        return read
-
-    def _show_loaded(self, answer: tuple[CustomerRecord, str]) -> None:
+    def _show_loaded(self, answer: RecordAnswer) -> None:
         record, owner_name = answer
         previous = self._record
-        if previous is not None:  # a revealed value stays only while its mask is unchanged
-            self._revealed = {f: v for f, v in self._revealed.items()
-                              if getattr(previous, f) == getattr(record, f)}
+        if previous is None or previous.version != record.version:
+            self._revealed = {}  # a revealed value holds only for the version it came from
         self._show_record(record, owner_name)
 
     def _show_record(self, record: CustomerRecord, owner_name: str) -> None:
@@ -208,11 +178,9 @@ class CustomerRecordPage(QWidget):
         if customer_id is None:
             return
         self.timeline.show_loading()
-        self._run(lambda: session.timeline.for_customer(customer_id), self._show_timeline,
-                  Lane.READ, on_failure=lambda error: self.timeline.show_error(error_text(error)))
-
-    def _show_timeline(self, timeline: Timeline) -> None:
-        self.timeline.show_timeline(timeline)
+        self._runner.run(lambda: session.timeline.for_customer(customer_id),
+                         self.timeline.show_timeline, Lane.READ,
+                         on_failure=lambda error: self.timeline.show_error(error_text(error)))
 
     def _load_tag_suggestions(self) -> None:
         if self._tags_loaded:
@@ -223,11 +191,14 @@ class CustomerRecordPage(QWidget):
                       on_success=self.form.set_tag_suggestions,
                       on_failure=lambda _error: None)  # completion is a convenience
 
+    def _may_save(self) -> bool:
+        if self._record is not None:
+            return bool(self._record.editable)
+        return self._customer_id is None and self._actor.can(Resource.CUSTOMER, Action.CREATE)
+
     def _show_actions(self) -> None:
         record, header = self._record, self.header
-        is_new = self._customer_id is None
-        may_create = self._actor.can(Resource.CUSTOMER, Action.CREATE)
-        header.save_button.setVisible(bool(record and record.editable) or (is_new and may_create))
+        header.save_button.setVisible(self._may_save())
         header.log_call_button.setVisible(
             record is not None and self._actor.can(Resource.INTERACTION, Action.CREATE))
         header.change_owner_button.setVisible(bool(record and record.can_assign))
@@ -241,7 +212,7 @@ class CustomerRecordPage(QWidget):
 
     def save(self) -> bool:
         """Start saving; False when there was nothing to start (busy, or nothing changed)."""
-        if self._saving or not self.header.save_button.isVisible():
+        if self._saving or not self._may_save():
             return False
         self.form.clear_errors()
         self.message.clear_message()
@@ -264,16 +235,16 @@ class CustomerRecordPage(QWidget):
         self.message.show_progress(self.tr("Saving…"))
         session, actor_name = self._session, self._actor.display_name or self._actor.username
 
-        def save_and_name() -> tuple[CustomerRecord, str]:
+        def save_and_name() -> RecordAnswer:
             saved = work()
-            owner = actor_name if record is None else _owner_name(session, saved.owner_id)
+            owner = actor_name if record is None else owner_name(session, saved.owner_id)
             return saved, owner
 
-        self._run(save_and_name, self._saved, Lane.WRITE, on_failure=self._save_failed,
-                  changes=OpChanges(frozenset({"customer"}), origin=self))
+        self._runner.run(save_and_name, self._saved, Lane.WRITE, on_failure=self._save_failed,
+                         changes=OpChanges(frozenset({"customer"}), origin=self))
         return True
 
-    def _saved(self, answer: tuple[CustomerRecord, str]) -> None:
+    def _saved(self, answer: RecordAnswer) -> None:
         record, owner_name = answer
         first_save = self._customer_id is None
         self._show_record(record, owner_name)
@@ -357,9 +328,9 @@ class CustomerRecordPage(QWidget):
         record, customers = self._record, self._session.customers
         if record is None or not record.can_reveal:
             return
-        self._run(lambda: customers.reveal(record.id, field),
-                  lambda values: self._show_revealed(field, values), Lane.WRITE,
-                  changes=OpChanges(frozenset({"audit"}), origin=self))
+        self._runner.run(lambda: customers.reveal(record.id, field),
+                         lambda values: self._show_revealed(field, values), Lane.WRITE,
+                         changes=OpChanges(frozenset({"audit"}), origin=self))
 
     def _show_revealed(self, field: str, values: tuple[str, ...]) -> None:
         self._revealed[field] = values
@@ -372,7 +343,7 @@ class CustomerRecordPage(QWidget):
             self.message.show_error(self.tr(
                 "Save or discard your changes before changing the owner."))
             return
-        self._run(self.owner_choices, self._ask_owner, Lane.READ)
+        self._runner.run(self.owner_choices, self._ask_owner, Lane.READ)
 
     def _ask_owner(self, owners: Sequence[OwnerChoice]) -> None:
         record = self._record
@@ -390,14 +361,10 @@ class CustomerRecordPage(QWidget):
         if record is None or owner_id is None or owner_id == record.owner_id:
             return
 
-        def assign() -> tuple[CustomerRecord, str]:
-            saved = session.customers.assign(record.id, owner_id, reason=reason)
-            return saved, _owner_name(session, saved.owner_id)
+        self._runner.run(assign_customer(session, record.id, owner_id, reason), self._assigned,
+                         Lane.WRITE, changes=OpChanges(frozenset({"customer"}), origin=self))
 
-        self._run(assign, self._assigned, Lane.WRITE,
-                  changes=OpChanges(frozenset({"customer"}), origin=self))
-
-    def _assigned(self, answer: tuple[CustomerRecord, str]) -> None:
+    def _assigned(self, answer: RecordAnswer) -> None:
         self._show_loaded(answer)
         self.message.show_progress(self.tr("Owner changed to %1.").replace("%1", answer[1]))
         self.customer_did_save.emit(answer[0].id)
@@ -410,8 +377,9 @@ class CustomerRecordPage(QWidget):
                 "Delete “%1”? The customer leaves every list; an administrator can still "
                 "trace the record in the audit log.").replace("%1", record.name)):
             return
-        self._run(lambda: customers.delete(record.id), lambda _none: self._deleted(record.id),
-                  Lane.WRITE, changes=OpChanges(frozenset({"customer"}), origin=self))
+        self._runner.run(lambda: customers.delete(record.id),
+                         lambda _none: self._deleted(record.id), Lane.WRITE,
+                         changes=OpChanges(frozenset({"customer"}), origin=self))
 
     def _deleted(self, customer_id: str) -> None:
         self._start(None)
@@ -421,46 +389,15 @@ class CustomerRecordPage(QWidget):
 
     # --- plumbing -----------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], on_success: Callable[[Any], None], lane: Lane, *,
-             on_failure: Callable[[Exception], None] | None = None,
-             changes: OpChanges | None = None) -> None:
-        """Run `work`; its answer is dropped if another customer was opened meanwhile."""
-        generation = self._generation
-
-        def success(result: Any) -> None:
-            if generation == self._generation:
-                on_success(result)
-
-        def failure(error: Exception) -> None:
-            if generation != self._generation:
-                return
-            if on_failure is not None:
-                on_failure(error)
-            else:
-                self.message.show_error(error_text(error))
-
-        self._ops.run(work, on_success=success, on_failure=failure, lane=lane, changes=changes)
-
     def _on_changes(self, changes: OpChanges) -> None:
         if changes.origin is self or self._session.locked or self._customer_id is None:
             return
         if any(changes.touches(entity) for entity in TIMELINE_ENTITIES):
             self._load_timeline()
         if changes.touches("customer") and not self.has_unsaved_changes() and not self._saving:
-            self._run(self._reader(), self._show_loaded, Lane.READ, on_failure=self._gone)
+            self._read_record(on_failure=self._gone)
 
     def _gone(self, error: Exception) -> None:
         """A quiet re-read failed: say so only when the customer is gone from sight."""
         if isinstance(error, NotFound):
             self._load_failed(error)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() != orientation or not self._split_once:
-            self._split_once = True
-            self.splitter.setOrientation(orientation)
-            # the form takes three fifths, the timeline the rest (the user may drag it)
-            length = event.size().width() if wide else event.size().height()
-            self.splitter.setSizes([length * 3 // 5, length * 2 // 5])
