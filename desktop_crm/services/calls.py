@@ -74,7 +74,7 @@ class CallService:
         self.ctx = ctx
 
     def page(
-        self, *, filters: CallFilter = NO_FILTER, after: PageKey | None = None,
+        self, *, filters: CallFilter | None = NO_FILTER, after: PageKey | None = None,
         limit: int = 200,
     ) -> CallPage:
         """One page of matching calls, newest first, continuing after `after`."""
@@ -89,7 +89,7 @@ class CallService:
             return CallPage(rows, found[-1].key if len(found) == limit else None)
 
     def count(
-        self, filters: CallFilter = NO_FILTER, *, at_most: int | None = COUNT_AT_MOST
+        self, filters: CallFilter | None = NO_FILTER, *, at_most: int | None = COUNT_AT_MOST
     ) -> int:
         """How many calls match, counted up to `at_most`: an answer equal to it means "that
         many or more" (show "1,000+").
@@ -113,12 +113,12 @@ class CallService:
             return call_list.outcomes_in_use(w.session.connection(), query,
                                              sample=OUTCOME_SAMPLE, limit=limit)
 
-    def _query(self, w: Work, filters: CallFilter) -> tuple[Sight, CallQuery]:
+    def _query(self, w: Work, filters: CallFilter | None) -> tuple[Sight, CallQuery]:
         w.actor.require(Resource.INTERACTION, Action.READ)
         sight = sight_of(w)
         return sight, CallQuery(
             owner_ids=sight.owner_ids, customer_ids=list(sight.grants),
-            **_checked(filters))
+            **_checked(filters or NO_FILTER))
 
 
 def _checked(filters: CallFilter) -> dict[str, Any]:

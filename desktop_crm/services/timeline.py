@@ -17,6 +17,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 
 from desktop_crm.domain.enums import ComplaintStatus
+from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.activity_access import visible_customer
 from desktop_crm.services.context import ServiceContext, Work
@@ -30,6 +31,7 @@ from desktop_crm.storage.models import (
 )
 
 EntryKind = Literal["interaction", "complaint", "satisfaction", "order", "contract"]
+LIMIT_MAX = 2000
 OPEN_COMPLAINT = (ComplaintStatus.OPEN.value, ComplaintStatus.IN_PROGRESS.value)
 # which comes first among entries at the same moment (newest first, then this order)
 _KIND_ORDER: Mapping[str, int] = {"contract": 0, "order": 1, "satisfaction": 2,
@@ -61,6 +63,8 @@ class TimelineService:
 
     def for_customer(self, customer_id: str, *, limit: int = 200) -> Timeline:
         """The newest `limit` entries of a customer this user can see."""
+        if not 1 <= limit <= LIMIT_MAX:
+            raise ValidationError("limit", f"must be between 1 and {LIMIT_MAX}")
         with self.ctx.guard(Resource.CUSTOMER, customer_id, "timeline.read"), \
                 self.ctx.reading() as w:
             w.actor.require(Resource.CUSTOMER, Action.READ)

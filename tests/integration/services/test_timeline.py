@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import delete, select
 
-from desktop_crm.domain.errors import NotFound
+from desktop_crm.domain.errors import NotFound, ValidationError
 from desktop_crm.services.bulk import ActivityBatch, ActivityImport
 from desktop_crm.services.timeline import TimelineService
 from desktop_crm.storage.models import AuditEvent, Role, RoleGrant
@@ -89,9 +89,14 @@ def test_every_kind_newest_first_with_its_own_text(org, history) -> None:
 
 
 def test_limit_keeps_the_newest(org, history) -> None:
-    timeline = org.session("sales_east1").timeline.for_customer(history["王芳"], limit=3)
+    sales = org.session("sales_east1")
+    timeline = sales.timeline.for_customer(history["王芳"], limit=3)
     assert [e.kind for e in timeline.entries] == ["interaction", "satisfaction", "complaint"]
     assert timeline.open_complaints == 2  # counted over all, not just the entries shown
+    for bad in (0, -1, 2001):
+        with pytest.raises(ValidationError) as caught:
+            sales.timeline.for_customer(history["王芳"], limit=bad)
+        assert caught.value.field == "limit"
 
 
 def test_days_since_last_contact_counts_local_dates(org, customer_of) -> None:
