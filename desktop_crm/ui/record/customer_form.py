@@ -37,6 +37,9 @@ _INVALID_STYLE = (
     "QComboBox[invalid=\"true\"], QDateEdit[invalid=\"true\"], "
     "ListFieldEditor[invalid=\"true\"] "
     f"{{ border: 1px solid {ERROR_COLOUR}; border-radius: 3px; }}"
+    # a value the user may not change reads as text, not as a box waiting for input
+    "QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] "
+    "{ border: 1px solid transparent; background: transparent; }"
 )
 
 
@@ -213,6 +216,12 @@ class CustomerForm(QWidget):
 
     def _write(self, name: str, value: Any, *, editable: bool, linkable: bool) -> None:
         editor = self._editors[name]
+        self._show_value(editor, value, editable=editable, linkable=linkable)
+        for widget in [editor, *editor.findChildren(QLineEdit)]:
+            _repolish(widget)  # the read-only look follows the property
+
+    def _show_value(self, editor: QWidget, value: Any, *, editable: bool, linkable: bool
+                    ) -> None:
         if isinstance(editor, ListFieldEditor):
             editor.set_values(list(value or ()), editable=editable, linkable=linkable)
         elif isinstance(editor, CodeCombo):
@@ -247,6 +256,11 @@ class CustomerForm(QWidget):
             return editor.toPlainText().strip()
         assert isinstance(editor, QLineEdit)
         return editor.text().strip()
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def _comparable(value: Any) -> Any:
@@ -286,7 +300,5 @@ class _FieldRow(QWidget):
         target = self._outlined
         if bool(target.property("invalid")) != bool(text):
             target.setProperty("invalid", bool(text))
-            target.style().unpolish(target)
-            target.style().polish(target)
-            target.update()
+            _repolish(target)
 
