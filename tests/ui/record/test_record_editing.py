@@ -133,3 +133,18 @@ def test_log_a_call_and_back_are_signals_for_the_main_window(qtbot, admin, make_
     assert asked.args == [cid, "Alice Martin"]
     with qtbot.waitSignal(page.back_requested):
         qtbot.keySequence(page.form.editor("name"), QKeySequence("Alt+Left"))
+
+
+def test_tags_complete_the_one_being_typed_from_tags_in_use(qtbot, admin, make_page):
+    admin.customers.update(customer_id(admin, "李娜"), {"tags": ["老客户", "华东"]})
+    page = make_page(admin)
+    wait_for_record(qtbot, page, customer_id(admin, "张伟"))
+    tags = page.form.editor("tags")
+    qtbot.waitUntil(lambda: tags.completer().model().rowCount() == 2)
+    _type(qtbot, tags, "VIP, 老")
+    completer = tags.completer()
+    assert completer.completionCount() == 1  # matched on the last tag only
+    # choosing it keeps the tags typed before and completes the last one
+    assert completer.currentCompletion() == "VIP, 老客户"
+    tags.setText(completer.currentCompletion())
+    assert page.form.changes() == {"tags": ["VIP", "老客户"]}
