@@ -170,13 +170,18 @@ def count_customers(
     collected = sight.collected(conn)
     if collected is not None:
         return len(collected)
+    # Row tests read every row in sight: in storage order (one pass over the table) unless
+    # the sight holds few customers. Through an index they come in index order, each from
+    # another page (at a million, 5.5 s against 1.5 s for a manager's).
+    scan = bool(sight.tests) and not sight.merged
     visible, params = "", []
     if sight.owners is not None:
-        visible, params = visibility(sight.owners, sight.granted, by_entry=False)
+        visible, params = visibility(sight.owners, sight.granted, by_entry=scan)
     cache = connection_cache(conn)
     key = ("count", sight.key)
     if key not in cache:
-        sql = f"SELECT count(*) FROM customers WHERE deleted_at IS NULL{visible}{sight.tests}"
+        source = "customers NOT INDEXED" if scan else "customers"
+        sql = f"SELECT count(*) FROM {source} WHERE deleted_at IS NULL{visible}{sight.tests}"
         cache[key] = int(conn.exec_driver_sql(sql, (*params, *sight.test_params)).scalar_one())
     return int(cache[key])
 
