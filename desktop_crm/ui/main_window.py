@@ -34,6 +34,7 @@ from desktop_crm.ui.icons import icon
 from desktop_crm.ui.idle import IdleWatcher
 from desktop_crm.ui.labels import role_title
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
+from desktop_crm.ui.record.record_page import CustomerRecordPage
 from desktop_crm.ui.widgets import ERROR_COLOUR
 from desktop_crm.ui.window_state import WindowState
 
@@ -92,6 +93,10 @@ class MainWindow(QMainWindow):
         if self._actor.can(Resource.CUSTOMER, Action.READ):
             self._add_page(self.customers_page, "nav-customers", self.tr("Customers"),
                            "navCustomers")
+        # a customer's record opens over the list; it has no sidebar entry of its own
+        self.record_page = CustomerRecordPage(self._session, ops, self._actor, self)
+        self.pages.addWidget(self.record_page)
+        self._page_before_record: QWidget = self.customers_page
 
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
@@ -103,9 +108,12 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 1030])
         self.setCentralWidget(self.splitter)
 
+        self._build_actions()
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        self.customers_page.customer_did_open.connect(self.open_customer)
+        self.record_page.back_requested.connect(self._leave_record)
 
         self.idle_watcher = IdleWatcher(idle_lock_after, self)
         self.idle_watcher.idle_did_expire.connect(self.idle_did_lock)
@@ -129,6 +137,17 @@ class MainWindow(QMainWindow):
         widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         return widest + self.sidebar.iconSize().width() + 56
 
+    def _build_actions(self) -> None:
+        """The frequent actions, present only for roles that may take them."""
+        self.new_customer_action: QAction | None = None
+        if self._actor.can(Resource.CUSTOMER, Action.CREATE):
+            action = QAction(icon("add-customer"), self.tr("&New customer"), self)
+            action.setObjectName("newCustomerAction")
+            action.setShortcut(QKeySequence.StandardKey.New)
+            action.setStatusTip(self.tr("Create a customer record"))
+            action.triggered.connect(self.new_customer)
+            self.new_customer_action = action
+
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("mainToolBar")
@@ -146,6 +165,8 @@ class MainWindow(QMainWindow):
         self.search_edit.textChanged.connect(self._search_changed)
         self.search_edit.setVisible(self._actor.can(Resource.CUSTOMER, Action.READ))
         bar.addWidget(self.search_edit)
+        if self.new_customer_action is not None:
+            bar.addAction(self.new_customer_action)
         for keys in SEARCH_SHORTCUTS:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.focus_search)
@@ -157,17 +178,20 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
+        if self.new_customer_action is not None:
+            file_menu.addAction(self.new_customer_action)
+            file_menu.addSeparator()
         self.lock_action = QAction(icon("lock"), self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
         self.lock_action.setStatusTip(self.tr("Lock the vault and return to sign-in"))
-        self.lock_action.triggered.connect(self.user_did_request_lock)
+        self.lock_action.triggered.connect(self._request_lock)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.user_did_request_quit)
+        self.quit_action.triggered.connect(self.close)  # asks about unsaved changes first
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
 
@@ -209,8 +233,48 @@ class MainWindow(QMainWindow):
     # --- pages --------------------------------------------------------------------------------
 
     def _sidebar_moved(self, row: int) -> None:
-        if 0 <= row < len(self._sidebar_pages):
-            self.pages.setCurrentWidget(self._sidebar_pages[row])
+        if not 0 <= row < len(self._sidebar_pages):
+            return
+        if self.pages.currentWidget() is self.record_page and not self.record_page.confirm_leave():
+            self.sidebar.blockSignals(True)  # stay on the record: put the highlight back
+            self.sidebar.setCurrentRow(self._sidebar_pages.index(self._page_before_record))
+            self.sidebar.blockSignals(False)
+            return
+        self.pages.setCurrentWidget(self._sidebar_pages[row])
+
+    def open_customer(self, customer_id: str) -> None:
+        """Show one customer's record over the page it was opened from."""
+        if not self._may_leave_record():
+            return
+        self._remember_page_before_record()
+        self.record_page.open_customer(customer_id)
+        self.pages.setCurrentWidget(self.record_page)
+
+    def new_customer(self) -> None:
+        if not self._may_leave_record():
+            return
+        self._remember_page_before_record()
+        self.record_page.new_customer()
+        self.pages.setCurrentWidget(self.record_page)
+
+    def _remember_page_before_record(self) -> None:
+        current = self.pages.currentWidget()
+        if current is not self.record_page:
+            self._page_before_record = current
+
+    def _may_leave_record(self) -> bool:
+        return self.pages.currentWidget() is not self.record_page or \
+            self.record_page.confirm_leave()
+
+    def _request_lock(self) -> None:
+        if self._may_leave_record():
+            self.user_did_request_lock.emit()
+
+    def _leave_record(self) -> None:
+        """Back from a record (it has already asked about unsaved changes)."""
+        self.pages.setCurrentWidget(self._page_before_record)
+        if self._page_before_record is self.customers_page:
+            self.customers_page.table.setFocus()
 
     def sidebar_entries(self) -> list[str]:
         """The object names of the sidebar's entries, top to bottom (what the role may use)."""
@@ -226,7 +290,11 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def _search_changed(self, text: str) -> None:
-        self.show_customers()
+        if self.pages.currentWidget() is not self.customers_page and text:
+            if not self._may_leave_record():
+                return
+            self.show_customers()
+            self.pages.setCurrentWidget(self.customers_page)
         self.customers_page.set_search_text(text)
 
     # --- data ---------------------------------------------------------------------------------
@@ -313,6 +381,9 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_for_lock and not self._may_leave_record():
+            event.ignore()  # the person chose to stay with their unsaved changes
+            return
         self.idle_watcher.stop()
         self._save_layout()
         if not self._closing_for_lock:
