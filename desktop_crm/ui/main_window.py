@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
+        # the entry already highlighted, clicked again from a record: back to its page
+        self.sidebar.itemClicked.connect(lambda item: self._sidebar_moved(self.sidebar.row(item)))
         self._sidebar_pages: list[QWidget] = []
 
         self.customers_page = CustomersPage(self._session.customers, ops, self)
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def _sidebar_moved(self, row: int) -> None:
         if not 0 <= row < len(self._sidebar_pages):
+            return
+        if self.pages.currentWidget() is self._sidebar_pages[row]:
             return
         if self.pages.currentWidget() is self.record_page and not self.record_page.confirm_leave():
             self.sidebar.blockSignals(True)  # stay on the record: put the highlight back

@@ -1,0 +1,82 @@
+"""The main window as a salesperson moves through it: list -> record -> back, a new customer
+found again by search, the sidebar by role, and no way out past unsaved changes unasked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent
+
+from desktop_crm.ui.record import leave_prompt
+from tests.ui.conftest import ADMIN_PASSWORD, CUSTOMERS, SALES2_PASSWORD
+
+
+def type_text(widget, text: str) -> None:
+    """What an input method commits (Chinese arrives this way, not as key presses)."""
+    widget.setFocus()
+    widget.clear()
+    commit = QInputMethodEvent()
+    commit.setCommitString(text)
+    QCoreApplication.sendEvent(widget, commit)
+
+
+def test_enter_opens_the_record_and_escape_goes_back_to_the_list(vault, open_main_window,
+                                                                 qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    page = window.customers_page
+    page.table.setFocus()
+    page.table.selectRow(1)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.record_page
+    qtbot.waitUntil(lambda: window.record_page.record is not None, timeout=10_000)
+    assert window.record_page.record.name == CUSTOMERS[2]  # 李娜, second in pinyin order
+    window.record_page.go_back()
+    assert window.pages.currentWidget() is page
+
+
+def test_a_new_customer_is_saved_then_found_by_pinyin_initials(vault, open_main_window,
+                                                                qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    window.new_customer_action.trigger()
+    record = window.record_page
+    assert window.pages.currentWidget() is record
+    type_text(record.form.editor("name"), "欧阳娜娜")
+    with qtbot.waitSignal(record.customer_did_save, timeout=10_000):
+        record.save()
+    page = window.customers_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(CUSTOMERS) + 1, timeout=10_000)
+    window.search_edit.setText("oynn")
+    assert window.pages.currentWidget() is page  # searching brings the list forward
+    qtbot.waitUntil(lambda: page.model.query.text == "oynn" and not page.model.loading,
+                    timeout=10_000)
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["欧阳娜娜"]
+
+
+def test_leaving_unsaved_changes_by_the_sidebar_or_quit_asks_first(vault, open_main_window,
+                                                                   qtbot, monkeypatch):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    asked: list[str] = []
+    monkeypatch.setattr(leave_prompt, "ask_leave",
+                        lambda parent, name: asked.append(name) or leave_prompt.LeaveChoice.CANCEL)
+    window.new_customer_action.trigger()
+    type_text(window.record_page.form.editor("name"), "未保存")
+    sidebar = window.sidebar
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=sidebar.visualItemRect(sidebar.item(0)).center())
+    assert window.pages.currentWidget() is window.record_page
+    window.quit_action.trigger()
+    assert window.isVisible()
+    window.lock_action.trigger()
+    assert window.isVisible() and len(asked) == 3
+    monkeypatch.setattr(leave_prompt, "ask_leave",
+                        lambda parent, name: leave_prompt.LeaveChoice.DISCARD)
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=sidebar.visualItemRect(sidebar.item(0)).center())
+    assert window.pages.currentWidget() is window.customers_page
+
+
+def test_a_salesperson_sees_only_what_their_role_may_use(vault, open_main_window):
+    window = open_main_window(vault.vault_dir, "sales2", SALES2_PASSWORD)
+    entries = window.sidebar_entries()
+    assert entries[0] == "navCustomers"
+    assert "navAdmin" not in entries
+    assert window.new_customer_action is not None  # salespeople create their own customers
