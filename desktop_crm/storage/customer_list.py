@@ -140,9 +140,18 @@ def rows_at_position(
     sight = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where)
     if sight.collected(conn) is not None:  # every key at hand: no walk to skip
         return sight.rows(conn, order, descending, None, position, limit, tuple(columns))
-    checkpoints = connection_cache(conn).setdefault(("checkpoints", order, descending,
-                                                     sight.key), [])
+    cache = connection_cache(conn)
+    key = ("checkpoints", order, descending, sight.key)
+    checkpoints = cache.setdefault(key, [])
     wanted = position // CHECKPOINT_STEP
+    if (len(checkpoints) < wanted and sight.tests and not sight.merged
+            and not isinstance(checkpoints, tuple)):
+        # a walk would test every row it passes, each read out of order: sort the rows
+        # passing the filter in one pass over the table instead, and keep every checkpoint
+        # (a tuple: the list is complete)
+        checkpoints = cache[key] = tuple(sight.every_checkpoint(conn, order, descending))
+    if isinstance(checkpoints, tuple) and len(checkpoints) < wanted:
+        return []  # the list ends before this position
     while len(checkpoints) < wanted:
         start = checkpoints[-1] if checkpoints else None
         hop = sight.rows(conn, order, descending, start, CHECKPOINT_STEP - 1, 1)
@@ -270,6 +279,26 @@ class _Sight:
                            [*visible_params, *self.test_params])
         # many: one pass over the table in storage order beats reading them in list order
         return collect(conn, "customers NOT INDEXED", tests, params)
+
+    def every_checkpoint(
+        self, conn: Connection, order: Order, descending: bool
+    ) -> list[StoredRow]:
+        """The key of every CHECKPOINT_STEP-th row passing the row filter, in list order,
+        from one pass over the table sorted by SQLite (~1.5 s for a tenth of a million
+        customers, where the walk took 8 s and more)."""
+        column = _SORT_COLUMN[order]
+        way = " DESC" if descending else ""
+        visible, params = "", []
+        if self.owners is not None:
+            visible, params = visibility(self.owners, self.granted, by_entry=True)
+        sql = (
+            f"SELECT NULL, {column}, owner_id, rowid FROM (SELECT {column}, owner_id, rowid,"
+            f" row_number() OVER (ORDER BY {column}{way}, owner_id{way}, rowid{way}) AS place"
+            f" FROM customers NOT INDEXED WHERE deleted_at IS NULL{visible}{self.tests})"
+            " WHERE place % ? = 0 ORDER BY place"
+        )
+        found = conn.exec_driver_sql(sql, (*params, *self.test_params, CHECKPOINT_STEP))
+        return list(found.all())
 
     def rows(
         self, conn: Connection, order: Order, descending: bool, after: Sequence[Any] | None,

@@ -39,11 +39,12 @@ SIGHTS: list[tuple[list[str] | None, tuple[str, ...], list[str] | None]] = [
 ]
 
 # How a filtered list is read: its keys collected once (the small test lists always look
-# selective), walked along the list index, or collected and found to hold too many.
-PLANS: dict[str, dict[str, int]] = {
-    "collected": {},
-    "walked": {"SELECTIVE_MAX": -1},
-    "too many to collect": {"COLLECT_MAX": 2},
+# selective), walked along the list index (jumps with checkpoints every two rows, sorted by
+# SQLite for a large sight), or collected and found to hold too many.
+PLANS: dict[str, list[tuple[Any, str, int]]] = {
+    "collected": [],
+    "walked": [(collected_keys, "SELECTIVE_MAX", -1), (customer_list, "CHECKPOINT_STEP", 2)],
+    "too many to collect": [(collected_keys, "COLLECT_MAX", 2)],
 }
 
 
@@ -108,8 +109,8 @@ def test_filtered_pages_jumps_and_counts_match_python(
     sight: tuple, where: RowFilter, plan: str,
 ) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in PLANS[plan].items():
-            patch.setattr(collected_keys, name, value)
+        for module, name, value in PLANS[plan]:
+            patch.setattr(module, name, value)
         check_filtered_list(engine, rows_spec, order, descending, page_size, sight, where)
 
 
@@ -136,7 +137,7 @@ def check_filtered_list(
         assert seen == want
         assert customer_list.count_customers(conn, owners, extra, extra_owner_ids=extra_owners,
                                              where=where) == len(want)
-        for position in (0, 1, len(want) // 2, len(want) + 1):
+        for position in (0, 1, 5, len(want) // 2, len(want) - 1, len(want) + 1, len(want) + 4):
             at = customer_list.customer_ids_at_position(
                 conn, order=order, position=position, limit=page_size,  # type: ignore[arg-type]
                 descending=descending, **narrowing)
@@ -144,6 +145,33 @@ def check_filtered_list(
         found = search.search_customer_ids(conn, "smith", limit=50, searchable_columns={"name"},
                                            **narrowing)
         assert set(found) == {i for i in want if rows[int(i[1:])]["name"].lower() == "smith"}
+
+
+MANY_OWNERS = ["u1", "u2", *(f"o{i}" for i in range(customer_list.MERGED_OWNERS_MAX))]
+
+
+@pytest.mark.parametrize("order", ["name", "updated"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("owners", [None, MANY_OWNERS])
+def test_jumps_in_a_walked_filter_land_on_every_position(
+    engine: Engine, order: str, descending: bool, owners: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large sight's filtered jumps take every checkpoint from one sorted pass."""
+    monkeypatch.setattr(collected_keys, "SELECTIVE_MAX", -1)
+    monkeypatch.setattr(customer_list, "CHECKPOINT_STEP", 3)
+    spec = [(NAMES[i % 3], (None, "u1", "u2", "u3")[i % 4], i % 2, ("silver", "gold")[i % 3 > 0],
+             "", (), "prospect") for i in range(60)]
+    rows = load(engine, spec)
+    where = RowFilter(tier="gold")
+    want = expected(rows, order, (owners, (), None), where, descending)
+    assert len(want) > 4 * 3  # several checkpoints
+    with engine.connect() as conn:
+        for position in range(len(want) + 4):
+            at = customer_list.customer_ids_at_position(
+                conn, order=order, position=position, limit=2,  # type: ignore[arg-type]
+                owner_ids=owners, descending=descending, where=where)
+            assert [key[0] for key in at] == want[position:position + 2], position
 
 
 @pytest.mark.parametrize("owners", [None, ["u1"], ["u1", "u2"]])
