@@ -8,7 +8,6 @@ were left) -> write the failed attempts recorded in the key file into the audit 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 from desktop_crm.domain.clock import Clock, SystemClock
@@ -22,6 +21,7 @@ from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.customers import CustomerService
 from desktop_crm.services.departments import DepartmentService
 from desktop_crm.services.interactions import InteractionService
+from desktop_crm.services.policies import PolicyService
 from desktop_crm.services.reminders import ReminderService
 from desktop_crm.services.timeline import TimelineService
 from desktop_crm.services.users import UserService
@@ -57,6 +57,7 @@ class CrmSession:
         self.reminders = ReminderService(ctx)
         self.timeline = TimelineService(ctx)
         self.calls = CallService(ctx)
+        self.policies = PolicyService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
 
@@ -187,4 +188,3 @@ def _record_sign_in(vault: OpenVault, clock: Clock) -> None:
     vault.clear_pending_failures(failures)
 
 
-IDLE_LOCK_DEFAULT = timedelta(minutes=15)

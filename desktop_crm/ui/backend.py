@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_crm.security.keyring_store import KeyringStatus
 from desktop_crm.services.actor import Actor
-from desktop_crm.services.session import IDLE_LOCK_DEFAULT, CrmSession
+from desktop_crm.services.session import CrmSession
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Backend:
     # that needs no password; None where there is no keyring to ask
     device_remembers: Callable[[Path, str], bool] | None = None
     sign_in_remembered: Callable[[Path, str], CrmSession] | None = None
-    idle_lock_after: timedelta = IDLE_LOCK_DEFAULT
+    # None: the vault's idle-lock policy decides (read at sign-in); a test sets its own
+    idle_lock_after: timedelta | None = None
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,4 @@ class SignedIn:
 
     session: CrmSession
     actor: Actor
+    idle_lock_after: timedelta = timedelta(minutes=15)  # the vault's policy for this user

@@ -91,13 +91,15 @@ class AppFlow(QObject):
 
     def _password_changed(self, signed_in: SignedIn) -> None:
         self._ops.run(signed_in.session.me,
-                      on_success=lambda actor: self.show_main(SignedIn(signed_in.session, actor)),
+                      on_success=lambda actor: self.show_main(
+                          SignedIn(signed_in.session, actor, signed_in.idle_lock_after)),
                       on_failure=lambda error: self._lock_and_sign_in(None))
 
     # --- the main window ----------------------------------------------------------------------
 
     def show_main(self, signed_in: SignedIn) -> None:
-        window = MainWindow(signed_in, self._ops, idle_lock_after=self._backend.idle_lock_after,
+        idle_lock_after = self._backend.idle_lock_after or signed_in.idle_lock_after
+        window = MainWindow(signed_in, self._ops, idle_lock_after=idle_lock_after,
                             window_state=self._preferences.window_state(
                                 signed_in.actor.username))
         window.user_did_request_lock.connect(lambda: self.lock())

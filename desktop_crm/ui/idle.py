@@ -28,6 +28,10 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.idle_did_expire)
         self._app: QCoreApplication | None = None
 
+    @property
+    def interval(self) -> timedelta:
+        return timedelta(milliseconds=self._timer.interval())
+
     def start(self) -> None:
         self._app = QCoreApplication.instance()
         if self._app is not None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.errors import CrmError, PasswordChangeRequired, SignInThrottled
+from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.backend import Backend, SignedIn
 from desktop_crm.ui.errors import error_text, keyring_text, throttled_text
 from desktop_crm.ui.ops import Operations
@@ -186,13 +187,13 @@ class SignInDialog(QDialog):
         def work() -> SignedIn:
             session = backend.sign_in(vault_dir, username, password)
             try:
-                actor = session.me()
+                signed_in = _signed_in(session)
                 if remember and backend.remember_device is not None:
                     backend.remember_device(session)
             except BaseException:
                 session.lock()
                 raise
-            return SignedIn(session, actor)
+            return signed_in
 
         self._ops.run(work, on_success=lambda s: self._succeeded(s, password),
                       on_failure=self._failed)
@@ -211,11 +212,10 @@ class SignInDialog(QDialog):
             try:
                 # a one-time password is replaced only through the password sign-in
                 session.require_own_password()
-                actor = session.me()
+                return _signed_in(session)
             except BaseException:
                 session.lock()
                 raise
-            return SignedIn(session, actor)
 
         self._ops.run(work, on_success=lambda s: self._succeeded(s, ""),
                       on_failure=self._device_failed)
@@ -282,3 +282,8 @@ class SignInDialog(QDialog):
     @property
     def remember_me_offered(self) -> bool:
         return self._remember_offered
+
+
+def _signed_in(session: CrmSession) -> SignedIn:
+    """Who signed in and the policy their window follows, read on the worker thread."""
+    return SignedIn(session, session.me(), session.policies.idle_lock_after())

@@ -113,7 +113,7 @@ def make_backend(opened_sessions: list[CrmSession]) -> Callable[..., Backend]:
         *,
         keyring: KeyringStatus = NO_KEYRING,
         remember_device: Callable[[CrmSession], None] | None = None,
-        idle_lock_after: timedelta = timedelta(minutes=15),
+        idle_lock_after: timedelta | None = None,
         sign_in_fn: Callable[[Path, str, str], CrmSession] | None = None,
     ) -> Backend:
         def tracked_sign_in(directory: Path, username: str, password: str) -> CrmSession:
@@ -165,7 +165,8 @@ def open_main_window(
     def open_window(vault_dir: Path, username: str, password: str) -> MainWindow:
         session = sign_in(vault_dir, username, password)
         opened_sessions.append(session)
-        window = MainWindow(SignedIn(session, session.me()), ops,
+        window = MainWindow(SignedIn(session, session.me(), session.policies.idle_lock_after()),
+                            ops,
                             idle_lock_after=timedelta(hours=1),
                             window_state=preferences.window_state(username))
         qtbot.addWidget(window)

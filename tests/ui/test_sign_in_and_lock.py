@@ -242,3 +242,15 @@ def test_quitting_from_the_main_window_locks(vault, make_flow, qtbot, opened_ses
     window.close()
     assert ended == [True]
     assert opened_sessions[-1].locked
+
+
+def test_the_idle_lock_follows_the_vaults_policy(vault, make_flow, qtbot):
+    admin = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    try:
+        admin.policies.set_idle_lock_minutes(3)
+    finally:
+        admin.lock()
+    flow = make_flow(vault.vault_dir)  # the backend leaves the interval to the vault
+    sign_in_with(qtbot, flow, "sales2", SALES2_PASSWORD)
+    window = main_window_with_summary(qtbot, flow)
+    assert window.idle_watcher.interval == timedelta(minutes=3)
