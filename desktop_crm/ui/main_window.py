@@ -28,6 +28,7 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import VaultSummary
 from desktop_crm.ui import prompts
 from desktop_crm.ui.backend import SignedIn
+from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.customers.customers_page import CustomersPage
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.icons import icon
@@ -39,6 +40,7 @@ from desktop_crm.ui.widgets import ERROR_COLOUR
 from desktop_crm.ui.window_state import WindowState
 
 LOCK_SHORTCUT = "Ctrl+Shift+L"
+LOG_CALL_SHORTCUT = "Ctrl+L"
 SEARCH_SHORTCUTS = ("Ctrl+K", "Ctrl+F")
 HEAD_HASH_SHOWN = 12  # enough to compare by eye with `desktop-crm audit verify`
 
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.customers_page.customer_did_open.connect(self.open_customer)
         self.record_page.back_requested.connect(self._leave_record)
+        self.record_page.log_call_requested.connect(
+            lambda customer_id, name: self.log_call((customer_id, name)))
+        self.log_call_dialog: LogCallDialog | None = None
 
         self.idle_watcher = IdleWatcher(idle_lock_after, self)
         self.idle_watcher.idle_did_expire.connect(self.idle_did_lock)
@@ -149,6 +154,15 @@ class MainWindow(QMainWindow):
             action.setStatusTip(self.tr("Create a customer record"))
             action.triggered.connect(self.new_customer)
             self.new_customer_action = action
+        self.log_call_action: QAction | None = None
+        if self._actor.can(Resource.INTERACTION, Action.CREATE):
+            action = QAction(icon("log-call"), self.tr("&Log a call…"), self)
+            action.setObjectName("logCallAction")
+            action.setShortcut(QKeySequence(LOG_CALL_SHORTCUT))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setStatusTip(self.tr("Log a call, visit or message with the chosen customer"))
+            action.triggered.connect(lambda: self.log_call())
+            self.log_call_action = action
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"), self)
@@ -167,8 +181,9 @@ class MainWindow(QMainWindow):
         self.search_edit.textChanged.connect(self._search_changed)
         self.search_edit.setVisible(self._actor.can(Resource.CUSTOMER, Action.READ))
         bar.addWidget(self.search_edit)
-        if self.new_customer_action is not None:
-            bar.addAction(self.new_customer_action)
+        for action in (self.new_customer_action, self.log_call_action):
+            if action is not None:
+                bar.addAction(action)
         for keys in SEARCH_SHORTCUTS:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.focus_search)
@@ -180,8 +195,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        if self.new_customer_action is not None:
-            file_menu.addAction(self.new_customer_action)
+        for action in (self.new_customer_action, self.log_call_action):
+            if action is not None:
+                file_menu.addAction(action)
+        if not file_menu.isEmpty():
             file_menu.addSeparator()
         self.lock_action = QAction(icon("lock"), self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
@@ -269,6 +286,35 @@ class MainWindow(QMainWindow):
     def _may_leave_record(self) -> bool:
         return self.pages.currentWidget() is not self.record_page or \
             self.record_page.confirm_leave()
+
+    def chosen_customer(self) -> tuple[str, str] | None:
+        """(id, name) of the customer in front of the person: the open record, else the
+        list's current row."""
+        if self.pages.currentWidget() is self.record_page:
+            record = self.record_page.record
+            return (record.id, record.name) if record is not None else None
+        if self.pages.currentWidget() is self.customers_page:
+            return self.customers_page.selected_customer()
+        return None
+
+    def log_call(self, customer: tuple[str, str] | None = None) -> None:
+        """The log-a-call dialog, for this customer or the one chosen (Ctrl+L anywhere)."""
+        if self.log_call_action is None or self.log_call_dialog is not None:
+            return
+        dialog = LogCallDialog(self._session, self._ops, self._actor,
+                               customer or self.chosen_customer(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.call_did_log.connect(lambda _view: self._call_logged(dialog))
+        dialog.finished.connect(lambda _result: self._forget_dialog())
+        self.log_call_dialog = dialog
+        dialog.open()
+
+    def _call_logged(self, dialog: LogCallDialog) -> None:
+        self.statusBar().showMessage(dialog.follow_up_message or self.tr("Call logged."),
+                                     8_000)
+
+    def _forget_dialog(self) -> None:
+        self.log_call_dialog = None
 
     def _request_lock(self) -> None:
         if self._may_leave_record():

@@ -80,3 +80,24 @@ def test_a_salesperson_sees_only_what_their_role_may_use(vault, open_main_window
     assert entries[0] == "navCustomers"
     assert "navAdmin" not in entries
     assert window.new_customer_action is not None  # salespeople create their own customers
+
+
+def test_ctrl_l_logs_a_call_for_the_chosen_customer_and_its_follow_up_appears(
+        vault, open_main_window, qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    page = window.customers_page
+    page.table.selectRow(2)  # 张伟
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.log_call_dialog is not None, timeout=2_000)
+    dialog = window.log_call_dialog
+    customer_id, name = dialog.customer()
+    assert (customer_id, name) == page.selected_customer() and name == "张伟"
+    form = dialog.form
+    type_text(form.summary_edit, "谈了续约价格")
+    type_text(form.next_step_edit, "发报价单")
+    form.remind_check.setChecked(True)
+    dialog.save()
+    qtbot.waitUntil(lambda: window.log_call_dialog is None, timeout=10_000)
+    assert window.statusBar().currentMessage().startswith("Follow-up reminder created for ")
+    [reminder] = window._session.reminders.list()
+    assert reminder.title == "发报价单" and reminder.customer_id == customer_id
