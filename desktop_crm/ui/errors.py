@@ -30,7 +30,25 @@ _FIXED_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages", "must not start or end with spaces"),
     QT_TRANSLATE_NOOP("ServiceMessages", "must differ from the current password"),
     QT_TRANSLATE_NOOP("ServiceMessages", "give the user at least one role"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "is in the future"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "is before 1900"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "your role may not change this field"),
 )
+
+# Messages that quote what the person typed: "“x” is not an email address". The source text
+# keeps the quote as %1, so a translation can place it where its grammar wants it.
+_QUOTING_MESSAGES = {
+    "is not a phone number": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” is not a phone number"),
+    "is not a valid phone number": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” is not a valid phone number"),
+    "is not an email address": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” is not an email address"),
+    "is not a date (YYYY-MM-DD)": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” is not a date (YYYY-MM-DD)"),
+    "is not a two-letter country code": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” is not a two-letter country code"),
+}
 
 
 def _longer_than(match: re.Match[str]) -> str:
@@ -43,9 +61,16 @@ def _already_taken(match: re.Match[str]) -> str:
         "ServiceMessages", "“%1” is already taken").replace("%1", match.group(1))
 
 
+def _quoting(match: re.Match[str]) -> str:
+    source = _QUOTING_MESSAGES[match.group(2)]
+    return QCoreApplication.translate("ServiceMessages", source).replace("%1", match.group(1))
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"^is longer than (\d+) characters$"), _longer_than),
     (re.compile(r"^“(.*)” is already taken$"), _already_taken),
+    (re.compile(r"^“(.*)” (" + "|".join(re.escape(k) for k in _QUOTING_MESSAGES) + r")$"),
+     _quoting),
 )
 
 
