@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from desktop_crm.ui.labels import direction_label, interaction_kind_label
 from desktop_crm.ui.widgets import FieldErrorLabel
 
 FOLLOW_UP_HOUR = 10  # a next step is due at 10:00 the next morning unless changed
+_UNBOUNDED = 16_777_215  # QWIDGETSIZE_MAX
 _TEXT_LINES = {"summary": 4, "needs": 2, "special_notes": 2}
 
 
@@ -57,7 +59,8 @@ class CallForm(QWidget):
         self.duration_edit = QLineEdit(self)
         self.duration_edit.setObjectName("durationEdit")
         self.duration_edit.setPlaceholderText(self.tr("minutes, like 15 or 1:30"))
-        self.duration_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.duration_edit.setFixedWidth(
+            self.fontMetrics().horizontalAdvance(self.duration_edit.placeholderText()) + 24)
         self.outcome_combo = QComboBox(self)
         self.outcome_combo.setObjectName("outcomeCombo")
         self.outcome_combo.setEditable(True)
@@ -110,6 +113,7 @@ class CallForm(QWidget):
         edit.setObjectName(name)
         edit.setDisplayFormat(DATE_TIME_FORMAT)
         edit.setCalendarPopup(True)
+        edit.setMaximumWidth(edit.sizeHint().width() + edit.fontMetrics().averageCharWidth() * 4)
         return edit
 
     def _text_edit(self, name: str, field: str, placeholder: str) -> QPlainTextEdit:
@@ -117,18 +121,25 @@ class CallForm(QWidget):
         edit.setObjectName(name)
         edit.setTabChangesFocus(True)  # Tab moves on, as in every other field of the form
         edit.setPlaceholderText(placeholder)
-        lines = _TEXT_LINES[field]
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * _TEXT_LINES[field] + 14)
+        # a taller dialog gives its room to the texts, not to gaps between the fields
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return edit
 
     def _add_row(self, label: str, field: QWidget | QHBoxLayout, name: str,
                  focus: QWidget | None = None, also: str | None = None) -> None:
         """A field with its message under it; the message takes room only when it speaks."""
         error = FieldErrorLabel(f"{_camel(name)}Error", self)
+        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.errors[name] = error
         column = QVBoxLayout()
         column.setSpacing(2)
-        if isinstance(field, QWidget):
+        if isinstance(field, QWidget) and field.maximumWidth() < _UNBOUNDED:
+            row = QHBoxLayout()  # a narrow field must not narrow its message
+            row.addWidget(field)
+            row.addStretch(1)
+            column.addLayout(row)
+        elif isinstance(field, QWidget):
             column.addWidget(field)
         else:
             column.addLayout(field)

@@ -56,7 +56,6 @@ class CustomerPicker(QWidget):
         self.matches = QListWidget(self)
         self.matches.setObjectName("customerMatches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the search box
-        self.matches.setMaximumHeight((self.fontMetrics().height() + 8) * _ROWS_VISIBLE)
         self.matches.itemClicked.connect(self._pick_item)
         self.matches.hide()
         self.error = FieldErrorLabel("customerError", self)
@@ -83,6 +82,12 @@ class CustomerPicker(QWidget):
     def searching(self) -> bool:
         """A search is waiting for the pause or for its answer."""
         return self._timer.isActive() or self._searching
+
+    def cancel(self) -> None:
+        """Forget the search under way: its answer is dropped (the dialog is closing)."""
+        self._timer.stop()
+        self._generation += 1
+        self._searching = self._pick_on_arrival = False
 
     def show_error(self, text: str) -> None:
         self.error.show_message(text)
@@ -136,6 +141,10 @@ class CustomerPicker(QWidget):
         self.matches.setVisible(bool(rows))
         if rows:
             self.matches.setCurrentRow(0)
+            # as tall as the matches, up to a few rows (the rest scroll)
+            shown = min(len(rows), _ROWS_VISIBLE)
+            self.matches.setFixedHeight(self.matches.sizeHintForRow(0) * shown
+                                        + 2 * self.matches.frameWidth())
 
     # --- picking ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.permissions import Action, Resource
@@ -63,6 +63,7 @@ class LogCallDialog(QDialog):
         self._ops = ops
         self._customer = customer
         self._busy = False
+        self._closed = False  # answers arriving after this find no widgets to fill
         self.logged: InteractionView | None = None
         self.follow_up_message = ""  # for the main window's status bar once saved
         self.setWindowTitle(self._title())
@@ -78,6 +79,8 @@ class LogCallDialog(QDialog):
             self.customer_label.setObjectName("customerLabel")
             self.customer_label.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.customer_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Maximum)
             customer_field = self.customer_label
         self.form = CallForm(now=session.clock.now(),
                              may_remind=actor.can(Resource.REMINDER, Action.CREATE), parent=self)
@@ -119,11 +122,16 @@ class LogCallDialog(QDialog):
 
     def _load_outcomes(self) -> None:
         self._ops.run(self._session.calls.known_outcomes, lane=Lane.READ,
-                      on_success=lambda found: self.form.set_outcomes(outcome_choices(found)),
+                      on_success=self._show_outcomes,
                       on_failure=lambda _error: None)  # the suggestions are enough
+
+    def _show_outcomes(self, in_use: list[str]) -> None:
+        if not self._closed:
+            self.form.set_outcomes(outcome_choices(in_use))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._closed = False
         first = self.picker.search_edit if self.picker is not None else self.form.summary_edit
         first.setFocus()
 
@@ -161,14 +169,18 @@ class LogCallDialog(QDialog):
                       on_success=self._saved, on_failure=self._failed, changes=CALL_LOGGED)
 
     def _saved(self, view: InteractionView) -> None:
-        self._set_busy(False)
-        self.message.clear_message()
         self.logged = view
         self.follow_up_message = follow_up_text(view)
+        if self._closed:  # closed under way (the vault locked): saved all the same
+            return
+        self._set_busy(False)
+        self.message.clear_message()
         self.call_did_log.emit(view)
         self.accept()
 
     def _failed(self, error: Exception) -> None:
+        if self._closed:
+            return
         self._set_busy(False)
         self.message.clear_message()
         if isinstance(error, ValidationError) and self.form.show_error(
@@ -182,6 +194,13 @@ class LogCallDialog(QDialog):
             widget.setEnabled(not busy)
         if self.picker is not None:
             self.picker.setEnabled(not busy)
+
+    def done(self, result: int) -> None:
+        """Closing by any path: later answers are dropped (the window may be deleted)."""
+        self._closed = True
+        if self.picker is not None:
+            self.picker.cancel()
+        super().done(result)
 
     def reject(self) -> None:
         """Esc or Cancel: ask first when closing would lose what was typed."""

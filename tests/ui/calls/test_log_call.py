@@ -239,3 +239,16 @@ def test_outcomes_in_use_come_first(qtbot, ops, signed_in):
     qtbot.waitUntil(lambda: combo.count() and combo.itemText(0) == "等回复", timeout=10_000)
     assert "No answer" in [combo.itemText(i) for i in range(combo.count())]
     assert combo.currentText() == ""  # nothing chosen for the person
+
+
+def test_answers_arriving_after_the_dialog_was_deleted_are_dropped(qtbot, ops, signed_in):
+    session = signed_in("admin")
+    dialog = LogCallDialog(session, ops, session.me())  # its outcomes are being read
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.picker.search_edit.setText("zw")
+    dialog.picker.search_edit.textEdited.emit("zw")
+    qtbot.keyClick(dialog.picker.search_edit, Qt.Key.Key_Return)  # the search starts now
+    with qtbot.waitSignal(dialog.destroyed, timeout=5_000):
+        dialog.done(0)  # as when the vault locks
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)  # and no error from a late answer

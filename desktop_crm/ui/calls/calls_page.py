@@ -1,0 +1,220 @@
+"""The Calls page: every call on the customers this user can see, newest first, filtered by
+period, who logged it, outcome and kind.
+
+Enter or a double-click on a call asks for its customer (`customer_requested`); the Log a call
+button (present only for roles that may log calls) asks the main window for the dialog. The
+page reads again when an operation changed calls or customers, at once when it is shown or
+on its next showing otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services.actor import Actor
+from desktop_crm.services.customer_filters import FilterChoices
+from desktop_crm.services.session import CrmSession
+from desktop_crm.ui.calls.calls_filter_bar import CallsFilterBar
+from desktop_crm.ui.calls.calls_model import CUSTOMER_ID_ROLE, CallListModel
+from desktop_crm.ui.calls.columns import column_index
+from desktop_crm.ui.errors import error_text
+from desktop_crm.ui.icons import icon
+from desktop_crm.ui.ops import Lane, OpChanges, Operations
+from desktop_crm.ui.widgets import MessageLabel
+
+REFRESHED_BY = ("interaction", "customer")
+_WIDTHS = {"started": 130, "customer": 150, "kind": 80, "direction": 80, "duration": 60,
+           "outcome": 100, "by": 110}
+
+
+class CallsPage(QWidget):
+    customer_requested = Signal(str)
+    log_call_requested = Signal()
+
+    def __init__(self, session: CrmSession, ops: Operations, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callsPage")
+        self._session = session
+        self._ops = ops
+        self._started = False
+        self._stale = False
+        self.model = CallListModel(session.calls, ops, self)
+
+        self.filter_bar = CallsFilterBar(self)
+        self.filter_bar.filter_did_change.connect(self._apply_filters)
+        today = self._today()
+        self.filter_bar.start_custom_range(today.replace(day=1), today)
+        self.count_label = QLabel(self.tr("Loading calls…"), self)
+        self.count_label.setObjectName("callCountLabel")
+        self.log_button: QPushButton | None = None
+        if actor.can(Resource.INTERACTION, Action.CREATE):  # absent for roles that may not
+            self.log_button = QPushButton(icon("log-call"), self.tr("Log a call"), self)
+            self.log_button.setObjectName("logCallButton")
+            self.log_button.clicked.connect(self.log_call_requested)
+        self.message = MessageLabel("callsMessage", self)
+        self.message.setMinimumHeight(0)
+        self.message.hide()  # takes room only while it has something to say
+
+        self.table = self._build_table()
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("callsEmptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_bar, 1)
+        top.addWidget(self.count_label)
+        if self.log_button is not None:
+            top.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self._stack, 1)
+
+        self.model.count_did_change.connect(self._show_count)
+        self.model.load_did_fail.connect(self._show_error)
+        ops.changes_did_happen.connect(self._on_changes)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("callTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for key, width in _WIDTHS.items():
+            header.resizeSection(column_index(key), width)
+        header.setSectionResizeMode(column_index("summary"), QHeaderView.ResizeMode.Stretch)
+        # Enter, and a double-click (or a single click where the platform opens items so)
+        table.activated.connect(self._open_index)
+        copy = QShortcut(QKeySequence.StandardKey.Copy, table)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.activated.connect(self.copy_selection)
+        return table
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self.start()
+        elif self._stale:
+            self.refresh()
+
+    def start(self) -> None:
+        """Read the choices and the first page (the page is shown for the first time)."""
+        self._started = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Calls changed: read the choices, the count and the first page again."""
+        self._stale = False
+        self._load_choices()
+        self._apply_filters()
+
+    def _load_choices(self) -> None:
+        customers, calls = self._session.customers, self._session.calls
+        self._ops.run(lambda: (customers.filter_choices(), calls.known_outcomes()),
+                      lane=Lane.READ, on_success=self._show_choices,
+                      on_failure=lambda error: self._show_error(error_text(error)))
+
+    def _show_choices(self, answer: tuple[FilterChoices, list[str]]) -> None:
+        if not isValid(self):  # the window closed while the choices were read
+            return
+        choices, outcomes = answer
+        self.filter_bar.set_people(choices.owners)
+        self.filter_bar.set_outcomes(outcomes)
+
+    def _apply_filters(self) -> None:
+        self.message.clear_message()
+        self.message.hide()
+        first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt counts Monday as 1
+        self.model.set_filters(self.filter_bar.current(self._today(),
+                                                       first_weekday=first_weekday))
+
+    def _today(self) -> date:
+        """Today on this computer's calendar, by the session's clock."""
+        return self._session.clock.now().astimezone().date()
+
+    def _on_changes(self, changes: OpChanges) -> None:
+        if not self._started or not any(changes.touches(e) for e in REFRESHED_BY):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    # --- what the page shows ------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        if not isValid(self):
+            return
+        self.message.show_error(text)
+        self.message.show()
+
+    def _show_count(self, total: int, capped: bool) -> None:
+        if capped:
+            text = self.tr("More than %1 calls").replace("%1", QLocale().toString(total))
+        else:
+            text = self.tr("%Ln call(s)", "", total)
+        self.count_label.setText(text)
+        self._stack.setCurrentWidget(self.table if total else self.empty_label)
+        if not total:
+            self.empty_label.setText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        if self.filter_bar.narrowed():
+            return self.tr("No call matches these filters.")
+        if self.log_button is not None:
+            return self.tr("No calls logged yet.\nLog one with “Log a call” (Ctrl+L).")
+        return self.tr("No calls logged yet.")
+
+    # --- acting on rows -----------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        customer_id = self.model.data(index, CUSTOMER_ID_ROLE)
+        if customer_id:
+            self.customer_requested.emit(customer_id)
+
+    def selected_customer(self) -> tuple[str, str] | None:
+        """(id, name as shown) of the current call's customer: Ctrl+L prefills it."""
+        index = self.table.currentIndex()
+        row = self.model.call_at(index.row()) if index.isValid() else None
+        return (row.customer_id, row.customer_name) if row is not None else None
+
+    def copy_selection(self) -> None:
+        """Copy the selected calls as shown: masked names stay masked."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if rows:
+            QGuiApplication.clipboard().setText(self.model.rows_as_text(rows))
+
