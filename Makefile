@@ -30,5 +30,9 @@ test: system-packages $(STAMP) lint
 bench: system-packages $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
+# PNGs of the main window, a customer record and the log-a-call dialog, for the README
+screenshots: system-packages $(STAMP)
+	QT_QPA_PLATFORM=offscreen DESKTOP_CRM_KDF=fast-for-tests $(BIN)/python scripts/screenshot.py readme docs/screenshots
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

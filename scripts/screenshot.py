@@ -4,6 +4,10 @@
         drives the real windows on a new vault in a temporary folder: the three wizard pages,
         sign-in (with a wrong-password message), the main window; each at a small and a large
         size.
+    python scripts/screenshot.py readme OUT_DIR
+        `make screenshots`: builds a small demo vault and renders, in Chinese, the main window
+        with the customer list, a customer's record with its timeline, and the log-a-call
+        dialog, as a salesperson's manager sees them (phones masked in the list).
     python scripts/screenshot.py screen OUT.png [--delay SECONDS]
         grabs the whole display (start `desktop-crm` on the same X display first).
 
@@ -109,11 +113,87 @@ def render_windows(out: Path, lang: str) -> None:
         wait_until(lambda: isinstance(flow.window, MainWindow))
         window = flow.window
         assert isinstance(window, MainWindow)
-        wait_until(lambda: "…" not in window.overview.audit_status_label.text())
+        wait_until(lambda: window.summary is not None
+                   and not window.customers_page.model.loading)
         save(window, out, f"{lang}-5-main-window")
         flow.quit()
         ops.wait_for_workers()
     del translators
+
+
+README_USER = "mgr_east"
+README_SIZE = QSize(1280, 800)
+
+
+def render_readme(out: Path) -> None:
+    from datetime import date
+
+    from desktop_crm.services.demo import build_demo_vault
+    from desktop_crm.services.session import sign_in
+    from desktop_crm.ui.backend import SignedIn
+    from desktop_crm.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    translators = install_translators(app, "zh_CN")
+    apply_theme(app)
+    out.mkdir(parents=True, exist_ok=True)
+    # under the home folder, so the status bar shows a short "~/..." path
+    with tempfile.TemporaryDirectory(dir=Path.home(), prefix="crm-") as tmp:
+        vault_dir = Path(tmp) / "演示 demo"
+        build_demo_vault(vault_dir, customers=3000, seed=7, today=date(2026, 11, 23),
+                         password=PASSWORD)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        ops = Operations()
+        session = sign_in(vault_dir, README_USER, PASSWORD)
+        flow = AppFlow(build_backend(), ops, Preferences(settings), vault_dir)
+        flow.show_main(SignedIn(session, session.me(), session.policies.idle_lock_after()))
+        window = flow.window
+        assert isinstance(window, MainWindow)
+        window.resize(README_SIZE)
+        page = window.customers_page
+        wait_until(lambda: window.summary is not None and not page.model.loading
+                   and page.filter_bar.owner_combo.count() > 1)
+        settle()
+        shot(window, out / "main-window.png")
+
+        window.open_customer(_customer_with_history(session))
+        record = window.record_page
+        wait_until(lambda: record.record is not None and not record.timeline.loading)
+        settle()
+        shot(window, out / "customer-record.png")
+
+        window.log_call()
+        dialog = window.log_call_dialog
+        assert dialog is not None
+        dialog.form.summary_edit.setPlainText("介绍了新一季的报价，客户对批量折扣感兴趣")
+        dialog.form.needs_edit.setPlainText("希望月底前拿到正式报价单")
+        dialog.form.next_step_edit.setText("发送正式报价单")
+        dialog.form.remind_check.setChecked(True)
+        settle()
+        shot(dialog, out / "log-call.png")
+        dialog.done(0)
+        flow.quit()
+        ops.wait_for_workers()
+    del translators
+
+
+def _customer_with_history(session: object) -> str:
+    """A Chinese-named customer with calls, an order and a contract: a record worth showing."""
+    customers = session.customers  # type: ignore[attr-defined]
+    page = customers.list_page(order="updated", descending=True, limit=200)
+    best, most = "", -1
+    for row in page.rows:
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in row.name):
+            continue
+        kinds = {e.kind for e in session.timeline.for_customer(row.id).entries}  # type: ignore
+        if len(kinds) > most:
+            best, most = row.id, len(kinds)
+    return best
+
+
+def shot(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
 
 
 def grab_screen(path: Path, delay: float) -> None:
@@ -131,12 +211,16 @@ def main() -> int:
     windows = sub.add_parser("windows")
     windows.add_argument("out", type=Path)
     windows.add_argument("--lang", choices=["en", "zh_CN"], default="en")
+    readme = sub.add_parser("readme")
+    readme.add_argument("out", type=Path)
     screen = sub.add_parser("screen")
     screen.add_argument("out", type=Path)
     screen.add_argument("--delay", type=float, default=0.0)
     args = parser.parse_args()
     if args.command == "windows":
         render_windows(args.out, args.lang)
+    elif args.command == "readme":
+        render_readme(args.out)
     else:
         grab_screen(args.out, args.delay)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from importlib import metadata
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -50,6 +51,14 @@ def app_version() -> str:
         return metadata.version("desktop-crm")
     except metadata.PackageNotFoundError:  # running from a source tree that was not installed
         return ""
+
+
+def short_path(path: Path) -> str:
+    """A folder as people write it: the home folder as ~ (the full path is in the tooltip)."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 class MainWindow(QMainWindow):
@@ -238,9 +247,10 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("%1 · %2").replace("%1", name).replace("%2", roles))
         self.user_label.setObjectName("statusUserLabel")
         self.user_label.setToolTip(self._actor.username)
-        self.vault_label = QLabel(str(self._session.vault_dir))
+        self.vault_label = QLabel(short_path(self._session.vault_dir))
         self.vault_label.setObjectName("statusVaultLabel")
-        self.vault_label.setToolTip(self.tr("The vault this window has open"))
+        self.vault_label.setToolTip(self.tr("The vault this window has open: %1").replace(
+            "%1", str(self._session.vault_dir)))
         self.audit_label = QLabel()
         self.audit_label.setObjectName("statusAuditLabel")
         self.audit_label.hide()

@@ -54,7 +54,7 @@ def test_signing_in_shows_user_role_customers_and_audit(vault, make_flow, qtbot)
     window = main_window_with_summary(qtbot, flow)
     assert window.windowTitle() == "Desktop CRM — 管理员 Admin"
     assert window.user_label.text() == "管理员 Admin · Administrator"
-    assert window.vault_label.text() == str(vault.vault_dir)
+    assert str(vault.vault_dir) in window.vault_label.toolTip()
     page = window.customers_page
     assert page.count_label.text() == f"{len(CUSTOMERS)} customers"
     assert page.model.rowCount() == len(CUSTOMERS)
