@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QToolBar,
     QWidget,
 )
@@ -29,6 +30,7 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import VaultSummary
 from desktop_crm.ui import prompts
 from desktop_crm.ui.backend import SignedIn
+from desktop_crm.ui.calls.calls_page import CallsPage
 from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.customers.customers_page import CustomersPage
 from desktop_crm.ui.errors import error_text
@@ -106,6 +108,10 @@ class MainWindow(QMainWindow):
         if self._actor.can(Resource.CUSTOMER, Action.READ):
             self._add_page(self.customers_page, "nav-customers", self.tr("Customers"),
                            "navCustomers")
+        self.calls_page: CallsPage | None = None
+        if self._actor.can(Resource.INTERACTION, Action.READ):
+            self.calls_page = CallsPage(self._session, ops, self._actor, self)
+            self._add_page(self.calls_page, "nav-calls", self.tr("Calls"), "navCalls")
         # a customer's record opens over the list; it has no sidebar entry of its own
         self.record_page = CustomerRecordPage(self._session, ops, self._actor, self)
         self.pages.addWidget(self.record_page)
@@ -130,6 +136,9 @@ class MainWindow(QMainWindow):
         self.record_page.log_call_requested.connect(
             lambda customer_id, name: self.log_call((customer_id, name)))
         self.log_call_dialog: LogCallDialog | None = None
+        if self.calls_page is not None:
+            self.calls_page.customer_requested.connect(self.open_customer)
+            self.calls_page.log_call_requested.connect(lambda: self.log_call())
 
         self.idle_watcher = IdleWatcher(idle_lock_after, self)
         self.idle_watcher.idle_did_expire.connect(self.idle_did_lock)
@@ -305,6 +314,8 @@ class MainWindow(QMainWindow):
             return (record.id, record.name) if record is not None else None
         if self.pages.currentWidget() is self.customers_page:
             return self.customers_page.selected_customer()
+        if self.calls_page is not None and self.pages.currentWidget() is self.calls_page:
+            return self.calls_page.selected_customer()
         return None
 
     def log_call(self, customer: tuple[str, str] | None = None) -> None:
@@ -420,17 +431,25 @@ class MainWindow(QMainWindow):
         splitter = self._state.load("mainWindow/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        header = self._state.load("customers/header")
-        if header is not None:
-            self.customers_page.table.horizontalHeader().restoreState(header)
+        for name, table in self._tables().items():
+            header = self._state.load(f"{name}/header")
+            if header is not None:
+                table.horizontalHeader().restoreState(header)
 
     def _save_layout(self) -> None:
         if self._state is None:
             return
         self._state.save("mainWindow/geometry", self.saveGeometry())
         self._state.save("mainWindow/splitter", self.splitter.saveState())
-        self._state.save("customers/header",
-                         self.customers_page.table.horizontalHeader().saveState())
+        for name, table in self._tables().items():
+            self._state.save(f"{name}/header", table.horizontalHeader().saveState())
+
+    def _tables(self) -> dict[str, QTableView]:
+        """The lists whose column layout each person keeps."""
+        tables = {"customers": self.customers_page.table}
+        if self.calls_page is not None:
+            tables["calls"] = self.calls_page.table
+        return tables
 
     # --- closing ------------------------------------------------------------------------------
 

@@ -101,3 +101,22 @@ def test_ctrl_l_logs_a_call_for_the_chosen_customer_and_its_follow_up_appears(
     assert window.statusBar().currentMessage().startswith("Follow-up reminder created for ")
     [reminder] = window._session.reminders.list()
     assert reminder.title == "发报价单" and reminder.customer_id == customer_id
+
+
+def test_the_calls_page_opens_from_the_sidebar_and_leads_to_the_customer(
+        vault, open_main_window, qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    session = window._session
+    [zhang] = session.customers.search("张伟")
+    session.interactions.log(zhang.id, {"summary": "问了交期"})
+    assert window.sidebar_entries() == ["navCustomers", "navCalls"]
+    window.sidebar.setCurrentRow(1)
+    calls = window.calls_page
+    assert window.pages.currentWidget() is calls
+    qtbot.waitUntil(lambda: calls.model.rowCount() == 1, timeout=10_000)
+    calls.customer_requested.emit(zhang.id)  # what Enter or a double-click on the row sends
+    assert window.pages.currentWidget() is window.record_page
+    qtbot.waitUntil(lambda: window.record_page.record is not None, timeout=10_000)
+    assert window.record_page.record.name == "张伟"
+    window.record_page.go_back()
+    assert window.pages.currentWidget() is calls
