@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop_crm.domain.enums import Direction, InteractionKind
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.customer_filters import FilterChoices
@@ -35,12 +36,15 @@ from desktop_crm.ui.calls.calls_model import CUSTOMER_ID_ROLE, CallListModel
 from desktop_crm.ui.calls.columns import column_index
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.icons import icon
+from desktop_crm.ui.labels import direction_label, interaction_kind_label
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import MessageLabel
 
 REFRESHED_BY = ("interaction", "customer")
-_WIDTHS = {"started": 130, "customer": 150, "kind": 80, "direction": 80, "duration": 60,
-           "outcome": 100, "by": 110}
+# Columns of names and free text start this many average characters wide.
+_TEXT_WIDTHS = {"customer": 16, "outcome": 10, "by": 12}
+_SUMMARY = column_index("summary")
+_SUMMARY_LEAST_CHARACTERS = 30
 
 
 class CallsPage(QWidget):
@@ -112,15 +116,49 @@ class CallsPage(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for key, width in _WIDTHS.items():
-            header.resizeSection(column_index(key), width)
-        header.setSectionResizeMode(column_index("summary"), QHeaderView.ResizeMode.Stretch)
+        self._size_columns(table)
+        # the summary takes the room left, but never less than a readable width
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(
+            lambda number, *_: number != _SUMMARY and self._fit_summary())
         # Enter, and a double-click (or a single click where the platform opens items so)
         table.activated.connect(self._open_index)
         copy = QShortcut(QKeySequence.StandardKey.Copy, table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selection)
         return table
+
+    def _size_columns(self, table: QTableView) -> None:
+        """Widths from the words shown in this language, so a narrow window keeps the summary."""
+        metrics, padding = table.fontMetrics(), 18
+        header = table.horizontalHeader()
+
+        def widest(texts: list[str]) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + padding
+
+        def fits(key: str, samples: list[str], extra: int = 0) -> None:
+            number = column_index(key)
+            title = str(self.model.headerData(number, Qt.Orientation.Horizontal))
+            header.resizeSection(number, max(widest([title]), widest(samples) + extra))
+
+        fits("started", ["2026-12-31 23:59"])
+        fits("kind", [interaction_kind_label(k) for k in InteractionKind],
+             extra=table.iconSize().width() if table.iconSize().isValid() else 20)
+        fits("direction", [direction_label(d) for d in Direction])
+        fits("duration", ["10:00"])
+        for key, characters in _TEXT_WIDTHS.items():
+            header.resizeSection(column_index(key), metrics.averageCharWidth() * characters)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_summary()
+        return super().eventFilter(watched, event)
+
+    def _fit_summary(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != _SUMMARY)
+        least = self.table.fontMetrics().averageCharWidth() * _SUMMARY_LEAST_CHARACTERS
+        header.resizeSection(_SUMMARY, max(least, self.table.viewport().width() - others))
 
     # --- loading ------------------------------------------------------------------------------
 
