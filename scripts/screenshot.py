@@ -153,8 +153,11 @@ def render_readme(out: Path) -> None:
         page = window.customers_page
         wait_until(lambda: window.summary is not None and not page.model.loading
                    and page.filter_bar.owner_combo.count() > 1)
+        window.search_edit.setText("zhang")  # a pinyin search: the names read in Chinese
+        wait_until(lambda: page.model.query.text == "zhang" and not page.model.loading)
         settle()
         shot(window, out / "main-window.png")
+        window.search_edit.clear()
 
         window.open_customer(_customer_with_history(session))
         record = window.record_page

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setSpacing(2)
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         # the entry already highlighted, clicked again from a record: back to its page
         self.sidebar.itemClicked.connect(lambda item: self._sidebar_moved(self.sidebar.row(item)))
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, page: QWidget, icon_name: str, title: str, object_name: str) -> None:
         item = QListWidgetItem(icon(icon_name), title)
+        item.setSizeHint(QSize(0, self.sidebar.fontMetrics().height() + 20))  # a roomy target
         item.setData(Qt.ItemDataRole.UserRole, object_name)
         item.setToolTip(title)
         self.sidebar.addItem(item)

@@ -17,6 +17,264 @@
     </message>
   </context>
   <context>
+    <name>CallColumns</name>
+    <message>
+      <source>Started</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>分钟</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Logged by</source>
+      <translation>记录人</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallForm</name>
+    <message>
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>minutes, like 15 or 1:30</source>
+      <translation>分钟，如 15 或 1:30</translation>
+    </message>
+    <message>
+      <source>How did it go?</source>
+      <translation>结果如何？</translation>
+    </message>
+    <message>
+      <source>What was discussed</source>
+      <translation>沟通了什么</translation>
+    </message>
+    <message>
+      <source>What the customer asked for or needs</source>
+      <translation>客户提出的要求或需求</translation>
+    </message>
+    <message>
+      <source>What needs special attention next time</source>
+      <translation>下次需要特别注意的事项</translation>
+    </message>
+    <message>
+      <source>What happens next, e.g. send the quote</source>
+      <translation>下一步做什么，例如寄送报价单</translation>
+    </message>
+    <message>
+      <source>Remind me on</source>
+      <translation>提醒我于</translation>
+    </message>
+    <message>
+      <source>Kind:</source>
+      <translation>类型：</translation>
+    </message>
+    <message>
+      <source>Started:</source>
+      <translation>开始时间：</translation>
+    </message>
+    <message>
+      <source>Duration:</source>
+      <translation>时长：</translation>
+    </message>
+    <message>
+      <source>Outcome:</source>
+      <translation>结果：</translation>
+    </message>
+    <message>
+      <source>Summary:</source>
+      <translation>摘要：</translation>
+    </message>
+    <message>
+      <source>Needs raised:</source>
+      <translation>客户需求：</translation>
+    </message>
+    <message>
+      <source>Special notes:</source>
+      <translation>特别注意：</translation>
+    </message>
+    <message>
+      <source>Next step:</source>
+      <translation>下一步：</translation>
+    </message>
+    <message>
+      <source>Type the minutes, like 15, or hours and minutes, like 1:30.</source>
+      <translation>请输入分钟数（如 15），或小时和分钟（如 1:30）。</translation>
+    </message>
+    <message>
+      <source>Say in a few words what was discussed.</source>
+      <translation>请用几句话写下沟通的内容。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallOutcomes</name>
+    <message>
+      <source>Interested</source>
+      <translation>有意向</translation>
+    </message>
+    <message>
+      <source>Follow up</source>
+      <translation>需跟进</translation>
+    </message>
+    <message>
+      <source>Ordered</source>
+      <translation>已下单</translation>
+    </message>
+    <message>
+      <source>No need now</source>
+      <translation>暂无需求</translation>
+    </message>
+    <message>
+      <source>No answer</source>
+      <translation>未接通</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallsFilterBar</name>
+    <message>
+      <source>Any time</source>
+      <translation>全部时间</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>本周</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>Custom range…</source>
+      <translation>自定义范围…</translation>
+    </message>
+    <message>
+      <source>When the calls started</source>
+      <translation>沟通开始的时间</translation>
+    </message>
+    <message>
+      <source>From (inclusive)</source>
+      <translation>起始日期（含）</translation>
+    </message>
+    <message>
+      <source>To (inclusive)</source>
+      <translation>结束日期（含）</translation>
+    </message>
+    <message>
+      <source>Logged by</source>
+      <translation>记录人</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Logged by anyone</source>
+      <translation>全部记录人</translation>
+    </message>
+    <message>
+      <source>Any outcome</source>
+      <translation>全部结果</translation>
+    </message>
+    <message>
+      <source>Any kind</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallsPage</name>
+    <message>
+      <source>Loading calls…</source>
+      <translation>正在加载沟通记录…</translation>
+    </message>
+    <message>
+      <source>Log a call</source>
+      <translation>记录沟通</translation>
+    </message>
+    <message>
+      <source>More than %1 calls</source>
+      <translation>超过 %1 条沟通记录</translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln call(s)</source>
+      <translation>
+        <numerusform>%Ln 条沟通记录</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No call matches these filters.</source>
+      <translation>没有符合这些筛选条件的沟通记录。</translation>
+    </message>
+    <message>
+      <source>No calls logged yet.
+Log one with “Log a call” (Ctrl+L).</source>
+      <translation>还没有沟通记录。
+用“记录沟通”（Ctrl+L）记下第一条。</translation>
+    </message>
+    <message>
+      <source>No calls logged yet.</source>
+      <translation>还没有沟通记录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeOwnerDialog</name>
+    <message>
+      <source>Change owner</source>
+      <translation>更换负责人</translation>
+    </message>
+    <message>
+      <source>Who looks after “%1” from now on?</source>
+      <translation>今后由谁负责“%1”？</translation>
+    </message>
+    <message>
+      <source>e.g. moved to the south region</source>
+      <translation>例如：调往华南区</translation>
+    </message>
+    <message>
+      <source>New owner:</source>
+      <translation>新负责人：</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>原因：</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePasswordDialog</name>
     <message>
       <source>Choose your password — Desktop CRM</source>
@@ -55,7 +313,18 @@
     <name>CodeCombo</name>
     <message>
       <source>None</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictBanner</name>
+    <message>
+      <source>Someone else saved this customer after you opened it, so your changes were not saved. Reload to see their version (your changes here will be lost), then edit again.</source>
+      <translation>您打开此客户后，其他人已保存了修改，因此您的更改未保存。请重新载入查看对方的版本（此处的更改将丢失），然后再编辑。</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>重新载入</translation>
     </message>
   </context>
   <context>
@@ -105,79 +374,141 @@
     <name>CustomerForm</name>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>联系信息</translation>
     </message>
     <message>
       <source>Sales</source>
-      <translation type="unfinished" />
+      <translation>销售信息</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>地址</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <source>Company</source>
-      <translation type="unfinished" />
+      <translation>公司</translation>
     </message>
     <message>
       <source>Job title</source>
-      <translation type="unfinished" />
+      <translation>职位</translation>
     </message>
     <message>
       <source>Phones</source>
-      <translation type="unfinished" />
+      <translation>电话</translation>
     </message>
     <message>
       <source>Emails</source>
-      <translation type="unfinished" />
+      <translation>邮箱</translation>
     </message>
     <message>
       <source>Stage</source>
-      <translation type="unfinished" />
+      <translation>生命周期阶段</translation>
     </message>
     <message>
       <source>Tier</source>
-      <translation type="unfinished" />
+      <translation>客户分级</translation>
     </message>
     <message>
       <source>Tags</source>
-      <translation type="unfinished" />
+      <translation>标签</translation>
     </message>
     <message>
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>来源</translation>
     </message>
     <message>
       <source>Birthday</source>
-      <translation type="unfinished" />
+      <translation>生日</translation>
     </message>
     <message>
       <source>City</source>
-      <translation type="unfinished" />
+      <translation>城市</translation>
     </message>
     <message>
       <source>Region</source>
-      <translation type="unfinished" />
+      <translation>区域</translation>
     </message>
     <message>
       <source>Country code</source>
-      <translation type="unfinished" />
+      <translation>国家代码</translation>
     </message>
     <message>
       <source>e.g. CN</source>
-      <translation type="unfinished" />
+      <translation>例如 CN</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomerPicker</name>
+    <message>
+      <source>Type a name, pinyin initials or a few phone digits</source>
+      <translation>输入姓名、拼音首字母或几位电话号码</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>No customer matches “%1”.</source>
+      <translation>没有客户匹配“%1”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomerRecordPage</name>
+    <message>
+      <source>Loading…</source>
+      <translation>正在载入…</translation>
+    </message>
+    <message>
+      <source>New customer</source>
+      <translation>新建客户</translation>
+    </message>
+    <message>
+      <source>Customer unavailable</source>
+      <translation>无法打开此客户</translation>
+    </message>
+    <message>
+      <source>No changes to save.</source>
+      <translation>没有需要保存的更改。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>the new customer</source>
+      <translation>新客户</translation>
+    </message>
+    <message>
+      <source>Save or discard your changes before changing the owner.</source>
+      <translation>请先保存或放弃您的更改，再更换负责人。</translation>
+    </message>
+    <message>
+      <source>Owner changed to %1.</source>
+      <translation>负责人已改为 %1。</translation>
+    </message>
+    <message>
+      <source>Delete customer</source>
+      <translation>删除客户</translation>
+    </message>
+    <message>
+      <source>Delete “%1”? The customer leaves every list; an administrator can still trace the record in the audit log.</source>
+      <translation>删除“%1”？该客户将从所有列表中移除；管理员仍可在审计日志中追溯此记录。</translation>
     </message>
   </context>
   <context>
@@ -498,14 +829,95 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>LastTimeCard</name>
+    <message>
+      <source>Last time: %1, %2</source>
+      <translation>上次联系：%1，%2</translation>
+    </message>
+    <message>
+      <source>Discussed: %1</source>
+      <translation>沟通内容：%1</translation>
+    </message>
+    <message>
+      <source>Customer needed: %1</source>
+      <translation>客户需求：%1</translation>
+    </message>
+    <message>
+      <source>Special attention: %1</source>
+      <translation>特别注意：%1</translation>
+    </message>
+    <message>
+      <source>Next step: %1</source>
+      <translation>下一步：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>LeavePrompt</name>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未保存的更改</translation>
+    </message>
+    <message>
+      <source>Save your changes to “%1” before leaving?</source>
+      <translation>离开前是否保存对“%1”的更改？</translation>
+    </message>
+  </context>
+  <context>
     <name>ListFieldEditor</name>
     <message>
       <source>+ Add phone</source>
-      <translation type="unfinished" />
+      <translation>+ 添加电话</translation>
     </message>
     <message>
       <source>+ Add email</source>
-      <translation type="unfinished" />
+      <translation>+ 添加邮箱</translation>
+    </message>
+  </context>
+  <context>
+    <name>LogCallDialog</name>
+    <message>
+      <source>Follow-up reminder created for %1</source>
+      <translation>已创建跟进提醒：%1</translation>
+    </message>
+    <message>
+      <source>Customer:</source>
+      <translation>客户：</translation>
+    </message>
+    <message>
+      <source>Ctrl+Enter saves · Esc cancels</source>
+      <translation>Ctrl+Enter 保存 · Esc 取消</translation>
+    </message>
+    <message>
+      <source>Save call</source>
+      <translation>保存记录</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Log a call</source>
+      <translation>记录沟通</translation>
+    </message>
+    <message>
+      <source>Log a call — %1</source>
+      <translation>记录沟通 — %1</translation>
+    </message>
+    <message>
+      <source>Pick the customer this call was with.</source>
+      <translation>请选择本次沟通的客户。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Discard this call?</source>
+      <translation>放弃这条沟通记录？</translation>
+    </message>
+    <message>
+      <source>What you typed for this call will be lost.</source>
+      <translation>为这条记录输入的内容将会丢失。</translation>
     </message>
   </context>
   <context>
@@ -517,6 +929,26 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>Customers</source>
       <translation>客户</translation>
+    </message>
+    <message>
+      <source>Calls</source>
+      <translation>通话</translation>
+    </message>
+    <message>
+      <source>&amp;New customer</source>
+      <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Create a customer record</source>
+      <translation>新建一条客户记录</translation>
+    </message>
+    <message>
+      <source>&amp;Log a call…</source>
+      <translation>记录通话(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Log a call, visit or message with the chosen customer</source>
+      <translation>为所选客户记录通话、拜访或消息</translation>
     </message>
     <message>
       <source>Main toolbar</source>
@@ -564,8 +996,12 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>%1 · %2</translation>
     </message>
     <message>
-      <source>The vault this window has open</source>
-      <translation>此窗口打开的数据库</translation>
+      <source>The vault this window has open: %1</source>
+      <translation>此窗口打开的数据库：%1</translation>
+    </message>
+    <message>
+      <source>Call logged.</source>
+      <translation>已记录通话。</translation>
     </message>
     <message>
       <source>Audit log intact</source>
@@ -600,11 +1036,58 @@ Customer records kept in an encrypted vault on this computer.</source>
     <name>OptionalDateEdit</name>
     <message>
       <source>None</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
       <source>No date</source>
-      <translation type="unfinished" />
+      <translation>清除日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordHeader</name>
+    <message>
+      <source>‹ Customers</source>
+      <translation>‹ 客户列表</translation>
+    </message>
+    <message>
+      <source>Back to the list (Esc, Alt+Left)</source>
+      <translation>返回列表（Esc、Alt+←）</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Save the changes (Ctrl+S)</source>
+      <translation>保存更改（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Log a call</source>
+      <translation>记录通话</translation>
+    </message>
+    <message>
+      <source>Log a call, visit or message with this customer</source>
+      <translation>记录与该客户的通话、拜访或消息</translation>
+    </message>
+    <message>
+      <source>Change owner…</source>
+      <translation>更换负责人…</translation>
+    </message>
+    <message>
+      <source>Hand this customer to another salesperson (kept in the history)</source>
+      <translation>将此客户转交给其他销售（记入归属历史）</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>Delete this customer</source>
+      <translation>删除此客户</translation>
+    </message>
+    <message>
+      <source>Owner: %1</source>
+      <translation>负责人：%1</translation>
     </message>
   </context>
   <context>
@@ -680,6 +1163,38 @@ Customer records kept in an encrypted vault on this computer.</source>
       <translation>请至少为用户指定一个角色</translation>
     </message>
     <message>
+      <source>is in the future</source>
+      <translation>不能是将来的日期</translation>
+    </message>
+    <message>
+      <source>is before 1900</source>
+      <translation>不能早于 1900 年</translation>
+    </message>
+    <message>
+      <source>your role may not change this field</source>
+      <translation>你的角色不能修改此字段</translation>
+    </message>
+    <message>
+      <source>“%1” is not a phone number</source>
+      <translation>“%1”不是电话号码</translation>
+    </message>
+    <message>
+      <source>“%1” is not a valid phone number</source>
+      <translation>“%1”不是有效的电话号码</translation>
+    </message>
+    <message>
+      <source>“%1” is not an email address</source>
+      <translation>“%1”不是邮箱地址</translation>
+    </message>
+    <message>
+      <source>“%1” is not a date (YYYY-MM-DD)</source>
+      <translation>“%1”不是日期（格式 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <source>“%1” is not a two-letter country code</source>
+      <translation>“%1”不是两个字母的国家代码</translation>
+    </message>
+    <message>
       <source>is longer than %1 characters</source>
       <translation>超过了 %1 个字符</translation>
     </message>
@@ -702,6 +1217,26 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>the system keyring refused the request</source>
       <translation>系统密钥环拒绝了此请求</translation>
+    </message>
+    <message>
+      <source>say what the next step is: it becomes the follow-up reminder's title</source>
+      <translation>请写明下一步做什么：它将成为跟进提醒的标题</translation>
+    </message>
+    <message>
+      <source>is in the past: a follow-up needs a date to come</source>
+      <translation>已经过去：跟进需要一个将来的日期</translation>
+    </message>
+    <message>
+      <source>is more than two years ahead</source>
+      <translation>超过两年之后</translation>
+    </message>
+    <message>
+      <source>is more than a year in the future</source>
+      <translation>超过一年之后</translation>
+    </message>
+    <message>
+      <source>must be between 0 seconds and 24 hours</source>
+      <translation>必须在 0 秒到 24 小时之间</translation>
     </message>
   </context>
   <context>
@@ -794,7 +1329,133 @@ Customer records kept in an encrypted vault on this computer.</source>
     <name>TagsEdit</name>
     <message>
       <source>Tags, separated by commas</source>
-      <translation type="unfinished" />
+      <translation>标签，用逗号分隔</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineText</name>
+    <message>
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Needs: %1</source>
+      <translation>需求：%1</translation>
+    </message>
+    <message>
+      <source>Next step: %1</source>
+      <translation>下一步：%1</translation>
+    </message>
+    <message>
+      <source>By %1</source>
+      <translation>记录人：%1</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Handled by %1</source>
+      <translation>处理人：%1</translation>
+    </message>
+    <message>
+      <source>Not resolved yet</source>
+      <translation>尚未解决</translation>
+    </message>
+    <message>
+      <source>Survey response</source>
+      <translation>满意度回访</translation>
+    </message>
+    <message>
+      <source>Satisfaction %1/5</source>
+      <translation>满意度 %1/5</translation>
+    </message>
+    <message>
+      <source>Recommend %1/10</source>
+      <translation>推荐意愿 %1/10</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Contract %1</source>
+      <translation>合同 %1</translation>
+    </message>
+    <message>
+      <source>%1 to %2</source>
+      <translation>%1 至 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineWidget</name>
+    <message>
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <source>Nothing has happened with this customer yet. Log a call and it starts here.</source>
+      <translation>与该客户还没有任何往来。记录一次通话，时间线就从这里开始。</translation>
+    </message>
+    <message>
+      <source>Loading the timeline…</source>
+      <translation>正在载入时间线…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n open complaint(s)</source>
+      <translation>
+        <numerusform>%n 条未结投诉</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Never contacted</source>
+      <translation>尚未联系过</translation>
+    </message>
+    <message>
+      <source>contacted today</source>
+      <translation>今天已联系</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s) since last contact</source>
+      <translation>
+        <numerusform>距上次联系 %n 天</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Last contact %1 · %2</source>
+      <translation>最近联系 %1 · %2</translation>
     </message>
   </context>
   <context>
@@ -852,34 +1513,34 @@ Customer records kept in an encrypted vault on this computer.</source>
     <name>_FieldRow</name>
     <message>
       <source>Reveal</source>
-      <translation type="unfinished" />
+      <translation>显示</translation>
     </message>
     <message>
       <source>Show the full value here, once; the reveal is written to the audit log</source>
-      <translation type="unfinished" />
+      <translation>在此显示完整内容一次；此操作将记入审计日志</translation>
     </message>
   </context>
   <context>
     <name>_ValueRow</name>
     <message>
       <source>e.g. 138 1234 5678 or +1 415 555 0100</source>
-      <translation type="unfinished" />
+      <translation>例如 138 1234 5678 或 +1 415 555 0100</translation>
     </message>
     <message>
       <source>name@example.com</source>
-      <translation type="unfinished" />
+      <translation>name@example.com</translation>
     </message>
     <message>
       <source>Call this number</source>
-      <translation type="unfinished" />
+      <translation>拨打此号码</translation>
     </message>
     <message>
       <source>Write an email to this address</source>
-      <translation type="unfinished" />
+      <translation>给此地址发邮件</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
   </context>
 </TS>
