@@ -222,7 +222,7 @@ class CallsPage(QWidget):
 
     def _show_count(self, total: int, capped: bool) -> None:
         if capped:
-            text = self.tr("More than %1 calls").replace("%1", QLocale().toString(total))
+            text = self.tr("At least %1 calls").replace("%1", QLocale().toString(total))
         else:
             text = self.tr("%Ln call(s)", "", total)
         self.count_label.setText(text)
