@@ -223,8 +223,8 @@
       <translation>记录沟通</translation>
     </message>
     <message>
-      <source>More than %1 calls</source>
-      <translation>超过 %1 条沟通记录</translation>
+      <source>At least %1 calls</source>
+      <translation>至少 %1 条沟通记录</translation>
     </message>
     <message numerus="yes">
       <source>%Ln call(s)</source>

@@ -106,8 +106,8 @@ class CustomersPage(QWidget):
         header.sectionClicked.connect(self._header_clicked)
         header.setDefaultSectionSize(130)
         header.resizeSection(0, 160)
-        table.doubleClicked.connect(self._open_index)
-        table.activated.connect(self._open_index)  # Enter on a row
+        # Enter or a double-click (Qt sends both as "activated"; doubleClicked would open twice)
+        table.activated.connect(self._open_index)
         table.selectionModel().selectionChanged.connect(lambda *_: self.selection_did_change.emit())
         copy = QShortcut(QKeySequence.StandardKey.Copy, table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
