@@ -195,6 +195,22 @@ def count_customers(
     return int(cache[key])
 
 
+def selective_rowids(
+    conn: Connection,
+    *,
+    owner_ids: Collection[str] | None,
+    extra_ids: Collection[str] = (),
+    extra_owner_ids: Collection[str] | None = None,
+    where: RowFilter,
+) -> list[int] | None:
+    """The rowids of every visible customer passing `where` when few do (their keys are
+    collected, see collected_keys); None when the list walks instead."""
+    if where.empty or sees_nothing(owner_ids, extra_ids):
+        return None
+    collected = _Sight.of(conn, owner_ids, extra_ids, extra_owner_ids, where).collected(conn)
+    return None if collected is None else [row[3] for row in collected.rows]
+
+
 def granted_rowids(
     conn: Connection, extra_ids: Collection[str], owner_ids: Collection[str] | None = None
 ) -> list[int]:

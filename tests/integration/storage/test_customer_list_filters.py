@@ -142,9 +142,16 @@ def check_filtered_list(
                 conn, order=order, position=position, limit=page_size,  # type: ignore[arg-type]
                 descending=descending, **narrowing)
             assert [key[0] for key in at] == want[position:position + page_size]
-        found = search.search_customer_ids(conn, "smith", limit=50, searchable_columns={"name"},
-                                           **narrowing)
-        assert set(found) == {i for i in want if rows[int(i[1:])]["name"].lower() == "smith"}
+        for query, names in SEARCHES.items():
+            found = search.search_customer_ids(conn, query, limit=50, **narrowing,
+                                               searchable_columns={"name", "pinyin"})
+            assert set(found) == {i for i in want if rows[int(i[1:])]["name"] in names}, query
+
+
+# a query and the NAMES it finds: a Latin name and a substring of it, a Chinese name
+# prefix, pinyin initials
+SEARCHES = {"smith": {"Smith", "smith"}, "mit": {"Smith", "smith"}, "张伟": {"张伟"},
+            "zw": {"张伟", "章伟"}}
 
 
 MANY_OWNERS = ["u1", "u2", *(f"o{i}" for i in range(customer_list.MERGED_OWNERS_MAX))]
