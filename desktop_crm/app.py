@@ -27,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = gui_arguments(args)
     if gui is None:
         return run_cli(args)
+    # The services (SQLAlchemy and all) before Qt: once PySide6 is imported, its __feature__
+    # import hook reads the source of every module imported after it (~20 MiB of text).
+    backend = build_backend()
     from desktop_crm.ui.preflight import gui_problem
 
     problem = gui_problem()
@@ -35,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from desktop_crm.ui.application import run_gui
 
-    return run_gui(build_backend(), gui.vault)
+    return run_gui(backend, gui.vault)
 
 
 class GuiArguments:
