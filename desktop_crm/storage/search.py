@@ -4,7 +4,7 @@ The customer service calls these inside its unit of work. The search returns cus
 in result order; the service applies field permissions and builds rows. Visibility comes in
 as `owner_ids` (None: every owner, for an admin) plus `extra_ids` (records granted to a
 collaborator); soft-deleted customers are never returned. The list's pages and jumps live
-in customer_list.
+in customer_list; what a query matches, and how a candidate is confirmed, in search_match.
 
 Speed rules (DESIGN.md "Speed facts"): never a scan of the customers table; trigram search
 ranks a bounded candidate set, not every match of a frequent term.
@@ -29,9 +29,18 @@ from desktop_crm.storage.customer_list import (
     sees_nothing,
     selective_rowids,
 )
-from desktop_crm.storage.list_sql import visibility
+from desktop_crm.storage.list_sql import marks, visibility
 from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
-from desktop_crm.storage.text_match import COLUMN_SEPARATOR, CONTAINS_FUNCTION
+from desktop_crm.storage.search_match import (
+    FTS_COLUMNS,
+    MatchPlan,
+    Sql,
+    confirmation,
+    fts_expression,
+    in_range,
+    is_chinese,
+    match_plan,
+)
 from desktop_crm.storage.text_match import fold as fold_latin
 from desktop_crm.storage.types import id_from_stored, uuid_to_bytes
 
@@ -48,21 +57,6 @@ CANDIDATES_PER_RESULT = 4
 # term hit, are quicker for a common name but can read hundreds of thousands of hits.
 AMONG_MAX = 20_000
 
-# Above every code point: `name < q + TOP` bounds a prefix range in SQLite's binary order.
-_TOP = "\U0010ffff"
-
-# searchable column names the service passes -> FTS5 columns. Pinyin is derived from the
-# name, so it is searchable only together with the name.
-_FTS_COLUMNS = {
-    "name": ("name",),
-    "company": ("company",),
-    "phones": ("phones",),
-    "emails": ("emails",),
-    "tags": ("tags",),
-    "pinyin": ("name_pinyin", "name_initials"),
-}
-
-_PHONE_LIKE = re.compile(r"^[+\d\s().\-]+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -172,7 +166,7 @@ def search_customer_ids(
     The statement is written out as SQL: built through the expression language it cost
     more than SQLite's own work.
     """
-    unknown = searchable_columns - _FTS_COLUMNS.keys()
+    unknown = searchable_columns - FTS_COLUMNS.keys()
     if unknown:
         raise ValueError(f"unknown searchable columns: {sorted(unknown)}")
     query = _WHITESPACE.sub(" ", _CONTROL.sub(" ", query)).strip()
@@ -181,10 +175,10 @@ def search_customer_ids(
     short = len(query) < 3
     if short and "name" not in searchable_columns:
         return []
-    plan = None if short else _match_plan(query, searchable_columns)
+    plan = None if short else match_plan(query, searchable_columns)
     if not short and not plan:
         return []
-    visible = _Sql("")
+    visible = Sql("")
     few: tuple[list[bytes | str], list[int]] | None = None  # a small sight's owners, grants
     if owner_ids is not None:
         owners = list(dict.fromkeys(owner_ids))
@@ -192,10 +186,10 @@ def search_customer_ids(
         # a few customers in sight: read them by owner; many: drive by the match instead
         by_owner = not owners or holds_few(conn, owners)
         stored = [uuid_to_bytes(owner) for owner in owners]
-        visible = _Sql(*visibility(stored, granted, by_entry=not by_owner))
+        visible = Sql(*visibility(stored, granted, by_entry=not by_owner))
         few = (stored, granted) if by_owner else None
     tests, test_params = where.sql()
-    visible = _Sql(visible.text + tests, visible.params + test_params)
+    visible = Sql(visible.text + tests, visible.params + test_params)
     tier = _tier(query, searchable_columns)
     if few is None and not where.empty:
         # a filter few customers pass: test those few rather than a name range or a
@@ -218,11 +212,11 @@ def search_customer_ids(
             arms.append(_trigram_arm(plan, visible, cap))
         else:  # testing each of a few customers beats reading a frequent term's hits among
             # everyone's (0.6 s for "wang" at a million, for someone who holds a hundred)
-            arms += _owned_arms(plan, *few, _Sql(tests, test_params), cap)
+            arms += _owned_arms(plan, *few, Sql(tests, test_params), cap)
     return _best_first(conn, arms, tier, limit)
 
 
-def _best_first(conn: Connection, arms: Sequence[_Sql], tier: _Sql, limit: int) -> list[str]:
+def _best_first(conn: Connection, arms: Sequence[Sql], tier: Sql, limit: int) -> list[str]:
     union = " UNION ALL ".join(f"SELECT * FROM ({arm.text})" for arm in arms)
     order = ", ".join(t for t in (tier.text, "sort_key", "name", "id") if t)
     sql = f"SELECT id FROM ({union}) GROUP BY id ORDER BY {order} LIMIT ?"
@@ -230,55 +224,47 @@ def _best_first(conn: Connection, arms: Sequence[_Sql], tier: _Sql, limit: int) 
     return [id_from_stored(row[0]) for row in conn.exec_driver_sql(sql, tuple(params))]
 
 
-class _Sql:
-    """A piece of SQL and its parameters, in order."""
-
-    def __init__(self, text: str, params: Sequence[Any] = ()) -> None:
-        self.text = text
-        self.params = list(params)
-
-
 _CANDIDATE = (
     "SELECT customers.id, sort_key, name, name_pinyin, name_initials FROM customers"
 )
 
 
-def _tier(query: str, searchable: set[str]) -> _Sql:
+def _tier(query: str, searchable: set[str]) -> Sql:
     """0 exact name or pinyin, 1 name or pinyin prefix, 2 initials prefix or name
     containing the query, 3 any other hit (a company, phone, e-mail or tag)."""
     if "name" not in searchable:
-        return _Sql("")  # no tiers: ranking by a hidden name would hint at its value
+        return Sql("")  # no tiers: ranking by a hidden name would hint at its value
     whens: list[tuple[str, list[Any], int]] = []
-    if _is_chinese(query):
-        whens += [("name = ?", [query], 0), _in_range("name", query, 1)]
+    if is_chinese(query):
+        whens += [("name = ?", [query], 0), in_range("name", query, 1)]
     else:
         folded = fold_latin(query)
         whens += [
             ("sort_key = ?", [folded], 0),
-            _in_range("sort_key", folded, 1),
-            _in_range("name", query, 1),
+            in_range("sort_key", folded, 1),
+            in_range("name", query, 1),
         ]
     spelled = query.replace(" ", "").lower()
     if "pinyin" in searchable and spelled.isascii() and spelled.isalpha():
         whens += [
             ("(name_pinyin = ? OR name_initials = ?)", [spelled, spelled], 0),
-            _in_range("name_pinyin", spelled, 1),
-            _in_range("name_initials", spelled, 2),
+            in_range("name_pinyin", spelled, 1),
+            in_range("name_initials", spelled, 2),
         ]
     if len(query) >= 3:
         whens.append(("instr(lower(name), ?) > 0", [query.lower()], 2))
     text = "CASE" + "".join(f" WHEN {test} THEN {tier}" for test, _, tier in whens) + " ELSE 3 END"
-    return _Sql(text, [p for _, params, _ in whens for p in params])
+    return Sql(text, [p for _, params, _ in whens for p in params])
 
 
-def _prefix_arms(query: str, searchable: set[str], visible: _Sql, limit: int) -> list[_Sql]:
+def _prefix_arms(query: str, searchable: set[str], visible: Sql, limit: int) -> list[Sql]:
     """One index range scan per way a name can start with the query, in index order."""
     arms = []
     for col, prefix in _prefix_ranges(query, searchable):
-        test, params, _ = _in_range(col, prefix, 0)
+        test, params, _ = in_range(col, prefix, 0)
         if col == "name_pinyin":
             test += " AND name_pinyin <> ''"  # what the partial index covers
-        arms.append(_Sql(
+        arms.append(Sql(
             f"{_CANDIDATE} WHERE {test} AND deleted_at IS NULL{visible.text}"
             f" ORDER BY {col} LIMIT ?",
             [*params, *visible.params, limit],
@@ -291,7 +277,7 @@ def _prefix_ranges(query: str, searchable: set[str]) -> list[tuple[str, str]]:
     if "name" not in searchable:
         return []
     ranges = [("name", query)]
-    if not _is_chinese(query):
+    if not is_chinese(query):
         ranges.append(("sort_key", fold_latin(query)))
     spelled = query.replace(" ", "").lower()
     if "pinyin" in searchable and spelled.isascii() and spelled.isalpha():
@@ -304,136 +290,55 @@ def _prefix_ranges(query: str, searchable: set[str]) -> list[tuple[str, str]]:
 
 def _among(
     rowids: list[int], query: str, searchable: set[str], plan: MatchPlan | None
-) -> _Sql | None:
+) -> Sql | None:
     """Every customer of a small known set holding the query: a name that starts with it,
     or (three characters or more) the query confirmed in the searchable columns."""
     tests, params = [], []
     for col, prefix in _prefix_ranges(query, searchable):
-        test, range_params, _ = _in_range(col, prefix, 0)
+        test, range_params, _ = in_range(col, prefix, 0)
         tests.append(test)
         params += range_params
     if plan:
-        confirm = _confirmation(plan, always=True)
+        confirm = confirmation(plan, always=True)
         tests.append(confirm.text.removeprefix(" AND "))
         params += confirm.params
     if not tests:
         return None
-    return _Sql(
+    return Sql(
         f"{_CANDIDATE} WHERE rowid IN (SELECT value FROM json_each(?))"
         f" AND deleted_at IS NULL AND ({' OR '.join(tests)})",
         [json.dumps(rowids), *params],
     )
 
 
-def _trigram_arm(plan: MatchPlan, visible: _Sql, cap: int) -> _Sql:
+def _trigram_arm(plan: MatchPlan, visible: Sql, cap: int) -> Sql:
     """The first `cap` visible trigram hits in rowid order (ranking every match of a
     frequent term costs too much), each confirmed unless the hit is exact already."""
-    confirm = _confirmation(plan)
+    confirm = confirmation(plan)
     # The hits drive a join and stop at the cap; `rowid IN (hits)` would first collect
     # every hit of a frequent term (59 ms for "ang" among 1M customers, against 0.2 ms).
     hits = f"(SELECT rowid AS hit FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?) AS hits"
-    return _Sql(
+    return Sql(
         f"{_CANDIDATE} JOIN {hits} ON customers.rowid = hits.hit"
         f" WHERE deleted_at IS NULL{visible.text}{confirm.text} LIMIT ?",
-        [_fts_expression(plan), *visible.params, *confirm.params, cap],
+        [fts_expression(plan), *visible.params, *confirm.params, cap],
     )
 
 
-# --- what a query matches: alternatives of (columns, words) ------------------------------------
-
-MatchPlan = list[tuple[tuple[str, ...], tuple[str, ...]]]
-
-
-def _match_plan(query: str, searchable: set[str]) -> MatchPlan:
-    """Alternatives, each: every word must occur in one of these FTS columns.
-
-    A phone-like query is its digits against the phones (stored phones are E.164 digits:
-    "138 1234-5678" must find +8613812345678) or the text as typed elsewhere. Several
-    words of three characters or more each match anywhere ("Smith John" finds John Smith).
-    """
-    columns = [fts for name in sorted(searchable) for fts in _FTS_COLUMNS[name]]
-    if "name" not in searchable:
-        columns = [col for col in columns if col not in _FTS_COLUMNS["pinyin"]]
-    if not columns:
-        return []
-    digits = re.sub(r"\D", "", query)
-    if _PHONE_LIKE.match(query) and len(digits) >= 3:
-        plan: MatchPlan = []
-        if "phones" in columns:
-            plan.append((("phones",), (digits,)))
-        others = tuple(col for col in columns if col != "phones")
-        if others:
-            plan.append((others, (query,)))
-        return plan
-    tokens = query.split(" ")
-    if len(tokens) > 1 and all(len(t) >= 3 for t in tokens):
-        return [(tuple(columns), tuple(tokens))]
-    return [(tuple(columns), (query,))]
-
-
-def _fts_expression(plan: MatchPlan) -> str:
-    """Every trigram of every word, quoted (no input is FTS syntax): the index keeps no
-    positions, so a word is found as all of its trigrams and confirmed afterwards."""
-    alternatives = []
-    for _columns, words in plan:
-        grams = dict.fromkeys(_quoted(w[i : i + 3]) for w in words for i in range(len(w) - 2))
-        alternatives.append("(" + " AND ".join(grams) + ")")
-    return " OR ".join(alternatives)
-
-
 def _owned_arms(
-    plan: MatchPlan, owners: list[bytes | str], granted: list[int], tests: _Sql, cap: int
-) -> list[_Sql]:
+    plan: MatchPlan, owners: list[bytes | str], granted: list[int], tests: Sql, cap: int
+) -> list[Sql]:
     """The first `cap` customers of these owners, and of the granted ones, holding the
     query: read through the owner index and by rowid, each tested as a trigram hit is
     confirmed (the sight holds few)."""
-    confirm = _confirmation(plan, always=True)
+    confirm = confirmation(plan, always=True)
     arms = []
-    for source, params in ((f"owner_id IN ({_marks(owners)})", owners),
-                           (f"rowid IN ({_marks(granted)})", granted)):
+    for source, params in ((f"owner_id IN ({marks(owners)})", owners),
+                           (f"rowid IN ({marks(granted)})", granted)):
         if params:
-            arms.append(_Sql(
+            arms.append(Sql(
                 f"{_CANDIDATE} WHERE {source} AND deleted_at IS NULL{tests.text}{confirm.text}"
                 " LIMIT ?",
                 [*params, *tests.params, *confirm.params, cap],
             ))
     return arms
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _confirmation(plan: MatchPlan, *, always: bool = False) -> _Sql:
-    """The test that a candidate holds each word in the allowed columns; nothing when the
-    trigram hit is already exact (one trigram, and every indexed column may be searched)
-    unless `always`."""
-    every = tuple(col for cols in _FTS_COLUMNS.values() for col in cols)
-    exact = all(set(cols) == set(every) and all(len(w) == 3 for w in words)
-                for cols, words in plan)
-    if exact and not always:
-        return _Sql("")
-    tests, params = [], []
-    for columns, words in plan:
-        text = f" || char({ord(COLUMN_SEPARATOR)}) || ".join(columns)
-        tests.append(" AND ".join(f"{CONTAINS_FUNCTION}({text}, ?)" for _ in words))
-        params += [fold_latin(word) for word in words]
-    return _Sql(" AND (" + " OR ".join(f"({t})" for t in tests) + ")", params)
-
-
-def _quoted(term: str) -> str:
-    # Inside an FTS5 string everything is literal; a double quote is written twice.
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _is_chinese(query: str) -> bool:
-    """No Latin letter or digit: matched on the name as typed, not on its sort key.
-
-    (A query that folds to nothing, such as a lone accent, is matched as typed too.)
-    """
-    return not any(ch.isascii() and ch.isalnum() for ch in query) or not fold_latin(query)
-
-
-def _in_range(col: str, prefix: str, tier: int) -> tuple[str, list[Any], int]:
-    """`col` starts with `prefix`, as an index range (LIKE would not use the index)."""
-    return f"({col} >= ? AND {col} < ?)", [prefix, prefix + _TOP], tier
