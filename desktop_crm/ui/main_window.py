@@ -39,6 +39,7 @@ from desktop_crm.ui.idle import IdleWatcher
 from desktop_crm.ui.labels import role_title
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.record.record_page import CustomerRecordPage
+from desktop_crm.ui.theme import apply_style_sheet
 from desktop_crm.ui.widgets import ERROR_COLOUR
 from desktop_crm.ui.window_state import WindowState
 
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setSpacing(2)
+        apply_style_sheet(self.sidebar, "sidebar")
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         # the entry already highlighted, clicked again from a record: back to its page
         self.sidebar.itemClicked.connect(lambda item: self._sidebar_moved(self.sidebar.row(item)))
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         self.search_edit = QLineEdit(bar)
         self.search_edit.setObjectName("globalSearch")
         self.search_edit.setClearButtonEnabled(True)
+        apply_style_sheet(self.search_edit, "search")
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setPlaceholderText(self.tr(
             "Search customers: name, pinyin, initials, phone, email (Ctrl+K)"))
@@ -265,6 +268,8 @@ class MainWindow(QMainWindow):
         self.audit_label = QLabel()
         self.audit_label.setObjectName("statusAuditLabel")
         self.audit_label.hide()
+        for label in (self.audit_label, self.user_label, self.vault_label):
+            label.setContentsMargins(6, 0, 6, 0)
         bar = self.statusBar()
         bar.addPermanentWidget(self.audit_label)
         bar.addPermanentWidget(self.user_label)

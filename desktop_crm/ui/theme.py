@@ -1,5 +1,8 @@
-"""The look: Fusion with a light or a dark palette that follows the system, one style sheet,
-and a font list that puts a Chinese face right after the Latin one.
+"""The look: Fusion with a light or a dark palette that follows the system, a few style
+sheets for single widgets, and a font list that puts a Chinese face right after the Latin one.
+
+No style sheet is set on the whole application: Qt then draws every widget through its
+style-sheet engine, and the customer list's cells paint about a quarter slower.
 
 Font fallback: Qt picks, per character, the first family in the list that has the glyph. The
 list names the system UI font of each platform and its Chinese companion (Segoe UI and
@@ -14,9 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "styles" / "app.qss"
+STYLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "styles"
 FONT_FAMILIES = [
     "Segoe UI", "Microsoft YaHei UI",  # Windows
     ".AppleSystemUIFont", "PingFang SC",  # macOS
@@ -76,8 +79,13 @@ def apply_theme(app: QApplication) -> None:
     font = QFont(app.font())
     font.setFamilies(FONT_FAMILIES)
     app.setFont(font)
-    if STYLE_SHEET.exists():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     hints = QGuiApplication.styleHints()
     app.setPalette(palette_for(hints.colorScheme()))
     hints.colorSchemeChanged.connect(lambda scheme: app.setPalette(palette_for(scheme)))
+
+
+def apply_style_sheet(widget: QWidget, name: str) -> None:
+    """The style sheet resources/styles/<name>.qss, for this widget (and its children) only."""
+    path = STYLES_DIR / f"{name}.qss"
+    if path.exists():
+        widget.setStyleSheet(path.read_text(encoding="utf-8"))

@@ -64,6 +64,8 @@ class CustomersPage(QWidget):
         self.empty_label.setObjectName("customersEmptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 13pt; "
+                                       "padding: 40px;")
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.table)
         self._stack.addWidget(self.empty_label)
