@@ -83,3 +83,21 @@ def reminder_kind_label(kind: str) -> str:
         "custom": QT_TRANSLATE_NOOP("Labels", "Custom"),
     }
     return _label(labels, kind)
+
+
+def complaint_status_label(status: str) -> str:
+    return _label({
+        "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+        "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+        "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
+        "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    }, status)
+
+
+def severity_label(severity: str) -> str:
+    return _label({
+        "low": QT_TRANSLATE_NOOP("Labels", "Low"),
+        "medium": QT_TRANSLATE_NOOP("Labels", "Medium"),
+        "high": QT_TRANSLATE_NOOP("Labels", "High"),
+        "critical": QT_TRANSLATE_NOOP("Labels", "Critical"),
+    }, severity)

@@ -827,6 +827,38 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <source>Custom</source>
       <translation>自定义</translation>
     </message>
+    <message>
+      <source>Open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
   </context>
   <context>
     <name>LastTimeCard</name>
@@ -1349,38 +1381,6 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>By %1</source>
       <translation>记录人：%1</translation>
-    </message>
-    <message>
-      <source>Open</source>
-      <translation>待处理</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>处理中</translation>
-    </message>
-    <message>
-      <source>Resolved</source>
-      <translation>已解决</translation>
-    </message>
-    <message>
-      <source>Closed</source>
-      <translation>已关闭</translation>
-    </message>
-    <message>
-      <source>Low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>High</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>Critical</source>
-      <translation>紧急</translation>
     </message>
     <message>
       <source>Complaint</source>

@@ -1,7 +1,6 @@
 """The words of a timeline entry: its icon, heading, text and the details worth a glance.
 
-Entry kinds and complaint states have no labels in ui/labels.py yet; they are worded here
-until they move there.
+Stored codes (call kinds, complaint states, severities) are worded by ui/labels.py.
 """
 
 from __future__ import annotations
@@ -12,10 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_crm.services.timeline import TimelineEntry
-from desktop_crm.ui.labels import direction_label, interaction_kind_label
+from desktop_crm.ui.labels import (
+    complaint_status_label,
+    direction_label,
+    interaction_kind_label,
+    severity_label,
+)
 
 translate = QCoreApplication.translate  # the name the catalogue's extractor looks for
 T = "TimelineText"  # the catalogue context (written out where the extractor must read it)
@@ -90,30 +94,6 @@ def _interaction(summary: str, detail: Mapping[str, Any]) -> EntryText:
         facts.append(filled(translate("TimelineText", "By %1"), detail["user_display_name"]))
     return EntryText(f"kind-{kind}", " · ".join(parts), summary, tuple(facts),
                      str(detail.get("special_notes") or ""))
-
-
-_COMPLAINT_STATUS = {
-    "open": QT_TRANSLATE_NOOP("TimelineText", "Open"),
-    "in_progress": QT_TRANSLATE_NOOP("TimelineText", "In progress"),
-    "resolved": QT_TRANSLATE_NOOP("TimelineText", "Resolved"),
-    "closed": QT_TRANSLATE_NOOP("TimelineText", "Closed"),
-}
-_SEVERITY = {
-    "low": QT_TRANSLATE_NOOP("TimelineText", "Low"),
-    "medium": QT_TRANSLATE_NOOP("TimelineText", "Medium"),
-    "high": QT_TRANSLATE_NOOP("TimelineText", "High"),
-    "critical": QT_TRANSLATE_NOOP("TimelineText", "Critical"),
-}
-
-
-def complaint_status_label(status: str) -> str:
-    known = _COMPLAINT_STATUS.get(status)
-    return translate(T, known) if known else status
-
-
-def severity_label(severity: str) -> str:
-    known = _SEVERITY.get(severity)
-    return translate(T, known) if known else severity
 
 
 def _complaint(summary: str, detail: Mapping[str, Any]) -> EntryText:
