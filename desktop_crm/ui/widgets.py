@@ -1,8 +1,19 @@
-"""Small widgets the screens share: a field's inline error and a status message line."""
+"""Small widgets the screens share: a field's inline error, a status message line, the
+long lists' table and the filter bars' combos."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 ERROR_COLOUR = "#b3261e"  # readable on light and dark backgrounds
 
@@ -59,3 +70,35 @@ def dialog_buttons(
     buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
     return buttons, accept, reject
+
+
+def list_table(parent: QWidget, model: QAbstractItemModel, object_name: str) -> QTableView:
+    """A table over a long list: whole rows selected, one line per row, rows of one height
+    (the view never measures a million rows), columns the person may reorder."""
+    table = QTableView(parent)
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setHighlightSections(False)
+    return table
+
+
+def filter_combo(parent: QWidget, object_name: str, tip: str) -> QComboBox:
+    """One filter of a filter bar: as wide as its longest choice, named for screen readers."""
+    combo = QComboBox(parent)
+    combo.setObjectName(object_name)
+    combo.setToolTip(tip)
+    combo.setAccessibleName(tip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMaxVisibleItems(20)
+    return combo

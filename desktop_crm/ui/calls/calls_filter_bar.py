@@ -20,6 +20,7 @@ from desktop_crm.services.customer_filters import OwnerChoice
 from desktop_crm.ui.calls.periods import Period, period_moments
 from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import interaction_kind_label
+from desktop_crm.ui.widgets import filter_combo
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -72,13 +73,7 @@ class CallsFilterBar(QWidget):
         self._update_clear_button()
 
     def _combo(self, name: str, tip: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setToolTip(tip)
-        combo.setAccessibleName(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaxVisibleItems(20)
-        return combo
+        return filter_combo(self, name, tip)
 
     def _date_edit(self, name: str, tip: str) -> QDateEdit:
         edit = QDateEdit(self)

@@ -14,9 +14,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -38,7 +36,7 @@ from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import direction_label, interaction_kind_label
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.widgets import MessageLabel
+from desktop_crm.ui.widgets import MessageLabel, list_table
 
 REFRESHED_BY = ("interaction", "customer")
 # Columns of names and free text start this many average characters wide.
@@ -101,20 +99,8 @@ class CallsPage(QWidget):
         ops.changes_did_happen.connect(self._on_changes)
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("callTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table = list_table(self, self.model, "callTable")
         header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         self._size_columns(table)
         # the summary takes the room left, but never less than a readable width

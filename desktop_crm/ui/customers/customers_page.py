@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QStackedWidget,
     QTableView,
@@ -26,7 +25,7 @@ from desktop_crm.ui.customers.filter_bar import FilterBar
 from desktop_crm.ui.customers.list_model import CUSTOMER_ID_ROLE, CustomerListModel, ListQuery
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, Operations
-from desktop_crm.ui.widgets import MessageLabel
+from desktop_crm.ui.widgets import MessageLabel, list_table
 
 # Typing coalesces within this pause; the answer must land within 100 ms of the last
 # keystroke, and a search reads in 2-65 ms on a million customers. An answer to an older
@@ -84,23 +83,10 @@ class CustomersPage(QWidget):
         self.model.query_did_load.connect(self._select_first_if_none)
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("customerTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        table = list_table(self, self.model, "customerTable")
         table.setDragEnabled(True)
         table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.verticalHeader().hide()
-        # every row the same height: the view never measures a million rows
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -18,6 +18,7 @@ from desktop_crm.domain.enums import LifecycleStage, Tier
 from desktop_crm.services.customer_filters import CustomerFilter, FilterChoices, ListView
 from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import stage_label, tier_label
+from desktop_crm.ui.widgets import filter_combo
 
 
 def view_label(view: str) -> str:
@@ -73,13 +74,7 @@ class FilterBar(QWidget):
         self._update_clear_button()
 
     def _combo(self, name: str, tip: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setToolTip(tip)
-        combo.setAccessibleName(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaxVisibleItems(20)
-        return combo
+        return filter_combo(self, name, tip)
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (self.view_combo, self.stage_combo, self.tier_combo, self.owner_combo,

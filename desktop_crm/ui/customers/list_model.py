@@ -220,26 +220,19 @@ class CustomerListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _ModelIndex, role: int = _DISPLAY) -> Any:
-        if role == _DISPLAY:
-            shown = self._shown_at(index.row())
-            if shown is None:
-                return None
-            column = index.column()
-            if column == OWNER_COLUMN:
-                return self.owner_names.get(shown.customer.owner_id or "", "")
-            return shown.texts[column]
-        if role == _TOOLTIP:
-            shown = self._shown_at(index.row())
-            if shown is None:
-                return None
-            column = index.column()
-            if column == OWNER_COLUMN:
-                return self.owner_names.get(shown.customer.owner_id or "", "")
-            return COLUMNS[column].tooltip(shown.customer)
+        if role != _DISPLAY and role != _TOOLTIP and role != _ID:
+            return None  # most roles Qt asks for while painting: answered first, cheaply
+        shown = self._shown_at(index.row())
+        if shown is None:
+            return None
         if role == _ID:
-            shown = self._shown_at(index.row())
-            return None if shown is None else shown.customer.id
-        return None
+            return shown.customer.id
+        column = index.column()
+        if column == OWNER_COLUMN:
+            return self.owner_names.get(shown.customer.owner_id or "", "")
+        if role == _DISPLAY:
+            return shown.texts[column]
+        return COLUMNS[column].tooltip(shown.customer)
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
