@@ -6,8 +6,6 @@ idle timer and quitting all end in the same `session.lock()`.
 
 from __future__ import annotations
 
-import gc
-import linecache
 import logging
 from pathlib import Path
 
@@ -107,13 +105,6 @@ class AppFlow(QObject):
         window.idle_did_lock.connect(lambda: self.lock(idle=True))
         window.user_did_request_quit.connect(self.quit)
         self._show(window)
-        # What is alive now (modules, the ORM's mappings, Qt's wrappers) lives as long as the
-        # app. Frozen, a full garbage collection no longer walks it: such a pass runs on
-        # whichever thread allocates and, over all of it, held the window still for 50-90 ms.
-        gc.freeze()
-        # PySide6's __feature__ import hook read the source of each module imported after it
-        # into linecache; nothing reads those lines again, and they weigh ~20 MiB.
-        linecache.clearcache()
 
     def lock(self, *, idle: bool = False) -> None:
         """Drop the session's keys and go back to sign-in."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         apply_style_sheet(self.sidebar, "sidebar")
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         # the entry already highlighted, clicked again from a record: back to its page
-        self.sidebar.itemClicked.connect(lambda item: self._sidebar_moved(self.sidebar.row(item)))
+        self.sidebar.itemClicked.connect(self._sidebar_clicked)
         self._sidebar_pages: list[QWidget] = []
 
         self.customers_page = CustomersPage(self._session.customers, ops, self)
@@ -289,6 +290,11 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self._sidebar_pages[row])
 
+    def _sidebar_clicked(self, item: QListWidgetItem) -> None:
+        row = self.sidebar.row(item)
+        if row == self.sidebar.currentRow():  # a new row already arrived by currentRowChanged
+            self._sidebar_moved(row)
+
     def open_customer(self, customer_id: str) -> None:
         """Show one customer's record over the page it was opened from."""
         if not self._may_leave_record():
@@ -370,6 +376,9 @@ class MainWindow(QMainWindow):
     def _search_changed(self, text: str) -> None:
         if self.pages.currentWidget() is not self.customers_page and text:
             if not self._may_leave_record():
+                self.search_edit.blockSignals(True)  # staying: the next keystroke asks again
+                self.search_edit.clear()
+                self.search_edit.blockSignals(False)
                 return
             self.show_customers()
             self.pages.setCurrentWidget(self.customers_page)
@@ -388,7 +397,7 @@ class MainWindow(QMainWindow):
 
     def refresh_summary(self) -> None:
         self._ops.run(self._session.summary, on_success=self._show_summary,
-                      on_failure=self._summary_failed, lane=Lane.READ)
+                      on_failure=self._summary_failed, lane=Lane.READ, context=self)
 
     def _show_summary(self, summary: VaultSummary) -> None:
         self.summary = summary
@@ -419,7 +428,7 @@ class MainWindow(QMainWindow):
             return
         if changes.touches("customer") and changes.origin is not self.customers_page:
             self.customers_page.refresh()
-        if changes.touches("customer") or changes.touches("audit"):
+        if changes.touches("audit"):  # verifying the chain reads it all: only when it moved
             self.refresh_summary()
 
     def show_about(self) -> None:
@@ -462,6 +471,8 @@ class MainWindow(QMainWindow):
 
     def close_for_lock(self) -> None:
         """Close without asking: the flow has locked the session."""
+        if self.log_call_dialog is not None:
+            self.log_call_dialog.done(QDialog.DialogCode.Rejected)  # what was typed goes too
         self.idle_watcher.stop()
         self._closing_for_lock = True
         self.close()

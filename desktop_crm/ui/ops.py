@@ -3,7 +3,8 @@
 `Operations.run(work, ...)` runs `work()` off the GUI thread, then calls `on_success(result)`
 or `on_failure(error)` back on the GUI thread. After an operation that changed data succeeds,
 `changes_did_happen` tells every open view what changed, so each refreshes itself (and skips
-changes it made, by comparing `origin`).
+changes it made, by comparing `origin`). An answer for a `context` widget that has been
+deleted meanwhile (its window closed on lock) is dropped instead of touching it.
 
 Two lanes, as DESIGN.md asks: interactive reads run beside long writes instead of queueing
 behind them. The write lane has one thread so writes keep their order.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop_crm.domain.errors import CrmError
@@ -53,19 +55,24 @@ class _Relay(QObject):
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[Exception], None] | None,
         changes: OpChanges | None,
+        context: QObject | None,
     ) -> None:
         super().__init__()
         self._owner = owner
+        self._context = context
         self._on_success = on_success
         self._on_failure = on_failure
         self._changes = changes
         self.succeeded.connect(self._deliver_success, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
 
+    def _context_gone(self) -> bool:
+        return self._context is not None and not shiboken6.isValid(self._context)
+
     @Slot(object)
     def _deliver_success(self, result: Any) -> None:
         try:
-            if self._on_success is not None:
+            if self._on_success is not None and not self._context_gone():
                 self._on_success(result)
         finally:
             self._owner._finished(self)
@@ -75,7 +82,9 @@ class _Relay(QObject):
     @Slot(object)
     def _deliver_failure(self, error: Exception) -> None:
         try:
-            if self._on_failure is not None:
+            if self._context_gone():
+                pass  # nobody left to tell: the window closed
+            elif self._on_failure is not None:
                 self._on_failure(error)
             else:
                 log.error("operation failed with nobody to tell", exc_info=error)
@@ -122,8 +131,9 @@ class Operations(QObject):
         on_failure: Callable[[Exception], None] | None = None,
         changes: OpChanges | None = None,
         lane: Lane = Lane.WRITE,
+        context: QObject | None = None,
     ) -> None:
-        relay = _Relay(self, on_success, on_failure, changes)
+        relay = _Relay(self, on_success, on_failure, changes, context)
         self._running.add(relay)  # keeps the relay alive until its answer is delivered
         if len(self._running) == 1:
             self.busy_did_change.emit(True)

@@ -3,6 +3,9 @@ long lists' table and the filter bars' combos."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,3 +105,19 @@ def filter_combo(parent: QWidget, object_name: str, tip: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.setMaxVisibleItems(20)
     return combo
+
+
+def fill_combo(combo: QComboBox, anything: str | None,
+               items: Sequence[tuple[Any, str]]) -> bool:
+    """Replace a filter's choices, keeping the chosen value when it is still offered; with
+    `anything`, the first entry means "any" (None). True when the choice had to change."""
+    combo.blockSignals(True)
+    kept = combo.currentData()
+    combo.clear()
+    if anything is not None:
+        combo.addItem(anything, None)
+    for value, label in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(combo.findData(kept), 0))
+    combo.blockSignals(False)
+    return combo.currentData() != kept

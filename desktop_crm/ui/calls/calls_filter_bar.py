@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPushButton, QWidget
@@ -20,7 +19,7 @@ from desktop_crm.services.customer_filters import OwnerChoice
 from desktop_crm.ui.calls.periods import Period, period_moments
 from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import interaction_kind_label
-from desktop_crm.ui.widgets import filter_combo
+from desktop_crm.ui.widgets import fill_combo, filter_combo
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -50,9 +49,9 @@ class CallsFilterBar(QWidget):
         self.owner_combo = self._combo("loggedByFilter", self.tr("Logged by"))
         self.outcome_combo = self._combo("outcomeFilter", self.tr("Outcome"))
         self.kind_combo = self._combo("kindFilter", self.tr("Kind"))
-        self._fill(self.owner_combo, self.tr("Logged by anyone"), [])
-        self._fill(self.outcome_combo, self.tr("Any outcome"), [])
-        self._fill(self.kind_combo, self.tr("Any kind"),
+        fill_combo(self.owner_combo, self.tr("Logged by anyone"), [])
+        fill_combo(self.outcome_combo, self.tr("Any outcome"), [])
+        fill_combo(self.kind_combo, self.tr("Any kind"),
                    [(k.value, interaction_kind_label(k)) for k in InteractionKind])
         self.owner_combo.hide()
         self.outcome_combo.hide()
@@ -84,26 +83,21 @@ class CallsFilterBar(QWidget):
         edit.setCalendarPopup(True)
         return edit
 
-    def _fill(self, combo: QComboBox, anything: str, items: Sequence[tuple[Any, str]]) -> None:
-        combo.blockSignals(True)
-        kept = combo.currentData()
-        combo.clear()
-        combo.addItem(anything, None)
-        for value, label in items:
-            combo.addItem(label, value)
-        combo.setCurrentIndex(max(combo.findData(kept), 0))
-        combo.blockSignals(False)
-
     # --- choices from the services ------------------------------------------------------------
 
     def set_people(self, people: Sequence[OwnerChoice]) -> None:
-        self._fill(self.owner_combo, self.tr("Logged by anyone"),
-                   [(p.id, p.display_name or p.username) for p in people])
+        moved = fill_combo(self.owner_combo, self.tr("Logged by anyone"),
+                           [(p.id, p.display_name or p.username) for p in people])
         self.owner_combo.setVisible(len(people) > 1)
+        if moved:  # the person chosen is no longer offered: the list follows the bar
+            self._changed()
 
     def set_outcomes(self, outcomes: Sequence[str]) -> None:
-        self._fill(self.outcome_combo, self.tr("Any outcome"), [(o, o) for o in outcomes])
+        moved = fill_combo(self.outcome_combo, self.tr("Any outcome"),
+                           [(o, o) for o in outcomes])
         self.outcome_combo.setVisible(bool(outcomes))
+        if moved:
+            self._changed()
 
     # --- the filter ---------------------------------------------------------------------------
 

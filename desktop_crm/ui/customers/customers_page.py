@@ -80,7 +80,8 @@ class CustomersPage(QWidget):
 
         self.model.count_did_change.connect(self._show_count)
         self.model.load_did_fail.connect(self._show_error)
-        self.model.query_did_load.connect(self._select_first_if_none)
+        self.model.query_did_load.connect(self._query_loaded)
+        self._kept_place: tuple[int, int] | None = None  # (row, scroll) across a refresh
 
     def _build_table(self) -> QTableView:
         table = list_table(self, self.model, "customerTable")
@@ -109,7 +110,7 @@ class CustomersPage(QWidget):
         self._apply_query()
         customers = self._customers
         self._ops.run(lambda: (customers.available_views(), customers.filter_choices()),
-                      lane=Lane.READ, on_success=self._show_choices,
+                      lane=Lane.READ, context=self, on_success=self._show_choices,
                       on_failure=lambda error: self._show_error(error_text(error)))
 
     def _show_choices(self, answer: tuple[list[ListView], FilterChoices]) -> None:
@@ -129,6 +130,8 @@ class CustomersPage(QWidget):
 
     def refresh(self) -> None:
         """Something changed in the vault: count and read again, keeping the place."""
+        self._kept_place = (self.table.currentIndex().row(),
+                            self.table.verticalScrollBar().value())
         self.model.reload()
 
     def set_search_text(self, text: str) -> None:
@@ -189,12 +192,18 @@ class CustomersPage(QWidget):
             return self.tr("No customer matches these filters.")
         return self.tr("No customers to show here yet.")
 
-    def _select_first_if_none(self) -> None:
-        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+    def _query_loaded(self, fresh: bool) -> None:
+        """A new query starts at its first row; a refresh puts the person back where they were."""
+        kept, self._kept_place = self._kept_place, None
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        row, scroll = (0, 0) if fresh or kept is None else kept
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(min(max(row, 0), rows - 1), 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.verticalScrollBar().setValue(scroll)
 
     # --- acting on rows -----------------------------------------------------------------------
 

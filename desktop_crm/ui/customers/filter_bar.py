@@ -18,7 +18,7 @@ from desktop_crm.domain.enums import LifecycleStage, Tier
 from desktop_crm.services.customer_filters import CustomerFilter, FilterChoices, ListView
 from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import stage_label, tier_label
-from desktop_crm.ui.widgets import filter_combo
+from desktop_crm.ui.widgets import fill_combo, filter_combo
 
 
 def view_label(view: str) -> str:
@@ -55,14 +55,14 @@ class FilterBar(QWidget):
         self.clear_button.setObjectName("clearFiltersButton")
         self.clear_button.clicked.connect(self.clear)
 
-        self._fill(self.stage_combo, self.tr("Any stage"),
+        fill_combo(self.stage_combo, self.tr("Any stage"),
                    [(s.value, stage_label(s.value)) for s in LifecycleStage])
-        self._fill(self.tier_combo, self.tr("Any tier"),
+        fill_combo(self.tier_combo, self.tr("Any tier"),
                    [(t.value, tier_label(t.value)) for t in Tier])
-        self._fill(self.owner_combo, self.tr("Any owner"), [])
-        self._fill(self.department_combo, self.tr("Any department"), [])
-        self._fill(self.tag_combo, self.tr("Any tag"), [])
-        self._fill(self.city_combo, self.tr("Any city"), [])
+        fill_combo(self.owner_combo, self.tr("Any owner"), [])
+        fill_combo(self.department_combo, self.tr("Any department"), [])
+        fill_combo(self.tag_combo, self.tr("Any tag"), [])
+        fill_combo(self.city_combo, self.tr("Any city"), [])
         self.set_views(["all"])
 
         layout = FlowLayout(self)  # wraps to a second line in a narrow window
@@ -80,37 +80,34 @@ class FilterBar(QWidget):
         return (self.view_combo, self.stage_combo, self.tier_combo, self.owner_combo,
                 self.department_combo, self.tag_combo, self.city_combo)
 
-    def _fill(self, combo: QComboBox, anything: str | None,
-              items: Sequence[tuple[Any, str]]) -> None:
-        combo.blockSignals(True)
-        kept = combo.currentData()
-        combo.clear()
-        if anything is not None:
-            combo.addItem(anything, None)
-        for value, label in items:
-            combo.addItem(label, value)
-        found = combo.findData(kept)
-        combo.setCurrentIndex(max(found, 0))
-        combo.blockSignals(False)
-
     # --- choices from the service -------------------------------------------------------------
 
     def set_views(self, views: Sequence[ListView]) -> None:
-        self._fill(self.view_combo, None, [(v, view_label(v)) for v in views])
+        before = self.current()
+        fill_combo(self.view_combo, None, [(v, view_label(v)) for v in views])
         self.view_combo.setVisible(len(views) > 1)  # one view is no choice
+        self._changed_from(before)
 
     def set_choices(self, choices: FilterChoices) -> None:
-        self._fill(self.owner_combo, self.tr("Any owner"), by_name(
+        before = self.current()
+        fill_combo(self.owner_combo, self.tr("Any owner"), by_name(
             (o.id, o.display_name or o.username) for o in choices.owners))
-        self._fill(self.department_combo, self.tr("Any department"), by_name(
+        fill_combo(self.department_combo, self.tr("Any department"), by_name(
             (d.id, d.name) for d in choices.departments))
-        self._fill(self.tag_combo, self.tr("Any tag"), [(t, t) for t in choices.tags])
-        self._fill(self.city_combo, self.tr("Any city"), [(c, c) for c in choices.cities])
+        fill_combo(self.tag_combo, self.tr("Any tag"), [(t, t) for t in choices.tags])
+        fill_combo(self.city_combo, self.tr("Any city"), [(c, c) for c in choices.cities])
         # a salesperson who sees only their own customers has no owner to choose
         self.owner_combo.setVisible(len(choices.owners) > 1)
         self.department_combo.setVisible(len(choices.departments) > 1)
         self.tag_combo.setVisible(bool(choices.tags))
         self.city_combo.setVisible(bool(choices.cities))
+        self._changed_from(before)
+
+    def _changed_from(self, before: CustomerFilter) -> None:
+        """New choices may not hold a value chosen before: then the combo moved back to
+        "any", and the list must follow what the bar now says."""
+        if self.current() != before:
+            self._changed()
 
     # --- the filter ---------------------------------------------------------------------------
 

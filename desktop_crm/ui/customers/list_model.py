@@ -86,7 +86,7 @@ class _Loaded:
 class CustomerListModel(QAbstractTableModel):
     count_did_change = Signal(int, bool)  # matches, and whether more match than are listed
     load_did_fail = Signal(str)
-    query_did_load = Signal()
+    query_did_load = Signal(bool)  # True for a new query, False for a refresh of the same one
 
     def __init__(self, customers: CustomerService, ops: Operations,
                  parent: QObject | None = None, *,
@@ -100,6 +100,7 @@ class CustomerListModel(QAbstractTableModel):
         self._query = ListQuery()
         self._generation = 0
         self._loading = False
+        self._fresh = True
         self.owner_names: dict[str, str] = {}
 
     # --- what is shown ------------------------------------------------------------------------
@@ -118,22 +119,28 @@ class CustomerListModel(QAbstractTableModel):
 
     def set_query(self, query: ListQuery) -> None:
         self._query = query
-        self.reload()
+        self._load_query(fresh=True)
 
     def reload(self) -> None:
-        """Ask again for the count and the first page (after a change, or a new query)."""
+        """Ask again for the count and the first page: the vault changed under this query."""
+        self._load_query(fresh=False)
+
+    def _load_query(self, *, fresh: bool) -> None:
         self._generation += 1
+        self._fresh = fresh
         generation, query = self._generation, self._query
         self._loading = True
-        self._ops.run(lambda: self._load(query), lane=Lane.READ,
+        self._ops.run(lambda: self._load(query), lane=Lane.READ, context=self,
                       on_success=lambda loaded: self._loaded(generation, loaded),
                       on_failure=lambda error: self._failed(generation, error))
 
     def _load(self, query: ListQuery) -> _Loaded:  # on a worker thread
         customers = self._customers
         if query.searching:
-            rows = customers.search(query.text, limit=SEARCH_LIMIT, filters=query.filters)
-            return _Loaded(len(rows), _shown(rows), None, len(rows) >= SEARCH_LIMIT)
+            # one more than shown tells "more match" from "exactly this many"
+            rows = customers.search(query.text, limit=SEARCH_LIMIT + 1, filters=query.filters)
+            return _Loaded(len(rows), _shown(rows[:SEARCH_LIMIT]), None,
+                           len(rows) > SEARCH_LIMIT)
         total = customers.count(filters=query.filters)
         page = customers.list_page(order=query.order, descending=query.descending,
                                    limit=self._window.page_size, filters=query.filters)
@@ -152,7 +159,7 @@ class CustomerListModel(QAbstractTableModel):
             self._window.seed([(0, loaded.rows, loaded.next_after)])
         self.endResetModel()
         self.count_did_change.emit(self._total, self._capped)
-        self.query_did_load.emit()
+        self.query_did_load.emit(self._fresh)
 
     def _search_pages(self, rows: Sequence[Shown]) -> list[tuple[int, Sequence[Shown], None]]:
         size = self._window.page_size
@@ -166,6 +173,8 @@ class CustomerListModel(QAbstractTableModel):
     # --- pages on demand ----------------------------------------------------------------------
 
     def _ask_for_pages(self) -> None:
+        if self._loading:
+            return  # the rows on screen are the old query's: their keys mean nothing to the new
         for request in self._window.next_requests():
             self._ask(request)
 
@@ -184,7 +193,7 @@ class CustomerListModel(QAbstractTableModel):
                                          filters=query.filters)
             return _shown(page.rows), page.next_after
 
-        self._ops.run(read, lane=Lane.READ,
+        self._ops.run(read, lane=Lane.READ, context=self,
                       on_success=lambda page: self._page_arrived(generation, request, *page),
                       on_failure=lambda error: self._page_failed(generation, request, error))
 

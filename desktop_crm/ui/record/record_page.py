@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -64,7 +65,9 @@ class CustomerRecordPage(QWidget):
         self._customer_id: str | None = None  # None: a new customer (or nothing open)
         self._record: CustomerRecord | None = None
         self._revealed: dict[str, tuple[str, ...]] = {}
-        self._runner = CurrentRunner(ops, lambda error: self.message.show_error(error_text(error)))
+        self._focus_before_save: QWidget | None = None
+        self._runner = CurrentRunner(
+            ops, lambda error: self.message.show_error(error_text(error)), context=self)
         self._saving = False
         self._after_save: Callable[[bool], None] | None = None
         self._tags_loaded = False
@@ -232,6 +235,9 @@ class CustomerRecordPage(QWidget):
                 record.id, changes, expected_version=record.version)
         self._saving = True
         self.header.save_button.setEnabled(False)
+        # read-only until the answer: what the saved record brings back replaces the form
+        self._focus_before_save = self.focusWidget()
+        self.form.setEnabled(False)
         self.message.show_progress(self.tr("Saving…"))
         session, actor_name = self._session, self._actor.display_name or self._actor.username
 
@@ -270,6 +276,10 @@ class CustomerRecordPage(QWidget):
     def _finish_save(self, ok: bool) -> None:
         self._saving = False
         self.header.save_button.setEnabled(True)
+        self.form.setEnabled(True)
+        focus, self._focus_before_save = self._focus_before_save, None
+        if focus is not None and shiboken6.isValid(focus):
+            focus.setFocus()
         after, self._after_save = self._after_save, None
         if after is not None:
             after(ok)

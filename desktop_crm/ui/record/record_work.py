@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject
+
 from desktop_crm.domain.errors import CrmError
 from desktop_crm.services.customer_views import CustomerRecord
 from desktop_crm.services.session import CrmSession
@@ -43,11 +45,14 @@ def assign_customer(session: CrmSession, customer_id: str, owner_id: str,
 
 
 class CurrentRunner:
-    """Runs work through Operations; an answer arriving after `next()` is dropped."""
+    """Runs work through Operations; an answer arriving after `next()`, or after the page
+    it was for was deleted, is dropped."""
 
-    def __init__(self, ops: Operations, show_error: Callable[[Exception], None]) -> None:
+    def __init__(self, ops: Operations, show_error: Callable[[Exception], None],
+                 context: QObject | None = None) -> None:
         self._ops = ops
         self._show_error = show_error
+        self._context = context
         self._generation = 0
 
     def next(self) -> None:
@@ -67,4 +72,5 @@ class CurrentRunner:
             if generation == self._generation:
                 (on_failure or self._show_error)(error)
 
-        self._ops.run(work, on_success=success, on_failure=failure, lane=lane, changes=changes)
+        self._ops.run(work, on_success=success, on_failure=failure, lane=lane, changes=changes,
+                      context=self._context)
