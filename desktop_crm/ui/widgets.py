@@ -60,6 +60,27 @@ class MessageLabel(QLabel):
         self.setText("")
 
 
+class QuietMessageLabel(MessageLabel):
+    """A MessageLabel hidden while it has nothing to say."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(object_name, parent)
+        self.setMinimumHeight(0)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        super().show_error(text)
+        self.setVisible(bool(text))
+
+    def show_progress(self, text: str) -> None:
+        super().show_progress(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        super().clear_message()
+        self.hide()
+
+
 def dialog_buttons(
     parent: QWidget, *, accept_text: str, accept_name: str, reject_text: str
 ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.enums import Direction, InteractionKind
 from desktop_crm.ui.calls.durations import parse_duration
-from desktop_crm.ui.calls.moments import DATE_TIME_FORMAT, from_qdatetime, to_qdatetime
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import direction_label, interaction_kind_label
+from desktop_crm.ui.moments import DATE_TIME_FORMAT, from_qdatetime, to_qdatetime
 from desktop_crm.ui.widgets import FieldErrorLabel
 
 FOLLOW_UP_HOUR = 10  # a next step is due at 10:00 the next morning unless changed

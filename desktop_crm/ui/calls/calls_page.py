@@ -36,7 +36,7 @@ from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import direction_label, interaction_kind_label
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.widgets import MessageLabel, list_table
+from desktop_crm.ui.widgets import QuietMessageLabel, list_table
 
 REFRESHED_BY = ("interaction", "customer")
 # Columns of names and free text start this many average characters wide.
@@ -70,9 +70,7 @@ class CallsPage(QWidget):
             self.log_button = QPushButton(icon("log-call"), self.tr("Log a call"), self)
             self.log_button.setObjectName("logCallButton")
             self.log_button.clicked.connect(self.log_call_requested)
-        self.message = MessageLabel("callsMessage", self)
-        self.message.setMinimumHeight(0)
-        self.message.hide()  # takes room only while it has something to say
+        self.message = QuietMessageLabel("callsMessage", self)
 
         self.table = self._build_table()
         self.empty_label = QLabel(self)
@@ -181,7 +179,6 @@ class CallsPage(QWidget):
 
     def _apply_filters(self) -> None:
         self.message.clear_message()
-        self.message.hide()
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt counts Monday as 1
         self.model.set_filters(self.filter_bar.current(self._today(),
                                                        first_weekday=first_weekday))
@@ -204,7 +201,6 @@ class CallsPage(QWidget):
         if not isValid(self):
             return
         self.message.show_error(text)
-        self.message.show()
 
     def _show_count(self, total: int, capped: bool) -> None:
         if capped:

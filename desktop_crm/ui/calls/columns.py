@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_crm.services.calls import CallRow
 from desktop_crm.ui.calls.durations import minutes_text
-from desktop_crm.ui.calls.moments import local_text
 from desktop_crm.ui.labels import direction_label, interaction_kind_label
+from desktop_crm.ui.moments import local_text
 
 CONTEXT = "CallColumns"
 

@@ -21,9 +21,9 @@ from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
 from desktop_crm.ui.calls.call_form import CallForm
 from desktop_crm.ui.calls.customer_picker import CustomerPicker
-from desktop_crm.ui.calls.moments import local_date_text
 from desktop_crm.ui.calls.outcomes import outcome_choices
 from desktop_crm.ui.errors import error_text, validation_text
+from desktop_crm.ui.moments import local_date_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop_crm.services.customer_views import CustomerRow
 from desktop_crm.services.customers import Order
 from desktop_crm.ui.labels import stage_label, tier_label
+from desktop_crm.ui.moments import local_text
 
 LIST_SEPARATOR = "，"  # a Chinese comma reads well between names and numbers alike
 
@@ -47,7 +48,7 @@ def _first_of(values: tuple[str, ...]) -> str:
 
 
 def _updated(row: CustomerRow) -> str:
-    return row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")  # local time
+    return local_text(row.updated_at)
 
 
 _C = "CustomerColumns"  # the titles' translation context (written out for lupdate)

@@ -25,7 +25,7 @@ from desktop_crm.ui.customers.filter_bar import FilterBar
 from desktop_crm.ui.customers.list_model import CUSTOMER_ID_ROLE, CustomerListModel, ListQuery
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, Operations
-from desktop_crm.ui.widgets import MessageLabel, list_table
+from desktop_crm.ui.widgets import QuietMessageLabel, list_table
 
 # A burst (a paste, an input method committing several characters) coalesces within this
 # pause; keystrokes a person types are further apart and each is searched. The answer must
@@ -55,9 +55,7 @@ class CustomersPage(QWidget):
         self.filter_bar.filter_did_change.connect(lambda _: self._apply_query())
         self.count_label = QLabel(self.tr("Loading customers…"), self)
         self.count_label.setObjectName("customerCountLabel")
-        self.message = MessageLabel("customersMessage", self)
-        self.message.setMinimumHeight(0)
-        self.message.hide()  # takes room only while it has something to say
+        self.message = QuietMessageLabel("customersMessage", self)
 
         self.table = self._build_table()
         self.empty_label = QLabel(self)
@@ -146,7 +144,6 @@ class CustomersPage(QWidget):
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         header.setSortIndicatorShown(not self._search_text.strip())  # matches rank by relevance
         self.message.clear_message()
-        self.message.hide()
         self.model.set_query(ListQuery(self._search_text, order, descending,
                                        self.filter_bar.current()))
 
@@ -167,7 +164,6 @@ class CustomersPage(QWidget):
 
     def _show_error(self, text: str) -> None:
         self.message.show_error(text)
-        self.message.show()
 
     def _show_count(self, total: int, capped: bool) -> None:
         query = self.model.query

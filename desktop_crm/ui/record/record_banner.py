@@ -1,32 +1,11 @@
-"""The record page's notices: a status line that takes room only when it speaks, and the
-notice that someone else saved the customer first, with the way out: reload."""
+"""The record page's notice that someone else saved the customer first, with the way out:
+reload."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_crm.ui.widgets import ERROR_COLOUR, MessageLabel
-
-
-class QuietMessageLabel(MessageLabel):
-    """A MessageLabel hidden while it has nothing to say."""
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(object_name, parent)
-        self.setMinimumHeight(0)
-        self.hide()
-
-    def show_error(self, text: str) -> None:
-        super().show_error(text)
-        self.setVisible(bool(text))
-
-    def show_progress(self, text: str) -> None:
-        super().show_progress(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        super().clear_message()
-        self.hide()
+from desktop_crm.ui.widgets import ERROR_COLOUR
 
 
 class ConflictBanner(QFrame):

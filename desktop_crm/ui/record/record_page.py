@@ -29,7 +29,7 @@ from desktop_crm.ui.record.customer_form import CustomerForm
 from desktop_crm.ui.record.form_state import FormState
 from desktop_crm.ui.record.leave_prompt import LeaveChoice
 from desktop_crm.ui.record.owner_dialog import ChangeOwnerDialog
-from desktop_crm.ui.record.record_banner import ConflictBanner, QuietMessageLabel
+from desktop_crm.ui.record.record_banner import ConflictBanner
 from desktop_crm.ui.record.record_header import RecordHeader
 from desktop_crm.ui.record.record_splitter import FormTimelineSplitter
 from desktop_crm.ui.record.record_work import (
@@ -40,6 +40,7 @@ from desktop_crm.ui.record.record_work import (
     read_customer,
 )
 from desktop_crm.ui.record.timeline import TimelineWidget
+from desktop_crm.ui.widgets import QuietMessageLabel
 
 TIMELINE_ENTITIES = ("interaction", "complaint", "satisfaction", "order", "contract", "customer")
 

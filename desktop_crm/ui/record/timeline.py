@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from desktop_crm.services.timeline import Timeline, TimelineEntry
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import interaction_kind_label
-from desktop_crm.ui.record.record_banner import QuietMessageLabel
-from desktop_crm.ui.record.timeline_text import date_text, entry_text, moment_text
+from desktop_crm.ui.moments import local_text
+from desktop_crm.ui.record.timeline_text import date_text, entry_text
+from desktop_crm.ui.widgets import QuietMessageLabel
 
 WARN_AFTER_DAYS = 30  # a customer not contacted for longer is drifting away
 WARNING_COLOUR = "#c25e00"  # amber, readable on the light and the dark palette
@@ -183,7 +184,7 @@ class LastTimeCard(QFrame):
         detail = entry.detail
         self.heading.setText(self.tr("Last time: %1, %2").replace(
             "%2", interaction_kind_label(str(detail.get("kind") or "call"))).replace(
-            "%1", moment_text(entry.at)))
+            "%1", local_text(entry.at)))
         self._line(self.discussed, self.tr("Discussed: %1"), entry.title)
         self._line(self.needs, self.tr("Customer needed: %1"), detail.get("needs"))
         self._line(self.attention, self.tr("Special attention: %1"), detail.get("special_notes"))
@@ -215,7 +216,7 @@ class EntryCard(QFrame):
         picture.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.heading = plain_label(words.heading, self, object_name="entryHeading")
         self.heading.setStyleSheet("font-weight: bold;")
-        when = plain_label(moment_text(entry.at), self, object_name="entryDate")
+        when = plain_label(local_text(entry.at), self, object_name="entryDate")
         when.setWordWrap(False)
         when.setStyleSheet("color: palette(placeholder-text);")
         top = QHBoxLayout()

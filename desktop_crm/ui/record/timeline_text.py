@@ -41,11 +41,6 @@ class EntryText:
     attention: str = ""  # something to notice (special notes, an open complaint)
 
 
-def moment_text(at: datetime) -> str:
-    """A stored UTC time in this computer's zone, as 2024-05-01 14:30."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def date_text(day: date | datetime) -> str:
     return (day.astimezone().date() if isinstance(day, datetime) else day).isoformat()
 

@@ -23,7 +23,9 @@ def from_qdatetime(value: QDateTime) -> datetime:
 
 
 def local_text(moment: datetime) -> str:
-    return to_qdatetime(moment).toString(DATE_TIME_FORMAT)
+    """2026-05-01 14:30 in this computer's zone (plain Python: list pages call it off the
+    GUI thread, for every row)."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def local_date_text(moment: datetime) -> str:
