@@ -12,18 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
-
 from desktop_crm.domain import validation as v
 from desktop_crm.domain.enums import InteractionKind
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services.activity_access import display_names
 from desktop_crm.services.context import ServiceContext, Work
 from desktop_crm.services.customer_sight import Sight, sight_of
 from desktop_crm.services.customer_views import field_view, shown
 from desktop_crm.storage import call_list
 from desktop_crm.storage.call_list import CallQuery, CallRecord, PageKey
-from desktop_crm.storage.models import User
 
 PAGE_LIMIT_MAX = 1000
 # known_outcomes reads the outcomes of this many of the newest calls the user sees
@@ -155,7 +153,7 @@ def _rows(w: Work, sight: Sight, found: list[CallRecord]) -> list[CallRow]:
         return []
     own = field_view(w.actor, in_list=True, shared_only=False)
     shared = field_view(w.actor, in_list=True, shared_only=True)
-    names = _display_names(w, {r.user_id for r in found if r.user_id is not None})
+    names = display_names(w, {r.user_id for r in found if r.user_id is not None})
     rows = []
     for r in found:
         view = shared if sight.shared_only(r.customer_owner_id) else own
@@ -164,10 +162,3 @@ def _rows(w: Work, sight: Sight, found: list[CallRecord]) -> list[CallRow]:
             names.get(r.user_id, "") if r.user_id else "", r.kind, r.direction,
             r.started_at, r.duration_seconds, r.outcome, r.summary, r.next_step_at))
     return rows
-
-
-def _display_names(w: Work, user_ids: set[str]) -> dict[str, str]:
-    if not user_ids:
-        return {}
-    return dict(w.session.execute(
-        select(User.id, User.display_name).where(User.id.in_(user_ids))).tuples().all())

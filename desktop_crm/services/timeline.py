@@ -8,7 +8,7 @@ records' own data; the GUI words the kinds and labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from types import MappingProxyType
@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from desktop_crm.domain.enums import ComplaintStatus
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.permissions import Action, Resource
-from desktop_crm.services.activity_access import visible_customer
+from desktop_crm.services.activity_access import display_names, visible_customer
 from desktop_crm.services.context import ServiceContext, Work
 from desktop_crm.storage.models import (
     Complaint,
@@ -27,7 +27,6 @@ from desktop_crm.storage.models import (
     Interaction,
     Order,
     SatisfactionResponse,
-    User,
 )
 
 EntryKind = Literal["interaction", "complaint", "satisfaction", "order", "contract"]
@@ -88,7 +87,7 @@ class TimelineService:
 
     def _interactions(self, w: Work, customer_id: str, limit: int) -> list[TimelineEntry]:
         rows = _newest(w, Interaction, customer_id, Interaction.started_at, limit)
-        names = _display_names(w, (i.user_id for i in rows))
+        names = display_names(w, (i.user_id for i in rows))
         return [_entry("interaction", i.id, i.started_at, i.summary, {
             "kind": i.kind, "direction": i.direction, "outcome": i.outcome, "needs": i.needs,
             "special_notes": i.special_notes, "next_step": i.next_step,
@@ -98,7 +97,7 @@ class TimelineService:
 
     def _complaints(self, w: Work, customer_id: str, limit: int) -> list[TimelineEntry]:
         rows = _newest(w, Complaint, customer_id, Complaint.opened_at, limit)
-        names = _display_names(w, (c.assignee_id for c in rows))
+        names = display_names(w, (c.assignee_id for c in rows))
         return [_entry("complaint", c.id, c.opened_at, c.summary, {
             "category": c.category, "severity": c.severity, "status": c.status,
             "channel": c.channel, "assignee_id": c.assignee_id,
@@ -158,14 +157,6 @@ def _open_complaints(w: Work, customer_id: str) -> int:
         select(func.count()).select_from(Complaint).where(
             Complaint.customer_id == customer_id, Complaint.deleted_at.is_(None),
             Complaint.status.in_(OPEN_COMPLAINT))).scalar_one()
-
-
-def _display_names(w: Work, user_ids: Iterable[str | None]) -> dict[str, str]:
-    wanted = {u for u in user_ids if u is not None}
-    if not wanted:
-        return {}
-    return dict(w.session.execute(
-        select(User.id, User.display_name).where(User.id.in_(wanted))).tuples().all())
 
 
 def _entry(kind: EntryKind, entry_id: str, at: datetime, title: str,

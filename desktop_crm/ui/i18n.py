@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -37,3 +38,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def filled(template: str, *values: object) -> str:
+    """A translated template with its %1, %2... replaced in one pass (so a value holding
+    "%2" stays as typed)."""
+    return re.sub(r"%([1-9])", lambda m: str(values[int(m.group(1)) - 1])
+                  if int(m.group(1)) <= len(values) else m.group(0), template)

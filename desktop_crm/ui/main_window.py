@@ -35,6 +35,7 @@ from desktop_crm.ui.calls.calls_page import CallsPage
 from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.customers.customers_page import CustomersPage
 from desktop_crm.ui.errors import error_text
+from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.idle import IdleWatcher
 from desktop_crm.ui.labels import role_title
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         roles = self.tr(", ", "between role names").join(role_title(r) for r in self._actor.roles)
         name = self._actor.display_name or self._actor.username
-        self.user_label = QLabel(self.tr("%1 · %2").replace("%1", name).replace("%2", roles))
+        self.user_label = QLabel(filled(self.tr("%1 · %2"), name, roles))
         self.user_label.setObjectName("statusUserLabel")
         self.user_label.setToolTip(self._actor.username)
         self.vault_label = QLabel(short_path(self._session.vault_dir))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.services.timeline import Timeline, TimelineEntry
+from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import interaction_kind_label
 from desktop_crm.ui.moments import local_text
@@ -131,8 +132,8 @@ class TimelineWidget(QWidget):
             return
         since = (self.tr("contacted today") if days <= 0
                  else self.tr("%n day(s) since last contact", "", days))
-        self.contact_label.setText(self.tr("Last contact %1 · %2").replace(
-            "%2", since).replace("%1", date_text(timeline.last_contact_at)))
+        self.contact_label.setText(filled(self.tr("Last contact %1 · %2"),
+                                          date_text(timeline.last_contact_at), since))
         overdue = days > WARN_AFTER_DAYS
         self.contact_label.setStyleSheet(
             f"color: {WARNING_COLOUR}; font-weight: bold;" if overdue else "")

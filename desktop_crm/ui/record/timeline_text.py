@@ -5,7 +5,6 @@ Stored codes (call kinds, complaint states, severities) are worded by ui/labels.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_crm.services.timeline import TimelineEntry
+from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.labels import (
     complaint_status_label,
     direction_label,
@@ -23,13 +23,6 @@ from desktop_crm.ui.labels import (
 
 translate = QCoreApplication.translate  # the name the catalogue's extractor looks for
 T = "TimelineText"  # the catalogue context (written out where the extractor must read it)
-
-
-def filled(template: str, *values: object) -> str:
-    """A translated template with its %1, %2... replaced in one pass (so a value holding
-    "%2" stays as typed)."""
-    return re.sub(r"%([1-9])", lambda m: str(values[int(m.group(1)) - 1])
-                  if int(m.group(1)) <= len(values) else m.group(0), template)
 
 
 @dataclass(frozen=True)
