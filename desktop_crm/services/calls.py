@@ -12,22 +12,30 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from sqlalchemy import bindparam, select
+
 from desktop_crm.domain import validation as v
 from desktop_crm.domain.enums import InteractionKind
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.activity_access import display_names
 from desktop_crm.services.context import ServiceContext, Work
+from desktop_crm.services.customer_filters import OwnerChoice
 from desktop_crm.services.customer_sight import Sight, sight_of
 from desktop_crm.services.customer_views import field_view, shown
 from desktop_crm.storage import call_list
 from desktop_crm.storage.call_list import CallQuery, CallRecord, PageKey
+from desktop_crm.storage.models import User
 
 PAGE_LIMIT_MAX = 1000
 # known_outcomes reads the outcomes of this many of the newest calls the user sees
 OUTCOME_SAMPLE = 1000
 COUNT_AT_MOST = 1000  # count's default bound
 
+
+_u = User.__table__.c
+_USERS = select(_u.id, _u.username, _u.display_name, _u.department_id).where(
+    _u.id.in_(bindparam("ids", expanding=True)))
 
 @dataclass(frozen=True)
 class CallFilter:
@@ -110,6 +118,16 @@ class CallService:
             _, query = self._query(w, NO_FILTER)
             return call_list.outcomes_in_use(w.session.connection(), query,
                                              sample=OUTCOME_SAMPLE, limit=limit)
+
+    def known_callers(self) -> list[OwnerChoice]:
+        """The people who logged the newest OUTCOME_SAMPLE calls this user sees (the Calls
+        page's "logged by" filter), most calls first."""
+        with self.ctx.reading() as w:
+            _, query = self._query(w, NO_FILTER)
+            ids = call_list.callers_in_use(w.session.connection(), query, sample=OUTCOME_SAMPLE)
+            users = {u.id: u for u in w.session.execute(_USERS, {"ids": ids})}
+            return [OwnerChoice(u.id, u.username, u.display_name, u.department_id)
+                    for u in (users.get(i) for i in ids) if u is not None]
 
     def _query(self, w: Work, filters: CallFilter | None) -> tuple[Sight, CallQuery]:
         w.actor.require(Resource.INTERACTION, Action.READ)

@@ -36,7 +36,6 @@ class VaultSummary:
     """What the main window's status area shows."""
 
     vault_dir: Path
-    customer_count: int  # the customers this user can see
     audit_ok: bool | None  # None: this user may not read the audit log
     audit_events: int
     audit_head: str
@@ -89,12 +88,11 @@ class CrmSession:
             return audit.verify(w.session)
 
     def summary(self) -> VaultSummary:
-        count = self.customers.count()
         actor = self.me()
         if not actor.can(Resource.AUDIT, Action.READ):
-            return VaultSummary(self.vault_dir, count, None, 0, "", None)
+            return VaultSummary(self.vault_dir, None, 0, "", None)
         report = self.verify_audit()
-        return VaultSummary(self.vault_dir, count, report.ok, report.count, report.head_hash,
+        return VaultSummary(self.vault_dir, report.ok, report.count, report.head_hash,
                             report.first_broken_seq)
 
     def rotate_data_key(self) -> None:

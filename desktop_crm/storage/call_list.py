@@ -120,6 +120,16 @@ def outcomes_in_use(conn: Connection, query: CallQuery, *, sample: int, limit: i
     return [row[0] for row in conn.exec_driver_sql(sql, (*params, sample, limit))]
 
 
+def callers_in_use(conn: Connection, query: CallQuery, *, sample: int) -> list[str]:
+    """The users who logged the newest `sample` matching calls, most calls first."""
+    if query.sees_nothing or sample <= 0:
+        return []
+    walk, params = _walk(query, None)
+    sql = (f"SELECT user_id FROM (SELECT i.user_id AS user_id{walk} ORDER BY {_ORDER} LIMIT ?)"
+           " WHERE user_id IS NOT NULL GROUP BY user_id ORDER BY count(*) DESC")
+    return [id_from_stored(row[0]) for row in conn.exec_driver_sql(sql, (*params, sample))]
+
+
 def _walk(query: CallQuery, after: PageKey | None) -> tuple[str, list[Any]]:
     """FROM and WHERE of the walk down the start-time index, and their parameters.
 

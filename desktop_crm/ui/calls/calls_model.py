@@ -40,7 +40,6 @@ _DURATION = column_index("duration")
 class CallListModel(QAbstractTableModel):
     count_did_change = Signal(int, bool)  # matches, and whether at least COUNT_AT_MOST match
     load_did_fail = Signal(str)
-    filters_did_load = Signal()
 
     def __init__(self, calls: CallService, ops: Operations,
                  parent: QObject | None = None) -> None:
@@ -108,7 +107,6 @@ class CallListModel(QAbstractTableModel):
         self._capped = total >= COUNT_AT_MOST
         self.endResetModel()
         self.count_did_change.emit(self._total, self._capped)
-        self.filters_did_load.emit()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if self._current(generation):

@@ -27,7 +27,7 @@ from shiboken6 import isValid
 from desktop_crm.domain.enums import Direction, InteractionKind
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.actor import Actor
-from desktop_crm.services.customer_filters import FilterChoices
+from desktop_crm.services.customer_filters import OwnerChoice
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.calls.calls_filter_bar import CallsFilterBar
 from desktop_crm.ui.calls.calls_model import CUSTOMER_ID_ROLE, CallListModel
@@ -165,16 +165,16 @@ class CallsPage(QWidget):
         self._apply_filters()
 
     def _load_choices(self) -> None:
-        customers, calls = self._session.customers, self._session.calls
-        self._ops.run(lambda: (customers.filter_choices(), calls.known_outcomes()),
+        calls = self._session.calls
+        self._ops.run(lambda: (calls.known_callers(), calls.known_outcomes()),
                       lane=Lane.READ, on_success=self._show_choices,
                       on_failure=lambda error: self._show_error(error_text(error)))
 
-    def _show_choices(self, answer: tuple[FilterChoices, list[str]]) -> None:
+    def _show_choices(self, answer: tuple[list[OwnerChoice], list[str]]) -> None:
         if not isValid(self):  # the window closed while the choices were read
             return
-        choices, outcomes = answer
-        self.filter_bar.set_people(choices.owners)
+        callers, outcomes = answer
+        self.filter_bar.set_people(callers)
         self.filter_bar.set_outcomes(outcomes)
 
     def _apply_filters(self) -> None:

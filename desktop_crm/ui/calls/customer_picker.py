@@ -32,7 +32,6 @@ def customer_caption(row: CustomerRow) -> str:
 
 class CustomerPicker(QWidget):
     customer_did_pick = Signal(str, str)  # id, name as shown
-    pick_did_clear = Signal()
 
     def __init__(self, customers: CustomerService, ops: Operations,
                  parent: QWidget | None = None) -> None:
@@ -97,9 +96,7 @@ class CustomerPicker(QWidget):
     def _text_edited(self, _text: str) -> None:
         self.error.clear_message()
         self._pick_on_arrival = False
-        if self._picked is not None:
-            self._picked = None
-            self.pick_did_clear.emit()
+        self._picked = None
         self._timer.start()
 
     def _search(self) -> None:

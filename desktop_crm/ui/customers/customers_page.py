@@ -36,7 +36,6 @@ SEARCH_PAUSE_MS = 15
 
 class CustomersPage(QWidget):
     customer_did_open = Signal(str)
-    selection_did_change = Signal()
 
     def __init__(self, customers: CustomerService, ops: Operations,
                  parent: QWidget | None = None) -> None:
@@ -96,7 +95,6 @@ class CustomersPage(QWidget):
         header.resizeSection(0, 160)
         # Enter or a double-click (Qt sends both as "activated"; doubleClicked would open twice)
         table.activated.connect(self._open_index)
-        table.selectionModel().selectionChanged.connect(lambda *_: self.selection_did_change.emit())
         copy = QShortcut(QKeySequence.StandardKey.Copy, table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selection)

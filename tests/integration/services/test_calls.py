@@ -286,3 +286,20 @@ def test_pages_walk_an_index_in_order_and_never_sort(org, filters: dict,
     # one person's index orders by start time alone: ties are sorted, a group at a time
     sorts = ["USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY"] if by_user else []
     assert plan[2:] == sorts, plan
+
+
+def test_the_people_who_logged_calls_in_sight_are_offered_most_calls_first(org, customer_of):
+    ours = customer_of("sales_east1")
+    theirs = customer_of("sales_south2")
+    for _ in range(2):
+        org.session("service1").interactions.log(ours, {"summary": "回访"})
+    org.session("sales_east1").interactions.log(ours, {"summary": "报价"})
+    org.session("sales_south2").interactions.log(theirs, {"summary": "拜访"})
+
+    def names(user: str) -> list[str]:
+        return [c.username for c in org.session(user).calls.known_callers()]
+
+    # customer service logged on a salesperson's customer: the manager can filter by them
+    assert names("mgr_east") == ["service1", "sales_east1"]
+    assert names("sales_east1") == ["service1", "sales_east1"]
+    assert names("admin") == ["service1", "sales_east1", "sales_south2"]
