@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_crm.ui.application import settle_memory  # noqa: E402
 from desktop_crm.ui.backend import SignedIn  # noqa: E402
+from desktop_crm.ui.collector import GuiThreadCollector  # noqa: E402
 from desktop_crm.ui.customers.list_model import SEARCH_LIMIT  # noqa: E402
 from desktop_crm.ui.flow import AppFlow  # noqa: E402
 from desktop_crm.ui.main_window import MainWindow  # noqa: E402
@@ -56,6 +57,7 @@ def main(vault: Path, username: str) -> dict[str, float]:
     app = QApplication([sys.argv[0]])
     apply_theme(app)
     settle_memory()  # as run_gui does before the first window
+    GuiThreadCollector(app).start()
     use_production_kdf()
     ops = Operations(app)
     backend = BACKEND

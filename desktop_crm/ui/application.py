@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_crm import config
 from desktop_crm.ui.backend import Backend
+from desktop_crm.ui.collector import GuiThreadCollector
 from desktop_crm.ui.flow import AppFlow
 from desktop_crm.ui.i18n import install_translators, system_locale_name
 from desktop_crm.ui.ops import Operations
@@ -37,6 +38,8 @@ def run_gui(backend: Backend, vault_arg: str | None, qt_argv: Sequence[str] = ()
     flow.flow_did_end.connect(app.quit)
     _quit_on_termination_signals(flow)
     settle_memory()
+    collector = GuiThreadCollector(app)
+    collector.start()
     flow.start()
     try:
         return app.exec()

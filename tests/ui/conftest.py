@@ -23,6 +23,7 @@ from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.services.setup import initialize_vault
 from desktop_crm.storage.vault import Vault
 from desktop_crm.ui.backend import Backend, SignedIn
+from desktop_crm.ui.collector import GuiThreadCollector
 from desktop_crm.ui.flow import AppFlow
 from desktop_crm.ui.i18n import install_translators, remove_translators
 from desktop_crm.ui.main_window import MainWindow
@@ -43,6 +44,15 @@ def english_catalogue(qapp: QApplication) -> Iterator[None]:
     assert translators, "the English catalogue is missing from resources/translations"
     yield
     remove_translators(qapp, translators)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As the app runs: cycles holding widgets are freed on the GUI thread, never a worker's."""
+    collector = GuiThreadCollector(qapp)
+    collector.start()
+    yield collector
+    collector.stop()
 
 
 @dataclass(frozen=True)
