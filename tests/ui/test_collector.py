@@ -23,9 +23,10 @@ def test_automatic_collection_is_off_and_the_timer_frees_cycles_on_the_gui_threa
     page.destroyed.connect(lambda: freed_on.append(threading.current_thread().name))
     alive = weakref.ref(page)
     del page
-    garbage = [[] for _ in range(gc.get_threshold()[0] + 1)]  # past the first threshold
-    for item in garbage:
-        item.append(item)  # cycles, so they count
-    del garbage, item
-    qtbot.waitUntil(lambda: alive() is None, timeout=5_000)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)  # every generation due at once, wherever the page has aged to
+    try:
+        qtbot.waitUntil(lambda: alive() is None, timeout=5_000)
+    finally:
+        gc.set_threshold(*thresholds)
     assert freed_on in ([], [threading.main_thread().name])
