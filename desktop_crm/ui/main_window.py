@@ -204,12 +204,13 @@ class MainWindow(QMainWindow):
         self.search_edit.setMinimumWidth(260)
         self.search_edit.setMaximumWidth(560)
         self.search_edit.textChanged.connect(self._search_changed)
-        self.search_edit.setVisible(self._actor.can(Resource.CUSTOMER, Action.READ))
-        bar.addWidget(self.search_edit)
+        reads_customers = self._actor.can(Resource.CUSTOMER, Action.READ)
+        # a toolbar shows or hides its widgets through their actions
+        bar.addWidget(self.search_edit).setVisible(reads_customers)
         for action in (self.new_customer_action, self.log_call_action):
             if action is not None:
                 bar.addAction(action)
-        for keys in SEARCH_SHORTCUTS:
+        for keys in SEARCH_SHORTCUTS if reads_customers else ():
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.focus_search)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)
@@ -393,7 +394,8 @@ class MainWindow(QMainWindow):
             self.idle_watcher.start()
             if self.sidebar.count():
                 self.sidebar.setCurrentRow(0)
-            self.customers_page.start()
+            if self.customers_page in self._sidebar_pages:  # a role that reads customers
+                self.customers_page.start()
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
