@@ -1,8 +1,9 @@
 """Message boxes and file dialogs behind one seam a test can answer (KeePassXC style).
 
-Product code calls `confirm`, `inform`, `warn` and `choose_directory`. A test wraps its actions
-in `with scripted(True, Path(...)) as asked:`; each prompt then takes the next scripted answer
-instead of opening a modal window, and `asked` records what the person would have seen.
+Product code calls `confirm`, `ask_save`, `inform`, `warn` and `choose_directory`. A test
+wraps its actions in `with scripted(True, Path(...)) as asked:`; each prompt then takes the
+next scripted answer instead of opening a modal window, and `asked` records what the person
+would have seen.
 """
 
 from __future__ import annotations
@@ -11,14 +12,23 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
+class SaveChoice(Enum):
+    """The answers to "save your changes before leaving?"."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
 @dataclass(frozen=True)
 class Asked:
-    kind: str  # confirm | inform | warn | directory
+    kind: str  # confirm | save | inform | warn | directory
     title: str
     text: str
 
@@ -57,6 +67,23 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     choice = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
     return choice == QMessageBox.StandardButton.Yes
+
+
+def ask_save(parent: QWidget | None, title: str, text: str) -> SaveChoice:
+    """Save, Discard or Cancel (Esc); Save is the default."""
+    if _script is not None:
+        return SaveChoice(_script.answer(Asked("save", title, text)))
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    answer = box.exec()
+    if answer == buttons.Save:
+        return SaveChoice.SAVE
+    if answer == buttons.Discard:
+        return SaveChoice.DISCARD
+    return SaveChoice.CANCEL
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

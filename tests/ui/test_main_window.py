@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 
-from desktop_crm.ui.record import leave_prompt
+from desktop_crm.ui import prompts
 from tests.ui.conftest import ADMIN_PASSWORD, CUSTOMERS, SALES2_PASSWORD
 
 
@@ -56,25 +56,24 @@ def test_a_new_customer_is_saved_then_found_by_pinyin_initials(vault, open_main_
 
 
 def test_leaving_unsaved_changes_by_the_sidebar_or_quit_asks_first(vault, open_main_window,
-                                                                   qtbot, monkeypatch):
+                                                                   qtbot):
     window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
-    asked: list[str] = []
-    monkeypatch.setattr(leave_prompt, "ask_leave",
-                        lambda parent, name: asked.append(name) or leave_prompt.LeaveChoice.CANCEL)
     window.new_customer_action.trigger()
     type_text(window.record_page.form.editor("name"), "未保存")
     sidebar = window.sidebar
-    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
-                     pos=sidebar.visualItemRect(sidebar.item(0)).center())
-    assert window.pages.currentWidget() is window.record_page
-    window.quit_action.trigger()
-    assert window.isVisible()
-    window.lock_action.trigger()
-    assert window.isVisible() and len(asked) == 3
-    monkeypatch.setattr(leave_prompt, "ask_leave",
-                        lambda parent, name: leave_prompt.LeaveChoice.DISCARD)
-    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
-                     pos=sidebar.visualItemRect(sidebar.item(0)).center())
+    stay = prompts.SaveChoice.CANCEL
+    with prompts.scripted(stay, stay, stay) as asked:
+        qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                         pos=sidebar.visualItemRect(sidebar.item(0)).center())
+        assert window.pages.currentWidget() is window.record_page
+        window.quit_action.trigger()
+        assert window.isVisible()
+        window.lock_action.trigger()
+    assert window.isVisible() and len(asked) == 3  # one question each, no more
+    assert "未保存" in asked[0].text
+    with prompts.scripted(prompts.SaveChoice.DISCARD):
+        qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                         pos=sidebar.visualItemRect(sidebar.item(0)).center())
     assert window.pages.currentWidget() is window.customers_page
 
 

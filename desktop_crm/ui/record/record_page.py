@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,11 +23,11 @@ from desktop_crm.services.customer_views import CustomerRecord
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
 from desktop_crm.ui.errors import error_text, validation_text
+from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.record import leave_prompt
+from desktop_crm.ui.prompts import SaveChoice
 from desktop_crm.ui.record.customer_form import CustomerForm
 from desktop_crm.ui.record.form_state import FormState
-from desktop_crm.ui.record.leave_prompt import LeaveChoice
 from desktop_crm.ui.record.owner_dialog import ChangeOwnerDialog
 from desktop_crm.ui.record.record_banner import ConflictBanner
 from desktop_crm.ui.record.record_header import RecordHeader
@@ -294,10 +294,14 @@ class CustomerRecordPage(QWidget):
         if not self.has_unsaved_changes():
             return True
         name = self._record.name if self._record else self.form.values().get("name", "")
-        choice = leave_prompt.ask_leave(self, name or self.tr("the new customer"))
-        if choice is LeaveChoice.CANCEL:
+        choice = prompts.ask_save(
+            self, QCoreApplication.translate("LeavePrompt", "Unsaved changes"),
+            filled(QCoreApplication.translate(
+                "LeavePrompt", "Save your changes to “%1” before leaving?"),
+                name or self.tr("the new customer")))
+        if choice is SaveChoice.CANCEL:
             return False
-        if choice is LeaveChoice.DISCARD:
+        if choice is SaveChoice.DISCARD:
             self._discard()
             return True
         return self._save_and_wait()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-from desktop_crm.ui.record.leave_prompt import LeaveChoice, scripted
+from desktop_crm.ui.prompts import SaveChoice, scripted
 from tests.ui.record.conftest import customer_id, wait_for_record
 
 
@@ -82,17 +82,17 @@ def test_leaving_with_unsaved_changes_asks_save_discard_or_cancel(qtbot, admin, 
     assert page.confirm_leave()  # nothing changed: no question
 
     _type(qtbot, page.form.editor("city"), "杭州")
-    with scripted(LeaveChoice.CANCEL) as asked:
+    with scripted(SaveChoice.CANCEL) as asked:
         qtbot.keyClick(page.form.editor("city"), Qt.Key.Key_Escape)
-    assert asked == ["Save your changes to “张伟” before leaving?"]
+    assert [a.text for a in asked] == ["Save your changes to “张伟” before leaving?"]
     assert backs == [] and page.form.editor("city").text() == "杭州"
 
-    with scripted(LeaveChoice.DISCARD):
+    with scripted(SaveChoice.DISCARD):
         assert page.confirm_leave()
     assert page.form.editor("city").text() == "" and not page.has_unsaved_changes()
 
     _type(qtbot, page.form.editor("city"), "杭州")
-    with scripted(LeaveChoice.SAVE):
+    with scripted(SaveChoice.SAVE):
         assert page.confirm_leave()
     assert admin.customers.get(cid).city == "杭州"
 
@@ -102,7 +102,7 @@ def test_a_failed_save_on_leaving_keeps_the_page(qtbot, admin, make_page):
     cid = customer_id(admin, "张伟")
     wait_for_record(qtbot, page, cid)
     _type(qtbot, page.form.editor("phones").line_edits()[0], "12345")
-    with scripted(LeaveChoice.SAVE):
+    with scripted(SaveChoice.SAVE):
         assert not page.confirm_leave()
     assert page.form.error_text("phones") == "“12345” is not a valid phone number"
     assert admin.customers.get(cid).phones == ()
