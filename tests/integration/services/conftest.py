@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop_crm.domain.clock import FixedClock
+from desktop_crm.domain.errors import NotFound, PermissionDenied
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.services.setup import initialize_vault
 
@@ -104,3 +105,17 @@ def customer_of(org: Org) -> Callable[..., str]:
         return org.session(owner).customers.create(data).id
 
     return make
+
+
+# What a permission test records for one operation: done, refused, or "no such record".
+OK, DENIED, HIDDEN = "ok", "denied", "not found"
+
+
+def outcome(call: Callable[[CrmSession], object], session: CrmSession) -> str:
+    try:
+        call(session)
+    except PermissionDenied:
+        return DENIED
+    except NotFound:
+        return HIDDEN
+    return OK

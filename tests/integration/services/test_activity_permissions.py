@@ -12,12 +12,9 @@ from datetime import timedelta
 
 import pytest
 
-from desktop_crm.domain.errors import NotFound, PermissionDenied
-from desktop_crm.services.session import CrmSession
+from desktop_crm.domain.errors import NotFound
 
-from .conftest import NOW
-
-OK, DENIED, HIDDEN = "ok", "denied", "not found"
+from .conftest import DENIED, HIDDEN, NOW, OK, outcome
 
 EXPECTED: dict[str, dict[str, str]] = {
     #                            admin  manager  sales   service auditor
@@ -53,16 +50,6 @@ def _operations(customer: str, call: str, reminder: str) -> dict[str, Callable]:
     }
 
 
-def _outcome(call: Callable, session: CrmSession) -> str:
-    try:
-        call(session)
-    except PermissionDenied:
-        return DENIED
-    except NotFound:
-        return HIDDEN
-    return OK
-
-
 @pytest.mark.parametrize("operation", sorted(EXPECTED))
 @pytest.mark.parametrize("actor", ["admin", "mgr_east", "sales_east1", "service1", "auditor"])
 def test_role_operation(org, customer_of, actor: str, operation: str) -> None:
@@ -72,4 +59,4 @@ def test_role_operation(org, customer_of, actor: str, operation: str) -> None:
     reminder = owner.reminders.create({"title": "跟进", "due_at": NOW + timedelta(hours=2),
                                        "customer_id": customer}).id
     operations = _operations(customer, call, reminder)
-    assert _outcome(operations[operation], org.session(actor)) == EXPECTED[operation][actor]
+    assert outcome(operations[operation], org.session(actor)) == EXPECTED[operation][actor]

@@ -12,10 +12,10 @@ from collections.abc import Callable
 import pytest
 
 from desktop_crm.domain.enums import UserStatus
-from desktop_crm.domain.errors import NotFound, PermissionDenied
+from desktop_crm.domain.errors import NotFound
 from desktop_crm.services.session import CrmSession
 
-OK, DENIED, HIDDEN = "ok", "denied", "not found"
+from .conftest import DENIED, HIDDEN, OK, outcome
 
 # operation -> expected outcome per acting user (one user per default role)
 EXPECTED: dict[str, dict[str, str]] = {
@@ -73,23 +73,13 @@ def _operations(target: str, other_user: str, owner_east1: str) -> dict[str, Cal
     }
 
 
-def _outcome(call: Callable, session: CrmSession) -> str:
-    try:
-        call(session)
-    except PermissionDenied:
-        return DENIED
-    except NotFound:
-        return HIDDEN
-    return OK
-
-
 @pytest.mark.parametrize("operation", sorted(EXPECTED))
 @pytest.mark.parametrize("actor", ["admin", "mgr_east", "sales_east1", "service1", "auditor"])
 def test_role_operation(org, customer_of, actor: str, operation: str) -> None:
     target = customer_of("sales_east2", name="Target 目标客户", phones=["+8613812345678"])
     ops = _operations(target, other_user=org.ids["sales_south2"],
                       owner_east1=org.ids["sales_east1"])
-    assert _outcome(ops[operation], org.session(actor)) == EXPECTED[operation][actor]
+    assert outcome(ops[operation], org.session(actor)) == EXPECTED[operation][actor]
 
 
 def test_matrix_names_every_default_role() -> None:
