@@ -22,6 +22,7 @@ class Resource:
     ROLE = "role"
     POLICY = "policy"
     AUDIT = "audit"
+    ALERT = "alert"  # admin alerts: read them, acknowledge them (update)
     REPORT = "report"
 
 
@@ -91,6 +92,7 @@ ADMIN = RoleSpec(
             Scope.ALL,
         )
         + _grants((Resource.AUDIT,), (Action.READ, Action.EXPORT), Scope.ALL)
+        + _grants((Resource.ALERT,), (Action.READ, Action.UPDATE), Scope.ALL)
         + _grants((Resource.REPORT,), (Action.READ,), Scope.ALL)
     ),
 )
@@ -160,6 +162,7 @@ AUDITOR = RoleSpec(
             Scope.ALL,
         )
         + _grants((Resource.AUDIT,), (Action.READ, Action.EXPORT), Scope.ALL)
+        + _grants((Resource.ALERT,), (Action.READ,), Scope.ALL)
     ),
     field_rules=(
         *_masks(MaskMode.EVERYWHERE, FieldAccess.READ),

@@ -396,6 +396,27 @@ class Alert(Base):
     audit_seq: Mapped[int | None] = mapped_column(Integer)
     acknowledged_at: Mapped[datetime | None] = mapped_column(IsoUtcDateTime)
     acknowledged_by: Mapped[str | None] = mapped_column(String(36))
+    acknowledged_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Departure(Synced, Base):
+    """One employee leaving: frozen -> committed -> done (or cancelled before the commit).
+
+    The commit (status departed, everything reassigned) is one transaction; what follows it
+    (the key slot dropped, the data key rotated) is finished by the next sign-in when the
+    app is interrupted, so a departure is never half done.
+    """
+
+    __tablename__ = "departures"
+
+    user_id: Mapped[str] = reference("users.id", index=True)
+    state: Mapped[str] = mapped_column(String(16))  # frozen | committed | done | cancelled
+    started_by: Mapped[str] = mapped_column(UuidBytes)
+    frozen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    committed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # receivers and split chosen, and the counts moved (for the audit trail and the wizard)
+    plan: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
 
 
 class VaultMeta(Base):
