@@ -31,6 +31,7 @@ from desktop_crm.services.customer_views import (
 )
 
 __all__ = ["CustomerPage", "CustomerService", "Order"]  # the GUI imports all three from here
+from desktop_crm.services.policies import policy_set
 from desktop_crm.services.scopes import OwnerScope, owner_scope
 from desktop_crm.storage.models import Customer, OwnershipChange, User
 from desktop_crm.storage.names import name_keys
@@ -130,7 +131,8 @@ class CustomerService(CustomerLists):
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="customer.reveal", entity=R, entity_id=customer_id,
                                detail={"field": field})
-            burst, window = audit.REVEAL_BURST
+            policies = policy_set(w.session)
+            burst, window = policies.reveal_burst_count, policies.reveal_burst_window
             recent = audit.count_recent(w.session, actor_id=w.actor.user_id,
                                         action="customer.reveal", since=w.now - window)
             if recent == burst:

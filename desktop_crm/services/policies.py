@@ -1,15 +1,19 @@
 """Company policies kept in the vault: each a key with a small JSON value.
 
-Every signed-in user reads the policies that govern their own session (the idle lock); only
-an administrator's role may change one, and each change is audited. The admin console
-(policies editor) builds on this.
+Every signed-in user reads the policies that govern their own session (idle lock, remember
+me, password rules...); only a role holding POLICY manage may change one, each change is
+validated against its range and audited ("policy.update"). A stored value that is missing or
+damaged reads as its default, so a broken row never disables a safeguard.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import ValidationError
@@ -24,42 +28,165 @@ IDLE_LOCK_MINUTES_DEFAULT = 15
 IDLE_LOCK_MINUTES_RANGE = (1, 240)
 
 
+@dataclass(frozen=True)
+class PasswordRules:
+    """What a password a user chooses must satisfy."""
+
+    min_length: int = 10
+    letters_and_digits: bool = False
+
+    def problem(self, password: str) -> str | None:
+        """Why `password` breaks the rules (the English message), or None when it passes."""
+        if len(password) < self.min_length:
+            return f"must be at least {self.min_length} characters long"
+        if password.strip() != password or not password.strip():
+            return "must not start or end with spaces"
+        if self.letters_and_digits and not (
+                re.search(r"[^\W\d_]", password) and re.search(r"\d", password)):
+            return "must contain both letters and digits"
+        return None
+
+    def check(self, field: str, password: str) -> str:
+        problem = self.problem(password)
+        if problem is not None:
+            raise ValidationError(field, problem)
+        return password
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    """Every admin policy at once, each at its default until an admin changes it."""
+
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES_DEFAULT
+    remember_me_allowed: bool = True
+    reveal_burst_count: int = 10  # this many reveals by one user...
+    reveal_burst_minutes: int = 10  # ...within this many minutes raise an alert
+    contract_expiry_lead_days: int = 30  # remind this long before a contract ends
+    password_min_length: int = 10
+    password_letters_and_digits: bool = False
+    offline_lease_days: int = 14  # a laptop unsynced this long locks itself (team mode)
+
+    @property
+    def idle_lock_after(self) -> timedelta:
+        return timedelta(minutes=self.idle_lock_minutes)
+
+    @property
+    def reveal_burst_window(self) -> timedelta:
+        return timedelta(minutes=self.reveal_burst_minutes)
+
+    @property
+    def password_rules(self) -> PasswordRules:
+        return PasswordRules(self.password_min_length, self.password_letters_and_digits)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    key: str  # the policies row
+    item: str  # the name inside its JSON value
+    low: int | None = None  # whole numbers: the allowed range; None: a yes/no switch
+    high: int | None = None
+
+
+# PolicySet field -> where it is stored and what it may hold.
+SPECS: dict[str, _Spec] = {
+    "idle_lock_minutes": _Spec(IDLE_LOCK, "minutes", *IDLE_LOCK_MINUTES_RANGE),
+    "remember_me_allowed": _Spec("remember_me", "allowed"),
+    "reveal_burst_count": _Spec("reveal_burst", "count", 2, 1000),
+    "reveal_burst_minutes": _Spec("reveal_burst", "minutes", 1, 1440),
+    "contract_expiry_lead_days": _Spec("contract_expiry", "lead_days", 1, 365),
+    "password_min_length": _Spec("password_rules", "min_length", 8, 128),
+    "password_letters_and_digits": _Spec("password_rules", "letters_and_digits"),
+    "offline_lease_days": _Spec("offline_lease", "days", 1, 365),
+}
+DEFAULTS = PolicySet()
+_KEYS = sorted({spec.key for spec in SPECS.values()})
+_p = Policy.__table__.c
+_ALL = select(_p.key, _p.value).where(_p.key.in_(bindparam("keys", expanding=True)),
+                                      _p.deleted_at.is_(None))
+
+
+def policy_set(session: Session) -> PolicySet:
+    """The policies in force, read in the caller's transaction (one query)."""
+    stored = {key: value for key, value in
+              session.connection().execute(_ALL, {"keys": _KEYS})
+              if isinstance(value, dict)}
+    values: dict[str, Any] = {}
+    for name, spec in SPECS.items():
+        value = stored.get(spec.key, {}).get(spec.item)
+        if value is not None and _problem(spec, value) is None:
+            values[name] = value
+    return replace(DEFAULTS, **values)
+
+
+def validated(current: PolicySet, changes: dict[str, Any]) -> PolicySet:
+    """`current` with `changes` applied; raises ValidationError naming the first bad field."""
+    for name, value in changes.items():
+        spec = SPECS.get(name)
+        if spec is None:
+            raise ValidationError(name, "is not a policy")
+        problem = _problem(spec, value)
+        if problem is not None:
+            raise ValidationError(name, problem)
+    return replace(current, **changes)
+
+
+def _problem(spec: _Spec, value: Any) -> str | None:
+    if spec.low is None or spec.high is None:
+        return None if isinstance(value, bool) else "must be yes or no"
+    if isinstance(value, bool) or not isinstance(value, int) or not \
+            spec.low <= value <= spec.high:
+        return f"must be a whole number from {spec.low} to {spec.high}"
+    return None
+
+
 class PolicyService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    def current(self) -> PolicySet:
+        """Every policy; any signed-in user reads them (they govern their own session)."""
+        with self.ctx.reading() as w:
+            return policy_set(w.session)
+
     def idle_lock_after(self) -> timedelta:
         """How long the app may sit untouched before it locks itself."""
-        with self.ctx.reading() as w:
-            value = _value(w.session, IDLE_LOCK)
-        minutes = value.get("minutes", IDLE_LOCK_MINUTES_DEFAULT)
-        low, high = IDLE_LOCK_MINUTES_RANGE
-        if not isinstance(minutes, int) or not low <= minutes <= high:
-            minutes = IDLE_LOCK_MINUTES_DEFAULT  # a damaged value never disables the lock
-        return timedelta(minutes=minutes)
+        return self.current().idle_lock_after
+
+    def password_rules(self) -> PasswordRules:
+        """What the change-password dialog tells the user (and what is enforced)."""
+        return self.current().password_rules
 
     def set_idle_lock_minutes(self, minutes: int) -> None:
-        low, high = IDLE_LOCK_MINUTES_RANGE
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or not \
-                low <= minutes <= high:
-            raise ValidationError("minutes",
-                                  f"must be a whole number of minutes from {low} to {high}")
+        try:
+            self.update(idle_lock_minutes=minutes)
+        except ValidationError as error:  # the name callers of this setter know
+            raise ValidationError("minutes", error.message) from None
+
+    def update(self, **changes: Any) -> PolicySet:
+        """Change some policies (PolicySet field names); returns the policies now in force.
+
+        One audited "policy.update" event per stored key that changed; bad input writes nothing.
+        """
         with self.ctx.writing() as w:
             w.actor.require(Resource.POLICY, Action.MANAGE)
-            row = w.session.scalar(select(Policy).where(Policy.key == IDLE_LOCK))
-            if row is None:
-                row = Policy(id=new_id(), key=IDLE_LOCK, created_at=w.now, version=0)
-                w.session.add(row)
-            row.value = {"minutes": minutes}
-            row.updated_at, row.updated_by = w.now, w.actor.user_id
-            row.version = (row.version or 0) + 1
-            w.session.flush()
-            audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="policy.update",
-                         entity=Resource.POLICY, entity_id=row.id,
-                         detail={"key": IDLE_LOCK, "minutes": minutes})
+            before = policy_set(w.session)
+            after = validated(before, changes)
+            for key in _KEYS:
+                names = [n for n, spec in SPECS.items() if spec.key == key]
+                if all(getattr(before, n) == getattr(after, n) for n in names):
+                    continue
+                value = {SPECS[n].item: getattr(after, n) for n in names}
+                row = w.session.scalar(select(Policy).where(Policy.key == key))
+                if row is None:
+                    row = Policy(id=new_id(), key=key, created_at=w.now, version=0)
+                    w.session.add(row)
+                row.value = value
+                row.deleted_at = None
+                row.updated_at, row.updated_by = w.now, w.actor.user_id
+                row.version = (row.version or 0) + 1
+                w.session.flush()
+                audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                             action="policy.update", entity=Resource.POLICY, entity_id=row.id,
+                             detail={"key": key, **value})
+            return after
 
-
-def _value(session: Session, key: str) -> dict:
-    row = session.scalar(select(Policy.value).where(Policy.key == key,
-                                                    Policy.deleted_at.is_(None)))
-    return row if isinstance(row, dict) else {}

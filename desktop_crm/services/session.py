@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_crm.domain.clock import Clock, SystemClock
-from desktop_crm.domain.errors import PasswordChangeRequired, VaultLocked
+from desktop_crm.domain.errors import KeyringUnavailable, PasswordChangeRequired, VaultLocked
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.security.keyring_store import DeviceKeyring
 from desktop_crm.services import audit
@@ -104,6 +104,9 @@ class CrmSession:
 
     def remember_device(self, keyring: DeviceKeyring) -> None:
         """Let this device sign this user in without the password (policy permitting)."""
+        if not self.policies.current().remember_me_allowed:
+            raise KeyringUnavailable("the company's policy does not allow remembering a "
+                                     "device; sign in with your password")
         self._open().remember_device(keyring)
         with self._ctx.writing() as w:
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id,

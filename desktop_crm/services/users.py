@@ -18,6 +18,7 @@ from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext, Work
 from desktop_crm.services.org_views import UserView
 from desktop_crm.services.passwords import one_time_password
+from desktop_crm.services.policies import PolicyService
 from desktop_crm.storage.models import Department, Role, User, UserRole
 
 R = Resource.USER
@@ -112,7 +113,7 @@ class UserService:
             return _view(user, tuple(sorted(roles)))
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
-        v.new_password("new_password", new_password)
+        PolicyService(self.ctx).password_rules().check("new_password", new_password)
         if new_password == old_password:
             raise ValidationError("new_password", "must differ from the current password")
         with self.ctx.writing() as w:
