@@ -11,6 +11,13 @@ class UserStatus(StrEnum):
     DEPARTED = "departed"
 
 
+class DepartureState(StrEnum):
+    FROZEN = "frozen"  # reveals and exports withheld; nothing moved yet
+    COMMITTED = "committed"  # departed and handed over; key work may remain
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class CustomerKind(StrEnum):
     PERSON = "person"
     COMPANY = "company"

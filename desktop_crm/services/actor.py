@@ -13,9 +13,18 @@ from typing import Any
 from sqlalchemy import Integer, String, bindparam, cast, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop_crm.domain.enums import FieldAccess, MaskMode, Scope, UserStatus
+from desktop_crm.domain.enums import DepartureState, FieldAccess, MaskMode, Scope, UserStatus
 from desktop_crm.domain.errors import AccountRevoked, AccountSuspended, PermissionDenied
-from desktop_crm.storage.models import FieldPolicy, Role, RoleGrant, User, UserRole, VaultMeta
+from desktop_crm.domain.permissions import Action
+from desktop_crm.storage.models import (
+    Departure,
+    FieldPolicy,
+    Role,
+    RoleGrant,
+    User,
+    UserRole,
+    VaultMeta,
+)
 
 _ACCESS_RANK = {FieldAccess.HIDDEN: 0, FieldAccess.READ: 1, FieldAccess.EDIT: 2}
 _MASK_RANK = {MaskMode.NONE: 0, MaskMode.LIST_ONLY: 1, MaskMode.EVERYWHERE: 2}
@@ -110,6 +119,12 @@ _ROLES = (
 )
 _GRANTS = select(_g.role_id, _g.resource, _g.action, _g.scope, _g.department_ids).where(
     _g.role_id.in_(bindparam("role_ids", expanding=True)), _g.deleted_at.is_(None))
+# A departure under way freezes what could carry customers out: reveals and exports.
+_FROZEN = select(Departure.__table__.c.id).where(
+    Departure.__table__.c.user_id == bindparam("user_id"),
+    Departure.__table__.c.state.in_((DepartureState.FROZEN, DepartureState.COMMITTED)),
+    Departure.__table__.c.deleted_at.is_(None)).limit(1)
+_FROZEN_ACTIONS = (Action.REVEAL, Action.EXPORT)
 _POLICIES = select(_p.role_id, _p.resource, _p.field, _p.access, _p.mask).where(
     _p.role_id.in_(bindparam("role_ids", expanding=True)), _p.deleted_at.is_(None))
 
@@ -132,6 +147,9 @@ def load_actor(session: Session, user_id: str) -> Actor:
         bucket = grants.setdefault((g.resource, g.action), [])
         if spec not in bucket:
             bucket.append(spec)
+
+    if conn.execute(_FROZEN, {"user_id": user_id}).first() is not None:
+        grants = {k: v for k, v in grants.items() if k[1] not in _FROZEN_ACTIONS}
 
     # A role with no rule for a field leaves it open; across roles the most open rule wins.
     per_role: dict[tuple[str, str], dict[str, tuple[FieldAccess, MaskMode]]] = {}

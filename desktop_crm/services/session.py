@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_crm.domain.clock import Clock, SystemClock
-from desktop_crm.domain.errors import KeyringUnavailable, PasswordChangeRequired, VaultLocked
+from desktop_crm.domain.errors import (
+    InsufficientSpace,
+    KeyringUnavailable,
+    PasswordChangeRequired,
+    VaultLocked,
+)
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.security.keyring_store import DeviceKeyring
 from desktop_crm.services import audit
@@ -20,6 +25,7 @@ from desktop_crm.services.calls import CallService
 from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.customers import CustomerService
 from desktop_crm.services.departments import DepartmentService
+from desktop_crm.services.departure import DepartureService
 from desktop_crm.services.interactions import InteractionService
 from desktop_crm.services.policies import PolicyService
 from desktop_crm.services.reminders import ReminderService
@@ -59,6 +65,7 @@ class CrmSession:
         self.policies = PolicyService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
+        self.departures = DepartureService(ctx, vault)
 
     @property
     def user_id(self) -> str:
@@ -152,10 +159,27 @@ def _session_for(vault: OpenVault, vault_dir: Path, clock: Clock) -> CrmSession:
     if that fails: a refused status, or the audit write)."""
     try:
         _record_sign_in(vault, clock)
+        session = CrmSession(vault, vault_dir, clock)
+        _finish_departures(session)
     except BaseException:
         vault.lock()
         raise
-    return CrmSession(vault, vault_dir, clock)
+    return session
+
+
+def _finish_departures(session: CrmSession) -> None:
+    """Finish the key work of a departure an interruption cut short (see services/departure).
+
+    A full disk must not keep everyone out: the departed user is refused by the database
+    already, so the rotation waits for the next sign-in and the admins are alerted.
+    """
+    try:
+        session.departures.finish_interrupted()
+    except InsufficientSpace as error:
+        with session._ctx.writing() as w:
+            audit.raise_alert(w.session, at=w.now, kind="departure", severity="high",
+                              actor_id=w.actor.user_id,
+                              message=f"a departure's key rotation is waiting: {error}")
 
 
 def device_remembers(vault_dir: Path, username: str, keyring: DeviceKeyring) -> bool:

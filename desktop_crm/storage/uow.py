@@ -6,9 +6,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_crm.domain.errors import VaultLocked
 from desktop_crm.storage.checkpoints import WalCheckpointer
+
+KEY_CHANGED = "the vault's key was changed by another sign-in (a departure, for one): sign in again"
+
+
+@contextmanager
+def _key_changes_lock() -> Iterator[None]:
+    """A connection opened before another process rotated the data key reads pages it can no
+    longer decrypt: SQLCipher says "file is not a database". For this session that means
+    the vault is locked, and the user signs in again with their unchanged password."""
+    try:
+        yield
+    except DatabaseError as error:
+        if "file is not a database" in str(error.orig):
+            raise VaultLocked(KEY_CHANGED) from None
+        raise
 
 
 class Database:
@@ -24,13 +41,13 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A write transaction (BEGIN IMMEDIATE); commits only if the block ends normally."""
-        with self._write_sessions() as session, session.begin():
+        with _key_changes_lock(), self._write_sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only snapshot on the read lane; never waits for the writer."""
-        with self._read_sessions() as session, session.begin():
+        with _key_changes_lock(), self._read_sessions() as session, session.begin():
             yield session
             session.rollback()
 

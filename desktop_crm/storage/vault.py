@@ -515,6 +515,20 @@ class OpenVault:
             raise Conflict("you cannot revoke the account you are signed in with")
         self._update_keys(lambda k: vault_keys.with_user_revoked(k, user_id, at))
 
+    def has_active_slot(self, user_id: str) -> bool:
+        """Whether the user can still unwrap the data key (a departure checks before revoking)."""
+        self._require_open()
+        with key_file_lock(self.paths.lock):
+            slot = vault_keys.slot_for_user_id(read_key_file(self.paths.keys), user_id)
+        return slot is not None and slot.status is SlotStatus.ACTIVE
+
+    def key_epoch(self) -> str:
+        """Names the data key in force (its public key-check value): it changes with every
+        rotation, so a departure can tell whether the key was rotated since a step."""
+        self._require_open()
+        with key_file_lock(self.paths.lock):
+            return read_key_file(self.paths.keys).key_check.hex()
+
     def change_password(self, old_password: str, new_password: str) -> None:
         """The signed-in user's own change: the private key re-wrapped under the new password."""
 
