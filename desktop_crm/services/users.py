@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain import validation as v
@@ -16,10 +16,11 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
 from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext, Work
-from desktop_crm.services.org_views import UserView
+from desktop_crm.services.org_views import RoleView, UserListRow, UserView
 from desktop_crm.services.passwords import one_time_password
 from desktop_crm.services.policies import PolicyService
-from desktop_crm.storage.models import Department, Role, User, UserRole
+from desktop_crm.services.scopes import subordinates
+from desktop_crm.storage.models import AuditEvent, Department, Role, User, UserRole
 
 R = Resource.USER
 
@@ -30,6 +31,18 @@ class KeySlots(Protocol):
     def add_user_slot(self, user_id: str, username: str, password: str) -> None: ...
 
     def change_password(self, old_password: str, new_password: str) -> None: ...
+
+    def reset_user_slot(self, user_id: str, username: str, new_password: str) -> None: ...
+
+    def remembered_device_counts(self) -> dict[str, int]: ...
+
+
+SIGN_IN = "auth.sign_in"  # the audit action written at every successful sign-in
+# Service messages the admin pages show (marked for translation there).
+SUPERIOR_CYCLE = "a user cannot report to themselves or to someone who reports to them"
+SUPERIOR_DEPARTED = "this person has departed and cannot be a superior"
+DEPARTED_UNCHANGED = "this user has departed; their record can no longer be changed"
+RESET_OWN = "change your own password instead of resetting it"
 
 
 class UserService:
@@ -62,6 +75,40 @@ class UserService:
             if user is None:
                 raise NotFound(R, username)
             return _view(user, _role_names(w.session, [user.id]).get(user.id, ()))
+
+    def overview(self, *, include_departed: bool = False) -> list[UserListRow]:
+        """The admin's user list: names resolved, each user's last sign-in (one grouped read
+        of the audit log) and how many devices remember them (from the key file)."""
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.MANAGE)
+            devices = self.slots.remembered_device_counts()
+            query = select(User).where(User.deleted_at.is_(None)).order_by(User.username_key)
+            if not include_departed:
+                query = query.where(User.status != UserStatus.DEPARTED)
+            users = list(w.session.execute(query).scalars())
+            roles = _role_names(w.session, [u.id for u in users])
+            departments = dict(w.session.execute(
+                select(Department.id, Department.name)).tuples().all())
+            names = dict(w.session.execute(select(User.id, User.display_name)).tuples().all())
+            signed_in = _last_sign_ins(w.session)
+            return [
+                UserListRow(
+                    user=_view(u, roles.get(u.id, ())),
+                    department_name=departments.get(u.department_id or "", ""),
+                    superior_name=names.get(u.superior_id or "", ""),
+                    last_sign_in=signed_in.get(u.id),
+                    remembered_devices=devices.get(u.id, 0),
+                )
+                for u in users
+            ]
+
+    def role_choices(self) -> list[RoleView]:
+        """The roles an admin may give a user."""
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.MANAGE)
+            rows = w.session.execute(
+                select(Role).where(Role.deleted_at.is_(None)).order_by(Role.name)).scalars()
+            return [RoleView(r.id, r.name, r.title, r.description, r.builtin) for r in rows]
 
     def create(
         self, username: str, display_name: str = "", *, roles: list[str],
@@ -111,6 +158,78 @@ class UserService:
                               actor_id=w.actor.user_id,
                               message=f"roles of {user.username} set to {', '.join(sorted(roles))}")
             return _view(user, tuple(sorted(roles)))
+
+    def update(
+        self, user_id: str, *, display_name: str | None = None,
+        department_id: str | None = None, superior_id: str | None = None,
+    ) -> UserView:
+        """Change what is given (None leaves a value as it is; "" clears the department or
+        the superior). A superior must be active or suspended, and not the user or anyone
+        below them in the reporting line."""
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.MANAGE)
+            user = _find(w.session, user_id)
+            if user.status == UserStatus.DEPARTED:
+                raise Conflict(DEPARTED_UNCHANGED)
+            changed: list[str] = []
+            if display_name is not None:
+                clean = v.required_text("display_name", display_name, max_length=100)
+                if clean != user.display_name:
+                    user.display_name = clean
+                    changed.append("display_name")
+            if department_id is not None:
+                wanted = department_id or None
+                if wanted and _live_department(w.session, wanted) is None:
+                    raise ValidationError("department", "no such department")
+                if wanted != user.department_id:
+                    user.department_id = wanted
+                    changed.append("department")
+            if superior_id is not None:
+                wanted = superior_id or None
+                if wanted:
+                    _require_superior(w.session, user.id, wanted)
+                if wanted != user.superior_id:
+                    user.superior_id = wanted
+                    changed.append("superior")
+            view = _view(user, _role_names(w.session, [user.id]).get(user.id, ()))
+            if not changed:
+                return view  # nothing to write, nothing to audit
+            _touch(user, w)
+            seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                               action="user.update", entity=R, entity_id=user.id,
+                               detail={"changed": changed,
+                                       "department_id": user.department_id,
+                                       "superior_id": user.superior_id})
+            if "department" in changed or "superior" in changed:
+                # a manager's department and reporting line decide whose customers they see
+                audit.raise_alert(w.session, at=w.now, kind="scope_change", audit_seq=seq,
+                                  actor_id=w.actor.user_id,
+                                  message=f"department or superior of {user.username} changed")
+            return view
+
+    def reset_password(self, user_id: str) -> str:
+        """An admin resets a user's password: a fresh key pair under a new one-time password
+        (returned once, to be changed at the next sign-in). The old password and the
+        devices that remembered the user stop working at once."""
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.MANAGE)
+            user = _find(w.session, user_id)
+            if user.id == w.actor.user_id:
+                raise ValidationError("user", RESET_OWN)
+            if user.status == UserStatus.DEPARTED:
+                raise Conflict("this user has departed; their access cannot be restored")
+            user.must_change_password = True
+            _touch(user, w)
+            seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
+                               action="user.reset_password", entity=R, entity_id=user.id)
+            audit.raise_alert(w.session, at=w.now, kind="password_reset", audit_seq=seq,
+                              actor_id=w.actor.user_id, severity="high",
+                              message=f"password of {user.username} reset by an administrator")
+            password = one_time_password()
+            # Last step inside the transaction: if the key file cannot be written, the
+            # database change rolls back and the old password keeps working.
+            self.slots.reset_user_slot(user.id, user.username, password)
+            return password
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         PolicyService(self.ctx).password_rules().check("new_password", new_password)
@@ -197,6 +316,30 @@ def _find(session: Session, user_id: str) -> User:
     if user is None or user.deleted_at is not None:
         raise NotFound(R, user_id)
     return user
+
+
+def _live_department(session: Session, department_id: str) -> Department | None:
+    dept = session.get(Department, department_id)
+    return dept if dept is not None and dept.deleted_at is None else None
+
+
+def _require_superior(session: Session, user_id: str, superior_id: str) -> None:
+    if superior_id == user_id or superior_id in subordinates(session, user_id):
+        raise ValidationError("superior", SUPERIOR_CYCLE)
+    superior = session.get(User, superior_id)
+    if superior is None or superior.deleted_at is not None:
+        raise ValidationError("superior", "no such active user")
+    if superior.status == UserStatus.DEPARTED:
+        raise ValidationError("superior", SUPERIOR_DEPARTED)
+
+
+def _last_sign_ins(session: Session) -> dict[str, datetime]:
+    """Each user's newest sign-in: the newest "auth.sign_in" event per user, in one query."""
+    newest = (select(func.max(AuditEvent.seq)).where(AuditEvent.action == SIGN_IN)
+              .group_by(AuditEvent.entity_id))
+    rows = session.execute(
+        select(AuditEvent.entity_id, AuditEvent.at).where(AuditEvent.seq.in_(newest)))
+    return {entity_id: at for entity_id, at in rows}
 
 
 def _role_names(session: Session, user_ids: list[str]) -> dict[str, tuple[str, ...]]:

@@ -542,6 +542,31 @@ class OpenVault:
 
         self._update_keys(rewrap)
 
+    def reset_user_slot(self, user_id: str, username: str, new_password: str) -> None:
+        """An admin's password reset: the user gets a fresh key pair wrapped under the new
+        password, with the current DK sealed to it. The old password and every remembered
+        device stop working at once (they opened the key pair that is gone)."""
+        if user_id == self.user_id:
+            raise Conflict("change your own password instead of resetting it")
+
+        def reset(keys: KeyFile) -> KeyFile:
+            vault_keys.active_slot(keys, user_id)  # a revoked user is never given access again
+            return vault_keys.with_user_reset(keys, self._data_key, user_id, username,
+                                              new_password)
+
+        self._update_keys(reset)
+
+    def remembered_device_counts(self) -> dict[str, int]:
+        """How many devices remember each user with access (user id -> count; read only)."""
+        self._require_open()
+        with key_file_lock(self.paths.lock):
+            keys = read_key_file(self.paths.keys)
+        return {
+            slot.user_id: len(slot.devices)
+            for slot in keys.users
+            if slot.status is SlotStatus.ACTIVE
+        }
+
     # --- "remember me" --------------------------------------------------------------------------
 
     def remember_device(self, keyring: DeviceKeyring) -> None:
