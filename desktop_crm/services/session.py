@@ -29,6 +29,7 @@ from desktop_crm.services.departure import DepartureService
 from desktop_crm.services.interactions import InteractionService
 from desktop_crm.services.policies import PolicyService
 from desktop_crm.services.reminders import ReminderService
+from desktop_crm.services.roles import RoleService
 from desktop_crm.services.timeline import TimelineService
 from desktop_crm.services.users import UserService
 from desktop_crm.storage.vault import OpenVault, Vault
@@ -65,6 +66,7 @@ class CrmSession:
         self.policies = PolicyService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
+        self.roles = RoleService(ctx)
         self.departures = DepartureService(ctx, vault)
 
     @property
