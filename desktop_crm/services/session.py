@@ -21,6 +21,8 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.security.keyring_store import DeviceKeyring
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor, load_actor
+from desktop_crm.services.alerts import AlertService
+from desktop_crm.services.audit_log import AuditLogService
 from desktop_crm.services.calls import CallService
 from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.customers import CustomerService
@@ -66,6 +68,8 @@ class CrmSession:
         self.policies = PolicyService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
+        self.alerts = AlertService(ctx)
+        self.audit = AuditLogService(ctx)
         self.roles = RoleService(ctx)
         self.departures = DepartureService(ctx, vault)
 
