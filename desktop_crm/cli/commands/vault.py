@@ -1,9 +1,10 @@
-"""`init` (a new vault and its first admin) and `audit verify`."""
+"""`init` (a new vault and its first admin) and `audit verify` (`audit export` is in audit_log)."""
 
 from __future__ import annotations
 
 import argparse
 
+from desktop_crm.cli.commands.audit_log import register_audit_commands
 from desktop_crm.cli.context import CliContext
 from desktop_crm.cli.prompts import PASSWORD_ENV, read_password
 from desktop_crm.services.setup import initialize_vault
@@ -27,6 +28,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     verify = audit_commands.add_parser("verify", parents=[common],
                                        help="recompute the audit chain")
     verify.set_defaults(handler=run_verify)
+    register_audit_commands(audit_commands, common)
 
 
 def run_init(ctx: CliContext) -> int:
@@ -44,7 +46,7 @@ def run_init(ctx: CliContext) -> int:
 
 def run_verify(ctx: CliContext) -> int:
     with ctx.signed_in() as session:
-        report = session.verify_audit()
+        report = session.audit.verify()  # a break found raises one admin alert
     value = {"ok": report.ok, "count": report.count, "head_hash": report.head_hash,
              "first_broken_seq": report.first_broken_seq}
     if report.ok:
