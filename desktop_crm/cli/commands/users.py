@@ -1,10 +1,11 @@
-"""`user add|passwd|suspend|reactivate|list`."""
+"""`user add|passwd|suspend|reactivate|list|depart`."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from desktop_crm.cli.commands import departure
 from desktop_crm.cli.commands.departments import find_department
 from desktop_crm.cli.context import CliContext
 from desktop_crm.cli.options import add_limit
@@ -43,6 +44,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     listing = sub.add_parser("list", parents=[common], help="list the users")
     add_limit(listing)
     listing.set_defaults(handler=run_list)
+
+    departure.register(sub, common)
 
 
 def find_user(session: CrmSession, username: str, *, field: str) -> UserView:
