@@ -71,6 +71,10 @@ class VaultLocked(VaultError):
     """The vault is locked; sign in again."""
 
 
+class VaultKeyChanged(VaultLocked):
+    """Another sign-in rotated the data key (a departure): this session must sign in again."""
+
+
 class VaultDamaged(VaultError):
     """The key is right but the database file is damaged (or not a vault at all)."""
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_crm.domain.errors import VaultLocked
+from desktop_crm.domain.errors import VaultKeyChanged
 from desktop_crm.storage.checkpoints import WalCheckpointer
 
 KEY_CHANGED = "the vault's key was changed by another sign-in (a departure, for one): sign in again"
@@ -24,7 +24,7 @@ def _key_changes_lock() -> Iterator[None]:
         yield
     except DatabaseError as error:
         if "file is not a database" in str(error.orig):
-            raise VaultLocked(KEY_CHANGED) from None
+            raise VaultKeyChanged(KEY_CHANGED) from None
         raise
 
 

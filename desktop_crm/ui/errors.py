@@ -100,6 +100,10 @@ _TYPE_MESSAGES: tuple[tuple[type[BaseException], str], ...] = (
     (e.VaultExists, QT_TRANSLATE_NOOP(
         "ErrorText", "This folder already holds a vault. Sign in to it, or choose another "
                      "folder.")),
+    (e.VaultKeyChanged, QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The vault's key was changed by another sign-in (for example when an employee left). "
+        "Sign in again with your password.")),
     (e.VaultLocked, QT_TRANSLATE_NOOP("ErrorText", "The vault is locked. Sign in again.")),
     (e.InsufficientSpace, QT_TRANSLATE_NOOP(
         "ErrorText", "There is not enough free disk space to do this safely; nothing was "

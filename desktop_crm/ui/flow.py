@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.backend import Backend, SignedIn
 from desktop_crm.ui.change_password import ChangePasswordDialog
+from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.settings import Preferences
@@ -45,6 +46,7 @@ class AppFlow(QObject):
         self.vault_dir = vault_dir
         self.session: CrmSession | None = None
         self.window: QWidget | None = None  # the one window showing now
+        ops.access_did_end.connect(self._access_ended)
 
     def start(self) -> None:
         if self._backend.vault_exists(self.vault_dir):
@@ -106,16 +108,23 @@ class AppFlow(QObject):
         window.user_did_request_quit.connect(self.quit)
         self._show(window)
 
-    def lock(self, *, idle: bool = False) -> None:
+    def lock(self, *, idle: bool = False, notice: str = "") -> None:
         """Drop the session's keys and go back to sign-in."""
         window = self.window
         self._lock_session()
         if isinstance(window, MainWindow):
             window.close_for_lock()
-        notice = QCoreApplication.translate(
-            "AppFlow", "The vault was locked after a period of inactivity.") if idle else \
-            QCoreApplication.translate("AppFlow", "The vault is locked.")
+        if not notice:
+            notice = QCoreApplication.translate(
+                "AppFlow", "The vault was locked after a period of inactivity.") if idle else \
+                QCoreApplication.translate("AppFlow", "The vault is locked.")
         self.show_sign_in(notice=notice)
+
+    def _access_ended(self, error: Exception) -> None:
+        """A service call found the session over (key rotated elsewhere, account revoked or
+        suspended): lock at once and say why, instead of failing view by view."""
+        if self.session is not None and isinstance(self.window, MainWindow):
+            self.lock(notice=error_text(error))
 
     def quit(self) -> None:
         self._lock_session()

@@ -21,9 +21,12 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from desktop_crm.domain.errors import CrmError
+from desktop_crm.domain.errors import AccountRevoked, AccountSuspended, CrmError, VaultLocked
 
 T = TypeVar("T")
+# Errors that end the session whichever view met them: another sign-in rotated the key
+# (a departure), or an administrator revoked or suspended this account.
+ACCESS_ENDED = (VaultLocked, AccountRevoked, AccountSuspended)
 log = logging.getLogger(__name__)
 
 
@@ -81,6 +84,8 @@ class _Relay(QObject):
 
     @Slot(object)
     def _deliver_failure(self, error: Exception) -> None:
+        if isinstance(error, ACCESS_ENDED):
+            self._owner.access_did_end.emit(error)
         try:
             if self._context_gone():
                 pass  # nobody left to tell: the window closed
@@ -115,6 +120,7 @@ class Operations(QObject):
 
     changes_did_happen = Signal(object)  # OpChanges
     busy_did_change = Signal(bool)
+    access_did_end = Signal(object)  # the error (one of ACCESS_ENDED) that ended the session
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

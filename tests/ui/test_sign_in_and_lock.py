@@ -254,3 +254,38 @@ def test_the_idle_lock_follows_the_vaults_policy(vault, make_flow, qtbot):
     sign_in_with(qtbot, flow, "sales2", SALES2_PASSWORD)
     window = main_window_with_summary(qtbot, flow)
     assert window.idle_watcher.interval == timedelta(minutes=3)
+
+
+def test_a_key_rotated_by_another_sign_in_locks_the_window_and_says_why(
+        vault, make_flow, qtbot, opened_sessions):
+    flow = make_flow(vault.vault_dir)
+    sign_in_with(qtbot, flow, "sales2", SALES2_PASSWORD)
+    window = main_window_with_summary(qtbot, flow)
+    session = opened_sessions[-1]
+    admin = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    try:
+        admin.rotate_data_key()  # what a departure does
+    finally:
+        admin.lock()
+    window.refresh_summary()
+    qtbot.waitUntil(lambda: isinstance(flow.window, SignInDialog), timeout=20_000)
+    assert session.locked
+    assert "key was changed by another sign-in" in flow.window.message.text()
+    sign_in_with(qtbot, flow, "sales2", SALES2_PASSWORD)  # the same password still works
+    main_window_with_summary(qtbot, flow)
+
+
+def test_a_suspension_ends_the_open_session_at_its_next_call(
+        vault, make_flow, qtbot, opened_sessions):
+    flow = make_flow(vault.vault_dir)
+    sign_in_with(qtbot, flow, "sales2", SALES2_PASSWORD)
+    window = main_window_with_summary(qtbot, flow)
+    admin = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    try:
+        admin.users.set_status(admin.users.find_by_username("sales2").id, UserStatus.SUSPENDED)
+    finally:
+        admin.lock()
+    window.refresh_summary()
+    qtbot.waitUntil(lambda: isinstance(flow.window, SignInDialog), timeout=20_000)
+    assert flow.window.message.text() == (
+        "This account is suspended. Ask an administrator to reactivate it.")
