@@ -128,7 +128,8 @@ def _grant_order(grant: GrantRule) -> tuple[int, int, int, tuple[str, ...]]:
 
 
 def checked_field_rules(rules: Iterable[FieldRule]) -> tuple[FieldRule, ...]:
-    """Customer field policies, one per field; a masked field is read-only."""
+    """Customer field policies, one per field; a field masked everywhere is read-only (one
+    masked in lists only is shown, and may be edited, in its record)."""
     by_field: dict[str, FieldRule] = {}
     for rule in rules:
         if rule.resource != Resource.CUSTOMER or rule.field not in POLICY_FIELDS:
@@ -141,7 +142,8 @@ def checked_field_rules(rules: Iterable[FieldRule]) -> tuple[FieldRule, ...]:
                                   f"“{rule.access}/{rule.mask}” is not a field policy") from None
         if mask is not MaskMode.NONE and rule.field not in MASKABLE_FIELDS:
             raise ValidationError("field_policies", f"“{rule.field}” cannot be masked")
-        if mask is not MaskMode.NONE and access is FieldAccess.EDIT:
+        if mask is MaskMode.EVERYWHERE and access is FieldAccess.EDIT:
+            # masked in the record view too: nobody can edit what they cannot read
             raise ValidationError("field_policies",
                                   f"a masked field is read-only: “{rule.field}” cannot be edit")
         if rule.field in by_field:
