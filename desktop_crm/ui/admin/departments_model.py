@@ -44,8 +44,8 @@ class DepartmentTreeModel(QStandardItemModel):
             [QCoreApplication.translate("DepartmentTreeModel", t) for t in _TITLES])
 
     def set_tree(self, nodes: Sequence[DepartmentNode]) -> None:
-        self.clear()
-        self._set_titles()
+        # rows only: clearing the columns too would drop the view's column sizing
+        self.removeRows(0, self.rowCount())
         self.nodes = list(nodes)
         root = self.invisibleRootItem()
         for node in nodes:

@@ -30,7 +30,7 @@ _TITLES = {
     "roles": QT_TRANSLATE_NOOP("UsersTableModel", "Roles"),
     "status": QT_TRANSLATE_NOOP("UsersTableModel", "Status"),
     "last_sign_in": QT_TRANSLATE_NOOP("UsersTableModel", "Last sign-in"),
-    "devices": QT_TRANSLATE_NOOP("UsersTableModel", "Remembered on"),
+    "devices": QT_TRANSLATE_NOOP("UsersTableModel", "Remembered devices"),
 }
 # labels.py has no user status yet (see the report): the three states, translated here
 _STATUS = {
@@ -91,7 +91,8 @@ class UsersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()] == "devices":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "devices":
-            return _tr("Devices that sign this user in without a password")
+            return QCoreApplication.translate(
+                "UsersTableModel", "Devices that sign this user in without a password")
         return None
 
     def _row_texts(self, row: UserListRow) -> tuple[str, ...]:
@@ -103,7 +104,8 @@ class UsersTableModel(QAbstractTableModel):
             row.superior_name,
             ", ".join(role_title(r) for r in user.roles),
             status_text(user.status),
-            local_text(row.last_sign_in) if row.last_sign_in else _tr("never"),
+            local_text(row.last_sign_in) if row.last_sign_in
+            else QCoreApplication.translate("UsersTableModel", "never"),
             str(row.remembered_devices),
         )
 

@@ -31,7 +31,7 @@ from desktop_crm.ui.admin.user_dialogs import (
     UserDialog,
     UserForm,
 )
-from desktop_crm.ui.admin.users_model import COLUMNS, UsersFilterModel, UsersTableModel
+from desktop_crm.ui.admin.users_model import UsersFilterModel, UsersTableModel
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import QuietMessageLabel, list_table
@@ -70,6 +70,7 @@ class UsersPage(QWidget):
         self.password_dialog: OneTimePasswordDialog | None = None
         self._mirrors: list[tuple[QPushButton, QAction]] = []
         self._select_after_load: str | None = None
+        self._sized = False
         self.model = UsersTableModel(self)
         self.proxy = UsersFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -122,11 +123,6 @@ class UsersPage(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.horizontalHeader().setStretchLastSection(True)
-        metrics = table.fontMetrics()
-        widths = {"username": 14, "display_name": 16, "department": 14, "superior": 14,
-                  "roles": 18, "status": 9, "last_sign_in": 16}
-        for key, characters in widths.items():
-            table.setColumnWidth(COLUMNS.index(key), metrics.averageCharWidth() * characters)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         table.doubleClicked.connect(lambda _index: self.edit_user())
@@ -158,8 +154,14 @@ class UsersPage(QWidget):
         chosen = self.selected_user()
         wanted = self._select_after_load or (chosen.id if chosen is not None else None)
         self._select_after_load = None
+        first = self._sized is False
         self.model.set_rows(rows)
         self.loading = False
+        if first and rows:
+            # a few hundred people at most: fit the columns to them once, then leave the
+            # widths to the admin
+            self.table.resizeColumnsToContents()
+            self._sized = True
         if wanted is not None:
             self.select_user(wanted)
         self._update_buttons()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop_crm.domain.errors import PasswordChangeRequired, WrongPassword
 from desktop_crm.services.session import CrmSession, sign_in
+from desktop_crm.storage.models import User
 from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.users_model import COLUMNS
 from desktop_crm.ui.admin.users_page import UsersPage
@@ -212,3 +213,20 @@ def test_filter_and_departure_request(qtbot, page: UsersPage) -> None:
     with qtbot.waitSignal(page.departure_requested) as requested:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert requested.args == [page.selected_user().id]
+
+
+def test_departed_people_show_only_when_asked_and_cannot_be_changed(
+        qtbot, page: UsersPage, admin: CrmSession) -> None:
+    sales1 = next(u.id for u in admin.users.list() if u.username == "sales1")
+    with admin._ctx.writing() as w:  # the departure workflow is the lead's: mark it here
+        w.session.get(User, sales1).status = "departed"
+    page.reload()
+    wait_idle(qtbot, page)
+    assert shown_usernames(page) == ["admin", "sales2"]
+    page.departed_check.setChecked(True)
+    wait_idle(qtbot, page)
+    assert shown_usernames(page) == ["admin", "sales1", "sales2"]
+    assert cell(page, "sales1", "status") == "Departed"
+    select(qtbot, page, "sales1")
+    assert not any(b.isEnabled() for b in (page.edit_button, page.status_button,
+                                           page.reset_button, page.departure_button))
