@@ -43,6 +43,8 @@ SUPERIOR_CYCLE = "a user cannot report to themselves or to someone who reports t
 SUPERIOR_DEPARTED = "this person has departed and cannot be a superior"
 DEPARTED_UNCHANGED = "this user has departed; their record can no longer be changed"
 RESET_OWN = "change your own password instead of resetting it"
+LAST_ADMIN = "the vault must keep at least one active administrator"
+ADMIN_ROLE = "admin"
 
 
 class UserService:
@@ -151,6 +153,8 @@ class UserService:
             w.actor.require(R, Action.MANAGE)
             user = _find(w.session, user_id)
             _replace_roles(w.session, w.now, w.actor.user_id, user.id, roles)
+            if ADMIN_ROLE not in roles and not _active_admins(w.session):
+                raise ValidationError("roles", LAST_ADMIN)  # rolls the change back
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="user.set_roles", entity=R, entity_id=user.id,
                                detail={"roles": sorted(roles)})
@@ -316,6 +320,17 @@ def _find(session: Session, user_id: str) -> User:
     if user is None or user.deleted_at is not None:
         raise NotFound(R, user_id)
     return user
+
+
+def _active_admins(session: Session) -> list[str]:
+    """Active users holding the admin role (read inside the transaction that changes it)."""
+    return list(session.execute(
+        select(User.id).join(UserRole, UserRole.user_id == User.id)
+        .join(Role, Role.id == UserRole.role_id)
+        .where(Role.name == ADMIN_ROLE, Role.deleted_at.is_(None),
+               UserRole.deleted_at.is_(None), User.deleted_at.is_(None),
+               User.status == UserStatus.ACTIVE.value)
+    ).scalars())
 
 
 def _live_department(session: Session, department_id: str) -> Department | None:

@@ -47,6 +47,7 @@ _SERVICE_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages",
                       "this user has departed; their record can no longer be changed"),
     QT_TRANSLATE_NOOP("ServiceMessages", "change your own password instead of resetting it"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "the vault must keep at least one active administrator"),
     QT_TRANSLATE_NOOP("ServiceMessages", "you cannot suspend yourself"),
     QT_TRANSLATE_NOOP("ServiceMessages", "no such department"),
     QT_TRANSLATE_NOOP("ServiceMessages", "no such active user"),

@@ -185,3 +185,12 @@ def test_no_default_role_but_admin_may_manage_users(org: Org) -> None:
     admin = org.session("admin")
     assert {op: outcome(call, admin) for op, call in operations.items()} == {
         op: OK for op in operations}
+
+
+def test_the_last_active_admin_keeps_the_admin_role(org: Org) -> None:
+    admin = org.session("admin")
+    with pytest.raises(ValidationError, match="at least one active administrator"):
+        admin.users.set_roles(org.ids["admin"], ["manager"])
+    assert admin.users.get(org.ids["admin"]).roles == ("admin",)
+    admin.users.set_roles(org.ids["mgr_east"], ["admin", "manager"])  # a second admin
+    assert admin.users.set_roles(org.ids["admin"], ["auditor"]).roles == ("auditor",)
