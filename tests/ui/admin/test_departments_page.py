@@ -160,3 +160,7 @@ def test_delete_only_an_empty_department(qtbot, page: DepartmentsPage, tree_ids)
     with prompts.scripted(True):
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(shown_tree(page)) == 1, timeout=10_000)
+
+
+def test_the_tree_model_passes_the_model_tester(qtmodeltester, page: DepartmentsPage) -> None:
+    qtmodeltester.check(page.model)

@@ -230,3 +230,9 @@ def test_departed_people_show_only_when_asked_and_cannot_be_changed(
     select(qtbot, page, "sales1")
     assert not any(b.isEnabled() for b in (page.edit_button, page.status_button,
                                            page.reset_button, page.departure_button))
+
+
+def test_the_table_models_pass_the_model_tester(qtmodeltester, page: UsersPage) -> None:
+    qtmodeltester.check(page.model)
+    page.filter_edit.setText("sales")
+    qtmodeltester.check(page.proxy)
