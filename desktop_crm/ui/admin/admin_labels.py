@@ -7,15 +7,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "AdminLabels"
 
-_SCOPES = {
-    "self": QT_TRANSLATE_NOOP("AdminLabels", "Own (self)"),
-    "self_and_subordinates": QT_TRANSLATE_NOOP("AdminLabels", "Self and subordinates"),
-    "department": QT_TRANSLATE_NOOP("AdminLabels", "Own department"),
-    "department_and_children": QT_TRANSLATE_NOOP("AdminLabels",
-                                                  "Department and sub-departments"),
-    "custom_departments": QT_TRANSLATE_NOOP("AdminLabels", "Specified departments…"),
+_SCOPES = {  # short: they sit in the cells of a grid
+    "self": QT_TRANSLATE_NOOP("AdminLabels", "Self"),
+    "self_and_subordinates": QT_TRANSLATE_NOOP("AdminLabels", "Self + reports"),
+    "department": QT_TRANSLATE_NOOP("AdminLabels", "Department"),
+    "department_and_children": QT_TRANSLATE_NOOP("AdminLabels", "Dept. + sub-depts"),
+    "custom_departments": QT_TRANSLATE_NOOP("AdminLabels", "Chosen depts…"),
     "all": QT_TRANSLATE_NOOP("AdminLabels", "Everyone"),
 }
+
 _RESOURCES = {
     "customer": QT_TRANSLATE_NOOP("AdminLabels", "Customers"),
     "interaction": QT_TRANSLATE_NOOP("AdminLabels", "Calls and visits"),

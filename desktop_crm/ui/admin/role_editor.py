@@ -51,6 +51,7 @@ class RoleEditor(QWidget):
         self._can_manage = actor.can(Resource.ROLE, Action.MANAGE)
         self._role: RoleDetail | None = None
         self._preview_asked = 0  # the number of the newest preview asked for
+        self._user_roles: dict[str, tuple[str, ...]] = {}
         self._saving = False
 
         self.name_label = QLabel(self)
@@ -119,13 +120,15 @@ class RoleEditor(QWidget):
 
     # --- what the page tells it --------------------------------------------------------------
 
-    def set_choices(self, users: Sequence[tuple[str, str]],
+    def set_choices(self, users: Sequence[tuple[str, str, tuple[str, ...]]],
                     departments: Sequence[tuple[str, str]]) -> None:
-        """Active users to preview as (id, shown name) and departments for the picker."""
+        """Active users to preview as (id, shown name, role names) and departments for the
+        picker."""
         kept = self.preview_user.currentData()
+        self._user_roles = {user_id: roles for user_id, _, roles in users}
         self.preview_user.blockSignals(True)
         self.preview_user.clear()
-        for user_id, name in users:
+        for user_id, name, _ in users:
             self.preview_user.addItem(name, user_id)
         index = self.preview_user.findData(kept)
         self.preview_user.setCurrentIndex(max(index, 0))
@@ -142,7 +145,19 @@ class RoleEditor(QWidget):
         self.grid.set_grants(() if role is None else role.grants)
         self.fields.set_rules(() if role is None else role.field_rules)
         self._set_editable()
+        self._preview_a_holder()
         self._preview_timer.start()
+
+    def _preview_a_holder(self) -> None:
+        """Preview someone holding the role, when the chosen user does not."""
+        role = self._role
+        if role is None or role.name in self._user_roles.get(self.preview_user.currentData(), ()):
+            return
+        holder = next((u for u, roles in self._user_roles.items() if role.name in roles), None)
+        if holder is not None:
+            self.preview_user.blockSignals(True)
+            self.preview_user.setCurrentIndex(self.preview_user.findData(holder))
+            self.preview_user.blockSignals(False)
 
     @property
     def role(self) -> RoleDetail | None:

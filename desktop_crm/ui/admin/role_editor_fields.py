@@ -37,8 +37,7 @@ class FieldPolicyTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._access: dict[str, QComboBox] = {}
         self._mask: dict[str, QComboBox] = {}
         for row, field in enumerate(POLICY_FIELDS):
@@ -54,6 +53,11 @@ class FieldPolicyTable(QTableWidget):
                 self._mask[field] = mask
                 self.setCellWidget(row, 2, mask)
                 mask.currentIndexChanged.connect(lambda _i, f=field: self._mask_picked(f))
+        metrics = self.fontMetrics()
+        for column, labels in ((1, [access_label(a.value) for a in FieldAccess]),
+                               (2, [mask_label(m.value) for m in MaskMode])):
+            widest = max(metrics.horizontalAdvance(text) for text in labels)
+            self.setColumnWidth(column, widest + metrics.averageCharWidth() * 6)
         self.set_rules(())
 
     def set_rules(self, rules: Sequence[FieldRule]) -> None:

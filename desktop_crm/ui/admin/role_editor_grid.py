@@ -34,7 +34,7 @@ class GrantGrid(QTableWidget):
         self.setVerticalHeaderLabels([resource_label(r) for r in RESOURCES])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.department_names: dict[str, str] = {}
         # asks which departments "specified departments" means; None: the person cancelled
@@ -58,6 +58,7 @@ class GrantGrid(QTableWidget):
         self._cells = {key: tuple(value) for key, value in cells.items()}
         for key in self._combos:
             self._show(key)
+        self._fit_columns()
 
     def grants(self) -> list[GrantRule]:
         return [GrantRule(resource, action, scope, departments)
@@ -84,6 +85,18 @@ class GrantGrid(QTableWidget):
         combo.setAccessibleName(f"{resource_label(resource)} — {action_label(action)}")
         combo.currentIndexChanged.connect(lambda _i, key=(resource, action): self._picked(key))
         return combo
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its longest choice (within reason: a long combination
+        shows whole in its tooltip), so no scope reads cut off."""
+        metrics = self.fontMetrics()
+        padding = metrics.averageCharWidth() * 5  # the combo's frame and arrow
+        for column, action in enumerate(ACTIONS):
+            texts = [c.itemText(i) for (_, a), c in self._combos.items() if a == action
+                     for i in range(c.count())]
+            if texts:
+                widest = max(metrics.horizontalAdvance(t) for t in texts) + padding
+                self.setColumnWidth(column, min(widest, metrics.averageCharWidth() * 32))
 
     def _show(self, key: tuple[str, str]) -> None:
         resource, _ = key
@@ -132,4 +145,5 @@ class GrantGrid(QTableWidget):
         else:
             self._cells[key] = ((Scope(data), ()),)
         self._show(key)
+        self._fit_columns()
         self.grants_did_change.emit()

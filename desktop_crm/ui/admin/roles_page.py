@@ -43,7 +43,7 @@ _REFRESH_ON = ("role", "user", "department")
 @dataclass(frozen=True)
 class _Loaded:
     roles: list[RoleDetail]
-    users: list[tuple[str, str]]  # active users: (id, shown name)
+    users: list[tuple[str, str, tuple[str, ...]]]  # active users: (id, shown name, roles)
     departments: list[tuple[str, str]]
 
 
@@ -105,7 +105,7 @@ class RolesPage(QWidget):
 
         def work() -> _Loaded:
             users = [] if not reads_users or not self._can_manage else [
-                (u.id, f"{u.display_name} ({u.username})")
+                (u.id, f"{u.display_name} ({u.username})", u.roles)
                 for u in session.users.list(include_departed=False)
                 if u.status == UserStatus.ACTIVE.value]
             departments = [(d.id, d.name) for d in session.departments.list()] \
