@@ -122,7 +122,7 @@ def test_empty_inbox_says_so_and_an_auditor_cannot_acknowledge(
 ) -> None:
     for alert in admin.alerts.list():
         admin.alerts.acknowledge(alert.id, "ok")
-    user, once = admin.users.create("auditor1", "审计员", roles=["auditor"])
+    _, once = admin.users.create("auditor1", "审计员", roles=["auditor"])
     first = sign_in(vault.vault_dir, "auditor1", once)
     first.change_password(once, AUDITOR_PASSWORD)
     first.lock()
