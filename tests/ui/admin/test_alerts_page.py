@@ -98,6 +98,8 @@ def test_acknowledge_an_alert_with_a_note(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and not page.model.loading)  # type: ignore
     assert _cell(page, 1, 5) == "管理员 Admin" and _cell(page, 1, 7) == done.acknowledged_note
     page.grab().save(str(tmp_path / "alerts-after.png"))
+    page.resize(640, 360)  # a small window keeps every control reachable
+    page.grab().save(str(tmp_path / "alerts-small.png"))
 
 
 def test_a_refused_acknowledgement_keeps_the_dialog_open_with_the_reason(

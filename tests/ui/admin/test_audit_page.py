@@ -89,6 +89,9 @@ def test_filter_the_log_by_person_action_and_text(
     assert _column(page, 3) == ["customer.update", "customer.create"]
     assert all("city" in text for text in _column(page, 6))
     page.grab().save(str(tmp_path / "audit-filtered.png"))
+    page.table.selectRow(0)
+    page.resize(720, 420)
+    page.grab().save(str(tmp_path / "audit-small.png"))
 
     qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)  # type: ignore
     _settled(qtbot, page)
