@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, func, insert, select, type_coerce
@@ -137,5 +137,3 @@ def recent_events(session: Session, *, limit: int = 100,
         for e in session.execute(query).scalars()
     ]
 
-
-REVEAL_BURST = (10, timedelta(minutes=10))  # this many reveals within this window -> alert
