@@ -25,6 +25,7 @@ from desktop_crm.domain.errors import (
 )
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, FieldRule, Resource
+from desktop_crm.services import alerts as alert_kinds
 from desktop_crm.services import audit
 from desktop_crm.services.actor import bump_access_version, load_actor
 from desktop_crm.services.context import ServiceContext, Work
@@ -106,8 +107,7 @@ class RoleService:
         """A new role, empty or with the grants and field policies of `copy_from` (a role's
         id or name)."""
         clean = role_name(name)
-        clean_title = v.required_text("title", title, max_length=100)
-        clean_description = v.optional_text("description", description, max_length=500)
+        clean_title, clean_description = _title(title), _description(description)
         with self.ctx.writing() as w:
             w.actor.require(R, Action.MANAGE)
             taken = w.session.scalar(select(Role).where(Role.name == clean))
@@ -138,11 +138,7 @@ class RoleService:
         with self.ctx.writing() as w:
             w.actor.require(R, Action.MANAGE)
             role = _find(w.session, role_id)
-            if title is not None:
-                role.title = v.required_text("title", title, max_length=100)
-            if description is not None:
-                role.description = v.optional_text("description", description,
-                                                   max_length=500)
+            _apply_text(role, *_checked_text(role, title, description))
             _changed(w, role, "role.update", f"role {role.name} renamed or described",
                      {"title": role.title})
             return _details(w.session, [role])[0]
@@ -152,17 +148,10 @@ class RoleService:
         with self.ctx.writing() as w:
             w.actor.require(R, Action.MANAGE)
             role = _find(w.session, role_id)
-            wanted = checked_grants(grants, _live_departments(w.session))
-            if role.builtin and role.name == ADMIN_ROLE and not keeps_console(wanted):
-                raise ValidationError("grants", "the administrator role must keep reading "
-                                                "and managing users and roles")
-            before = set(_stored_grants(w.session, role.id))
-            _replace_grants(w, role.id, wanted)
-            added = [g.label for g in wanted if g not in before]
-            removed = [g.label for g in before if g not in set(wanted)]
+            added, removed = _apply_grants(w, role, _checked_role_grants(w, role, grants))
             _changed(w, role, "role.set_grants", f"grants of role {role.name} changed "
                      f"({len(added)} added, {len(removed)} withdrawn)",
-                     {"added": sorted(added), "removed": sorted(removed)})
+                     {"added": added, "removed": removed})
             return _details(w.session, [role])[0]
 
     def set_field_policies(self, role_id: str, rules: Iterable[FieldRule]) -> RoleDetail:
@@ -174,7 +163,38 @@ class RoleService:
             _replace_rules(w, role.id, wanted)
             _changed(w, role, "role.set_field_policies",
                      f"field policies of role {role.name} changed",
-                     {"fields": {r.field: f"{r.access.value}/{r.mask.value}" for r in wanted}})
+                     {"fields": _rules_detail(wanted)})
+            return _details(w.session, [role])[0]
+
+    def save(self, role_id: str, *, title: str, description: str,
+             grants: Iterable[GrantRule], field_policies: Iterable[FieldRule]) -> RoleDetail:
+        """The editor's Save: title, description, grants and field policies in one
+        transaction. Everything is checked before anything is written, so one invalid part
+        leaves the whole role as it was. One audit event ("role.save") and one alert name what
+        changed; a save that changes nothing writes nothing."""
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.MANAGE)
+            role = _find(w.session, role_id)
+            text = _checked_text(role, title, description)
+            wanted_grants = _checked_role_grants(w, role, grants)
+            wanted_rules = checked_field_rules(field_policies)
+            detail: dict[str, object] = {}
+            changed: list[str] = []
+            if text != (role.title, role.description):
+                _apply_text(role, *text)
+                detail["title"] = role.title
+                changed.append("title or description")
+            added, removed = _apply_grants(w, role, wanted_grants)
+            if added or removed:
+                detail.update(added=added, removed=removed)
+                changed.append(f"grants: {len(added)} added, {len(removed)} withdrawn")
+            if set(wanted_rules) != set(_stored_rules(w.session, role.id)):
+                _replace_rules(w, role.id, wanted_rules)
+                detail["fields"] = _rules_detail(wanted_rules)
+                changed.append("field policies")
+            if changed:
+                _changed(w, role, "role.save",
+                         f"role {role.name} changed ({'; '.join(changed)})", detail)
             return _details(w.session, [role])[0]
 
     def delete(self, role_id: str) -> None:
@@ -213,6 +233,49 @@ def _find_by_id_or_name(session: Session, key: str) -> Role:
 
 def _live_departments(session: Session) -> set[str]:
     return set(session.scalars(select(Department.id).where(Department.deleted_at.is_(None))))
+
+
+def _checked_text(role: Role, title: str | None,
+                  description: str | None) -> tuple[str, str]:
+    """The role's title and description with these changes (None keeps one), validated."""
+    return (role.title if title is None else _title(title),
+            role.description if description is None else _description(description))
+
+
+def _title(value: str) -> str:
+    return v.required_text("title", value, max_length=100)
+
+
+def _description(value: str) -> str:
+    return v.optional_text("description", value, max_length=500)
+
+
+def _apply_text(role: Role, title: str, description: str) -> None:
+    role.title, role.description = title, description
+
+
+def _checked_role_grants(w: Work, role: Role,
+                         grants: Iterable[GrantRule]) -> tuple[GrantRule, ...]:
+    """The grants validated for this role: the built-in admin role keeps the console."""
+    wanted = checked_grants(grants, _live_departments(w.session))
+    if role.builtin and role.name == ADMIN_ROLE and not keeps_console(wanted):
+        raise ValidationError("grants", "the administrator role must keep reading "
+                                        "and managing users and roles")
+    return wanted
+
+
+def _apply_grants(w: Work, role: Role,
+                  wanted: Sequence[GrantRule]) -> tuple[list[str], list[str]]:
+    """Store the checked grants; returns the labels added and withdrawn (for the audit)."""
+    before = set(_stored_grants(w.session, role.id))
+    _replace_grants(w, role.id, wanted)
+    added = sorted(g.label for g in wanted if g not in before)
+    removed = sorted(g.label for g in before - set(wanted))
+    return added, removed
+
+
+def _rules_detail(rules: Sequence[FieldRule]) -> dict[str, str]:
+    return {r.field: f"{r.access.value}/{r.mask.value}" for r in rules}
 
 
 def _stored_grants(session: Session, role_id: str) -> tuple[GrantRule, ...]:
@@ -292,7 +355,7 @@ def _changed(w: Work, role: Role, action: str, message: str, detail: dict,
     bump_access_version(w.session)
     seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action=action,
                        entity=R, entity_id=role.id, detail={"role": role.name, **detail})
-    audit.raise_alert(w.session, at=w.now, kind="role_change", audit_seq=seq,
+    audit.raise_alert(w.session, at=w.now, kind=alert_kinds.ROLE_CHANGE, audit_seq=seq,
                       actor_id=w.actor.user_id, message=message)
 
 

@@ -188,21 +188,14 @@ class RoleEditor(QWidget):
             return
         description = self.description_edit.text().strip()
         grants, rules = self.grid.grants(), self.fields.rules()
-        grants_changed = set(grants) != set(role.grants)
-        rules_changed = set(rules) != set(role.field_rules)
         # a built-in role's title stays translated unless the admin changed its words
-        text_changed = title != role_title_for(role) or description != role.description
+        if title == role_title_for(role):
+            title = role.title
         roles = self._session.roles
 
         def work() -> RoleDetail:
-            saved = role
-            if grants_changed:
-                saved = roles.set_grants(role.id, grants)
-            if rules_changed:
-                saved = roles.set_field_policies(role.id, rules)
-            if text_changed:
-                saved = roles.update(role.id, title=title, description=description)
-            return saved
+            return roles.save(role.id, title=title, description=description, grants=grants,
+                              field_policies=rules)
 
         self._set_saving(True)
         self.message.show_progress(self.tr("Saving…"))
