@@ -31,11 +31,12 @@ SIGN_IN_FAILURES = "sign_in_failures"  # a burst of failed sign-ins
 ROLE_CHANGE = "role_change"  # a user's roles, or a role's grants, changed
 SCOPE_CHANGE = "scope_change"  # the department tree moved, so data scopes moved
 DEPARTURE = "departure"
+PASSWORD_RESET = "password_reset"  # an admin gave someone a new one-time password
 BACKUP_RESTORE = "backup_restore"
 AUDIT_CHAIN_BROKEN = "audit_chain_broken"
 
 ALERT_KINDS = (EXPORT, BULK_DELETE, REVEAL_BURST, SIGN_IN_FAILURES, ROLE_CHANGE, SCOPE_CHANGE,
-               DEPARTURE, BACKUP_RESTORE, AUDIT_CHAIN_BROKEN)
+               DEPARTURE, PASSWORD_RESET, BACKUP_RESTORE, AUDIT_CHAIN_BROKEN)
 
 NOTE_MAX_LENGTH = 500
 DEFAULT_LIMIT = 100

@@ -18,6 +18,7 @@ from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import MASKABLE_CUSTOMER_FIELDS, Action, Resource
+from desktop_crm.services import alerts as alert_kinds
 from desktop_crm.services import audit
 from desktop_crm.services.context import OutOfScope, ServiceContext, Work
 from desktop_crm.services.customer_fields import record_id, refuse_locked_fields, validate_customer
@@ -137,7 +138,7 @@ class CustomerService(CustomerLists):
                                         action="customer.reveal", since=w.now - window)
             if recent == burst:
                 audit.raise_alert(
-                    w.session, at=w.now, kind="reveal_burst", audit_seq=seq,
+                    w.session, at=w.now, kind=alert_kinds.REVEAL_BURST, audit_seq=seq,
                     actor_id=w.actor.user_id, severity="high",
                     message=f"{w.actor.username} revealed {recent} masked values within "
                             f"{int(window.total_seconds() // 60)} minutes",

@@ -12,6 +12,7 @@ from desktop_crm.domain.enums import UserStatus
 from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import alerts as alert_kinds
 from desktop_crm.services import audit
 from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext, Work
@@ -129,7 +130,7 @@ class DepartmentService:
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="department.merge", entity=R, entity_id=source.id,
                                detail={"into": target.id, **counts.as_detail()})
-            audit.raise_alert(w.session, at=w.now, kind="scope_change", audit_seq=seq,
+            audit.raise_alert(w.session, at=w.now, kind=alert_kinds.SCOPE_CHANGE, audit_seq=seq,
                               actor_id=w.actor.user_id,
                               message=f"department {source.name} merged into {target.name}")
             return counts
@@ -163,7 +164,7 @@ class DepartmentService:
                            action="department.move" if moved else "department.update",
                            entity=R, entity_id=dept.id, detail=detail)
         if moved:
-            audit.raise_alert(w.session, at=w.now, kind="scope_change", audit_seq=seq,
+            audit.raise_alert(w.session, at=w.now, kind=alert_kinds.SCOPE_CHANGE, audit_seq=seq,
                               actor_id=w.actor.user_id,
                               message=f"department {dept.name} moved in the tree")
         return DepartmentView(dept.id, dept.name, dept.parent_id)

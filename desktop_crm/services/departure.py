@@ -31,6 +31,7 @@ from desktop_crm.domain.enums import DepartureState, UserStatus
 from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import alerts as alert_kinds
 from desktop_crm.services import audit
 from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext, Work
@@ -47,7 +48,6 @@ from desktop_crm.storage.models import Departure, User
 FROZEN, COMMITTED = DepartureState.FROZEN.value, DepartureState.COMMITTED.value
 DONE, CANCELLED = DepartureState.DONE.value, DepartureState.CANCELLED.value
 UNDER_WAY = (FROZEN, COMMITTED)
-ALERT_KIND = "departure"
 
 # Test seam: called with each step's name as the workflow passes it (the crash test kills
 # the process there). Production leaves it None.
@@ -192,7 +192,7 @@ class DepartureService:
                 detail={"receivers": [r.user_id for r in receivers], "split": mode.value,
                         **moved.as_detail()})
             audit.raise_alert(
-                w.session, at=w.now, kind=ALERT_KIND, audit_seq=seq, severity="high",
+                w.session, at=w.now, kind=alert_kinds.DEPARTURE, audit_seq=seq, severity="high",
                 actor_id=w.actor.user_id,
                 message=f"{user.username} departed: {sum(moved.customers.values())} customers "
                         f"handed to {len(receivers)} receiver(s); access revoked")

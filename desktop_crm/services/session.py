@@ -19,6 +19,7 @@ from desktop_crm.domain.errors import (
 )
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.security.keyring_store import DeviceKeyring
+from desktop_crm.services import alerts as alert_kinds
 from desktop_crm.services import audit
 from desktop_crm.services.actor import Actor, load_actor
 from desktop_crm.services.alerts import AlertService
@@ -182,7 +183,7 @@ def _finish_departures(session: CrmSession) -> None:
         session.departures.finish_interrupted()
     except InsufficientSpace as error:
         with session._ctx.writing() as w:
-            audit.raise_alert(w.session, at=w.now, kind="departure", severity="high",
+            audit.raise_alert(w.session, at=w.now, kind=alert_kinds.DEPARTURE, severity="high",
                               actor_id=w.actor.user_id,
                               message=f"a departure's key rotation is waiting: {error}")
 
@@ -209,7 +210,7 @@ def _record_sign_in(vault: OpenVault, clock: Clock) -> None:
                         "known_user": record.user_id is not None},
             )
         if total >= FAILURE_BURST:
-            audit.raise_alert(session, at=now, kind="sign_in_failures", audit_seq=seq,
+            audit.raise_alert(session, at=now, kind=alert_kinds.SIGN_IN_FAILURES, audit_seq=seq,
                               actor_id=actor.user_id, severity="high",
                               message=f"{total} failed sign-ins before {actor.username} "
                                       "signed in")

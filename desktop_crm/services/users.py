@@ -13,6 +13,7 @@ from desktop_crm.domain.enums import UserStatus
 from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import alerts as alert_kinds
 from desktop_crm.services import audit
 from desktop_crm.services.actor import bump_access_version
 from desktop_crm.services.context import ServiceContext, Work
@@ -158,7 +159,7 @@ class UserService:
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="user.set_roles", entity=R, entity_id=user.id,
                                detail={"roles": sorted(roles)})
-            audit.raise_alert(w.session, at=w.now, kind="role_change", audit_seq=seq,
+            audit.raise_alert(w.session, at=w.now, kind=alert_kinds.ROLE_CHANGE, audit_seq=seq,
                               actor_id=w.actor.user_id,
                               message=f"roles of {user.username} set to {', '.join(sorted(roles))}")
             return _view(user, tuple(sorted(roles)))
@@ -206,7 +207,7 @@ class UserService:
                                        "superior_id": user.superior_id})
             if "department" in changed or "superior" in changed:
                 # a manager's department and reporting line decide whose customers they see
-                audit.raise_alert(w.session, at=w.now, kind="scope_change", audit_seq=seq,
+                audit.raise_alert(w.session, at=w.now, kind=alert_kinds.SCOPE_CHANGE, audit_seq=seq,
                                   actor_id=w.actor.user_id,
                                   message=f"department or superior of {user.username} changed")
             return view
@@ -226,7 +227,7 @@ class UserService:
             _touch(user, w)
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="user.reset_password", entity=R, entity_id=user.id)
-            audit.raise_alert(w.session, at=w.now, kind="password_reset", audit_seq=seq,
+            audit.raise_alert(w.session, at=w.now, kind=alert_kinds.PASSWORD_RESET, audit_seq=seq,
                               actor_id=w.actor.user_id, severity="high",
                               message=f"password of {user.username} reset by an administrator")
             password = one_time_password()

@@ -20,6 +20,7 @@ _KINDS = {
     kinds.ROLE_CHANGE: QT_TRANSLATE_NOOP("AlertLabels", "Role change"),
     kinds.SCOPE_CHANGE: QT_TRANSLATE_NOOP("AlertLabels", "Scope change"),
     kinds.DEPARTURE: QT_TRANSLATE_NOOP("AlertLabels", "Departure"),
+    kinds.PASSWORD_RESET: QT_TRANSLATE_NOOP("AlertLabels", "Password reset"),
     kinds.BACKUP_RESTORE: QT_TRANSLATE_NOOP("AlertLabels", "Backup restored"),
     kinds.AUDIT_CHAIN_BROKEN: QT_TRANSLATE_NOOP("AlertLabels", "Audit log tampered"),
 }
@@ -33,6 +34,7 @@ _COLOURS = {
     kinds.ROLE_CHANGE: "#1565c0",
     kinds.SCOPE_CHANGE: "#1565c0",
     kinds.DEPARTURE: "#6a1b9a",
+    kinds.PASSWORD_RESET: "#1565c0",
     kinds.BACKUP_RESTORE: "#2e7d32",
     kinds.AUDIT_CHAIN_BROKEN: "#b71c1c",
 }
