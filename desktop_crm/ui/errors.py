@@ -11,28 +11,54 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_crm.domain import errors as e
+from desktop_crm.ui.i18n import filled
 
 log = logging.getLogger(__name__)
 
 CONTEXT = "ServiceMessages"
 
 # Service messages sent verbatim, marked for the catalogue; looked up by their English text.
+# (The admin pages mark a few more of their own services' messages beside their code.)
 _FIXED_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages", "must not be empty"),
     QT_TRANSLATE_NOOP(
         "ServiceMessages", "use 2–64 letters, digits, dots, dashes or underscores (no spaces)"),
-    QT_TRANSLATE_NOOP("ServiceMessages", "must be at least 10 characters long"),
     QT_TRANSLATE_NOOP("ServiceMessages", "must not start or end with spaces"),
     QT_TRANSLATE_NOOP("ServiceMessages", "must differ from the current password"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "must contain both letters and digits"),
     QT_TRANSLATE_NOOP("ServiceMessages", "give the user at least one role"),
     QT_TRANSLATE_NOOP("ServiceMessages", "is in the future"),
     QT_TRANSLATE_NOOP("ServiceMessages", "is before 1900"),
     QT_TRANSLATE_NOOP("ServiceMessages", "your role may not change this field"),
+    # policies
+    QT_TRANSLATE_NOOP("ServiceMessages", "must be yes or no"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "is not a policy"),
+    # roles
+    QT_TRANSLATE_NOOP("ServiceMessages", "choose an active user to preview"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "the administrator role must keep reading and managing users and roles"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "a built-in role cannot be deleted"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "use 2–40 lower-case letters, digits, dots, dashes or underscores"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "choose at least one department for “specified departments”"),
+    # users and the departure
+    QT_TRANSLATE_NOOP("ServiceMessages", "use the departure workflow"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "this departure is already committed and cannot be cancelled"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "only a departed user's holdings are reassigned here; start a departure "
+                      "for an active user"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "you cannot run your own departure; ask another admin"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "choose at least one user to receive the customers"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "no such user"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "the departing user cannot receive their own customers"),
 )
 
 # Messages that quote what the person typed: "“x” is not an email address". The source text
@@ -48,40 +74,56 @@ _QUOTING_MESSAGES = {
         "ServiceMessages", "“%1” is not a date (YYYY-MM-DD)"),
     "is not a two-letter country code": QT_TRANSLATE_NOOP(
         "ServiceMessages", "“%1” is not a two-letter country code"),
+    "is already taken": QT_TRANSLATE_NOOP("ServiceMessages", "“%1” is already taken"),
+    "belonged to a deleted role; choose another": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” belonged to a deleted role; choose another"),
+    "is not a permission": QT_TRANSLATE_NOOP("ServiceMessages", "“%1” is not a permission"),
+    "is not a data scope": QT_TRANSLATE_NOOP("ServiceMessages", "“%1” is not a data scope"),
+    "has no data scope: grant it whole": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” has no data scope: grant it whole"),
+    "is not a customer field": QT_TRANSLATE_NOOP(
+        "ServiceMessages", "“%1” is not a customer field"),
+    "is not a field policy": QT_TRANSLATE_NOOP("ServiceMessages", "“%1” is not a field policy"),
+    "cannot be masked": QT_TRANSLATE_NOOP("ServiceMessages", "“%1” cannot be masked"),
+    "has two policies": QT_TRANSLATE_NOOP("ServiceMessages", "“%1” has two policies"),
 }
 
-
-def _longer_than(match: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "ServiceMessages", "is longer than %1 characters").replace("%1", match.group(1))
-
-
-def _already_taken(match: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "ServiceMessages", "“%1” is already taken").replace("%1", match.group(1))
-
-
-def _quoting(match: re.Match[str]) -> str:
-    source = _QUOTING_MESSAGES[match.group(2)]
-    return QCoreApplication.translate("ServiceMessages", source).replace("%1", match.group(1))
-
-
-_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"^is longer than (\d+) characters$"), _longer_than),
-    (re.compile(r"^“(.*)” is already taken$"), _already_taken),
-    (re.compile(r"^“(.*)” (" + "|".join(re.escape(k) for k in _QUOTING_MESSAGES) + r")$"),
-     _quoting),
+# Messages that carry a number or a name: the pattern's groups fill the template's %1, %2...
+_TEMPLATES: tuple[tuple[str, str], ...] = (
+    (r"is longer than (\d+) characters",
+     QT_TRANSLATE_NOOP("ServiceMessages", "is longer than %1 characters")),
+    (r"must be at least (\d+) characters long",
+     QT_TRANSLATE_NOOP("ServiceMessages", "must be at least %1 characters long")),
+    (r"must be a whole number from (-?\d+) to (-?\d+)",
+     QT_TRANSLATE_NOOP("ServiceMessages", "must be a whole number from %1 to %2")),
+    (r"(\d+) people still hold this role; give them another role first",
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "%1 people still hold this role; give them another role first")),
+    (r"no such role: (.+)", QT_TRANSLATE_NOOP("ServiceMessages", "no such role: %1")),
+    (r"a masked field is read-only: “(.*)” cannot be edit",
+     QT_TRANSLATE_NOOP("ServiceMessages", "a masked field is read-only: “%1” cannot be edit")),
+    (r"([\w.\-]+) has already departed",  # a user name
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 has already departed")),
+    (r"([\w.\-]+) is not active", QT_TRANSLATE_NOOP("ServiceMessages", "%1 is not active")),
+    *((r"“(.*)” " + re.escape(words), template) for words, template in _QUOTING_MESSAGES.items()),
 )
+_PATTERNS = tuple((re.compile(f"^{pattern}$"), template) for pattern, template in _TEMPLATES)
+
+
+def service_text(message: str) -> str:
+    """A service's English message in the person's language (as it is when not known). A
+    value it carries (a number, a name, what was typed) is kept as it was sent."""
+    for pattern, template in _PATTERNS:
+        match = pattern.match(message)
+        if match:
+            return filled(_capitalised(QCoreApplication.translate(CONTEXT, template)),
+                          *match.groups())
+    return _capitalised(QCoreApplication.translate(CONTEXT, message))
 
 
 def validation_text(error: e.ValidationError) -> str:
     """The message to show next to the field (the field itself says which one)."""
-    message = error.message
-    for pattern, render in _PATTERNS:
-        match = pattern.match(message)
-        if match:
-            return _capitalised(render(match))
-    return _capitalised(QCoreApplication.translate(CONTEXT, message))
+    return service_text(error.message)
 
 
 # Most errors read the same wherever they happen; the first matching type wins (subclasses
@@ -131,7 +173,7 @@ def error_text(error: BaseException) -> str:
         return QCoreApplication.translate("ErrorText", "The vault cannot be used: %1").replace(
             "%1", QCoreApplication.translate(CONTEXT, str(error)))
     if isinstance(error, e.CrmError):
-        return _capitalised(QCoreApplication.translate(CONTEXT, str(error)))
+        return service_text(str(error))
     log.error("unexpected error shown to the user", exc_info=error)
     return QCoreApplication.translate(
         "ErrorText", "Something went wrong (%1). Nothing you saved is lost; the details were "
