@@ -1,4 +1,9 @@
-"""First sign-in with a one-time password: the user chooses their own before anything else."""
+"""First sign-in with a one-time password: the user chooses their own before anything else.
+
+The vault's password rules are read once the dialog opens (off the GUI thread): a hint line
+says them, and the new password is checked against them as it is typed, so the service's
+refusal is rarely the first the person hears of a rule.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.services.policies import PasswordRules
 from desktop_crm.services.session import CrmSession
-from desktop_crm.ui.errors import error_text, validation_text
-from desktop_crm.ui.ops import OpChanges, Operations
+from desktop_crm.ui.errors import error_text, service_text, validation_text
+from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import FieldErrorLabel, MessageLabel, dialog_buttons
 
 USERS_CHANGED = OpChanges(frozenset({"user"}))
+SAME_AS_BEFORE = "must differ from the current password"  # the service's words, translated
 
 
 class ChangePasswordDialog(QDialog):
@@ -37,12 +44,17 @@ class ChangePasswordDialog(QDialog):
         self._ops = ops
         self._old_password = one_time_password
         self._busy = False
+        self._rules: PasswordRules | None = None  # until the vault's rules are read
         self.setWindowTitle(self.tr("Choose your password — Desktop CRM"))
 
         intro = QLabel(self.tr(
             "You signed in with a one-time password from your administrator. Choose your own "
             "password now; nobody else will know it."), self)
         intro.setWordWrap(True)
+        self.rules_hint = QLabel(self)
+        self.rules_hint.setObjectName("passwordRulesHint")
+        self.rules_hint.setWordWrap(True)
+        self.rules_hint.hide()
         self.new_edit = QLineEdit(self)
         self.new_edit.setObjectName("newPasswordEdit")
         self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -69,9 +81,46 @@ class ChangePasswordDialog(QDialog):
         # A small form: the dialog keeps the size its content asks for.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(intro)
+        layout.addWidget(self.rules_hint)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+        self.new_edit.textEdited.connect(self._check_as_typed)
+        ops.run(session.policies.password_rules, on_success=self._rules_read,
+                on_failure=lambda _error: None,  # the service still checks them on save
+                lane=Lane.READ, context=self)
+
+    # --- the rules ----------------------------------------------------------------------------
+
+    @property
+    def rules(self) -> PasswordRules | None:
+        return self._rules
+
+    def _rules_read(self, rules: PasswordRules) -> None:
+        self._rules = rules
+        hint = self.tr("Your password needs at least %1 characters.") if not \
+            rules.letters_and_digits else \
+            self.tr("Your password needs at least %1 characters, with both letters and digits.")
+        self.rules_hint.setText(hint.replace("%1", str(rules.min_length)))
+        self.rules_hint.show()
+        self._check_as_typed(self.new_edit.text())
+
+    def _problem(self, password: str) -> str | None:
+        """What is wrong with `password` by the rules known here, in the person's words."""
+        if self._rules is not None:
+            problem = self._rules.problem(password)
+            if problem is not None:
+                return service_text(problem)
+        if password == self._old_password:
+            return service_text(SAME_AS_BEFORE)
+        return None
+
+    def _check_as_typed(self, password: str) -> None:
+        problem = self._problem(password) if password else None
+        self.new_error.show_message(problem or "")
+
+    # --- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
         if self._busy:
@@ -80,6 +129,11 @@ class ChangePasswordDialog(QDialog):
         self.confirm_error.clear_message()
         self.message.clear_message()
         new_password = self.new_edit.text()
+        problem = self._problem(new_password)
+        if problem is not None:
+            self.new_error.show_message(problem)
+            self.new_edit.setFocus()
+            return
         if new_password != self.confirm_edit.text():
             self.confirm_error.show_message(self.tr("The two passwords differ."))
             self.confirm_edit.setFocus()
