@@ -99,4 +99,5 @@ def build_backend() -> Backend:
             directory, username, keyring),
         sign_in_remembered=lambda directory, username: sign_in_remembered(
             directory, username, keyring),
+        forget_device=lambda session: session.forget_device(keyring),
     )

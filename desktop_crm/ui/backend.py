@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import Enum
 from pathlib import Path
 
 from desktop_crm.security.keyring_store import KeyringStatus
@@ -30,8 +31,19 @@ class Backend:
     # that needs no password; None where there is no keyring to ask
     device_remembers: Callable[[Path, str], bool] | None = None
     sign_in_remembered: Callable[[Path, str], CrmSession] | None = None
+    # Makes this device forget the session's user (when the vault's policy no longer allows
+    # remembering); None where there is no keyring to ask
+    forget_device: Callable[[CrmSession], None] | None = None
     # None: the vault's idle-lock policy decides (read at sign-in); a test sets its own
     idle_lock_after: timedelta | None = None
+
+
+class DeviceNote(Enum):
+    """What the vault's remember-me policy did to this device at sign-in."""
+
+    NONE = "none"
+    NOT_REMEMBERED = "not_remembered"  # the box was ticked, but the policy forbids it
+    FORGOTTEN = "forgotten"  # this device remembered the user; the policy now forbids it
 
 
 @dataclass(frozen=True)
@@ -41,3 +53,4 @@ class SignedIn:
     session: CrmSession
     actor: Actor
     idle_lock_after: timedelta = timedelta(minutes=15)  # the vault's policy for this user
+    device_note: DeviceNote = DeviceNote.NONE

@@ -1,8 +1,15 @@
 """The sign-in dialog: user name and password, or a device that remembers the user, open
-the vault (off the GUI thread)."""
+the vault (off the GUI thread).
+
+Whether a device may remember anyone is the vault's policy, known only once it is open: the
+worker reads it right after unlocking. When it forbids remembering, a ticked box is not
+honoured and a device that remembers the user forgets them; the dialog then says so in one
+line and waits for Continue before it closes.
+"""
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from pathlib import Path
@@ -22,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.errors import CrmError, PasswordChangeRequired, SignInThrottled
 from desktop_crm.services.session import CrmSession
-from desktop_crm.ui.backend import Backend, SignedIn
+from desktop_crm.ui.backend import Backend, DeviceNote, SignedIn
 from desktop_crm.ui.errors import error_text, keyring_text, throttled_text
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
+
+log = logging.getLogger(__name__)
 
 
 class SignInDialog(QDialog):
@@ -53,6 +62,8 @@ class SignInDialog(QDialog):
         self._ops = ops
         self._vault_dir = vault_dir
         self._busy = False
+        # a sign-in that succeeded, held while the dialog tells what happened to the device
+        self._held: tuple[SignedIn, str] | None = None
         self._retry_deadline = 0.0
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
@@ -167,6 +178,9 @@ class SignInDialog(QDialog):
     # --- signing in -------------------------------------------------------------------------
 
     def attempt_sign_in(self) -> None:
+        if self._held is not None:  # the button reads "Continue" now
+            self._finish(*self._held)
+            return
         if self._busy or self._retry_deadline > time.monotonic():
             return
         username = self.username_edit.text().strip()
@@ -187,13 +201,11 @@ class SignInDialog(QDialog):
         def work() -> SignedIn:
             session = backend.sign_in(vault_dir, username, password)
             try:
-                signed_in = _signed_in(session)
-                if remember and backend.remember_device is not None:
-                    backend.remember_device(session)
+                return _signed_in(session, backend, vault_dir, username, remember=remember,
+                                  remembered=None)
             except BaseException:
                 session.lock()
                 raise
-            return signed_in
 
         self._ops.run(work, on_success=lambda s: self._succeeded(s, password),
                       on_failure=self._failed)
@@ -205,14 +217,15 @@ class SignInDialog(QDialog):
             return
         self._set_busy(True)
         self.message.show_progress(self.tr("Opening the vault…"))
-        vault_dir = self._vault_dir
+        backend, vault_dir = self._backend, self._vault_dir
 
         def work() -> SignedIn:
             session = sign_in_remembered(vault_dir, username)
             try:
                 # a one-time password is replaced only through the password sign-in
                 session.require_own_password()
-                return _signed_in(session)
+                return _signed_in(session, backend, vault_dir, username, remember=False,
+                                  remembered=True)
             except BaseException:
                 session.lock()
                 raise
@@ -234,6 +247,32 @@ class SignInDialog(QDialog):
     def _succeeded(self, signed_in: SignedIn, password: str) -> None:
         self._set_busy(False)
         self.password_edit.clear()
+        note = self._device_note_text(signed_in.device_note)
+        if not note:
+            self._finish(signed_in, password)
+            return
+        self._held = (signed_in, password)
+        self._device_checked_for = None
+        self.device_button.hide()
+        self.remember_check.setChecked(False)
+        for widget in (self.username_edit, self.password_edit, self.remember_check,
+                       self.cancel_button):
+            widget.setEnabled(False)
+        self.sign_in_button.setText(self.tr("Continue"))
+        self.sign_in_button.setFocus()
+        self.message.show_progress(note)
+
+    def _device_note_text(self, note: DeviceNote) -> str:
+        if note is DeviceNote.NOT_REMEMBERED:
+            return self.tr("Signed in. This computer will not remember you: your company's "
+                           "policy does not allow it.")
+        if note is DeviceNote.FORGOTTEN:
+            return self.tr("Signed in. This computer no longer remembers you: your company's "
+                           "policy does not allow it any more.")
+        return ""
+
+    def _finish(self, signed_in: SignedIn, password: str) -> None:
+        self._held = None
         self.message.clear_message()
         self.sign_in_did_succeed.emit(signed_in, password)
         self.accept()
@@ -271,8 +310,8 @@ class SignInDialog(QDialog):
         self.sign_in_button.setEnabled(not busy and self._retry_deadline <= time.monotonic())
 
     def reject(self) -> None:
-        if self._busy:
-            return  # the vault is opening: closing now would leave it open with nobody to lock it
+        if self._busy or self._held is not None:
+            return  # the vault is open or opening: closing now would leave nobody to lock it
         super().reject()
 
     @property
@@ -283,7 +322,46 @@ class SignInDialog(QDialog):
     def remember_me_offered(self) -> bool:
         return self._remember_offered
 
+    @property
+    def device_note(self) -> str:
+        """The line telling what the policy did to this device, while it waits (for tests)."""
+        return self.message.text() if self._held is not None else ""
 
-def _signed_in(session: CrmSession) -> SignedIn:
-    """Who signed in and the policy their window follows, read on the worker thread."""
-    return SignedIn(session, session.me(), session.policies.idle_lock_after())
+
+def _signed_in(session: CrmSession, backend: Backend, vault_dir: Path, username: str, *,
+               remember: bool, remembered: bool | None) -> SignedIn:
+    """Who signed in and the policies their window follows, read on the worker thread, with
+    this device's remember-me settled by the vault's policy. `remembered`: whether this device
+    remembers the user (None: ask)."""
+    policies = session.policies.current()
+    note = _settle_device(session, backend, vault_dir, username, remember=remember,
+                          remembered=remembered, allowed=policies.remember_me_allowed)
+    return SignedIn(session, session.me(), policies.idle_lock_after, note)
+
+
+def _settle_device(session: CrmSession, backend: Backend, vault_dir: Path, username: str, *,
+                   remember: bool, remembered: bool | None, allowed: bool) -> DeviceNote:
+    if allowed:
+        if remember and backend.remember_device is not None:
+            backend.remember_device(session)
+        return DeviceNote.NONE
+    if backend.forget_device is not None:
+        if remembered is None:
+            remembered = _device_remembers(backend, vault_dir, username)
+        if remembered:
+            try:
+                backend.forget_device(session)
+            except CrmError as error:  # a locked keyring: forgotten at a later sign-in
+                log.warning("could not forget this device: %s", error)
+            else:
+                return DeviceNote.FORGOTTEN
+    return DeviceNote.NOT_REMEMBERED if remember else DeviceNote.NONE
+
+
+def _device_remembers(backend: Backend, vault_dir: Path, username: str) -> bool:
+    if backend.device_remembers is None:
+        return False
+    try:
+        return backend.device_remembers(vault_dir, username)
+    except CrmError:  # a failing keyring: nothing this sign-in can forget
+        return False
