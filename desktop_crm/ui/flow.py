@@ -145,6 +145,7 @@ class AppFlow(QObject):
         # On the GUI thread on purpose: the keys must be gone before the next window shows.
         # Disposing the engines is quick; a worker still using them fails with VaultLocked.
         session, self.session = self.session, None
+        self._ops.session_ended()
         if session is not None:
             session.lock()
             self.session_did_lock.emit()

@@ -62,6 +62,7 @@ class _Relay(QObject):
     ) -> None:
         super().__init__()
         self._owner = owner
+        self._session_number = owner.session_number  # which sign-in asked
         self._context = context
         self._on_success = on_success
         self._on_failure = on_failure
@@ -84,7 +85,10 @@ class _Relay(QObject):
 
     @Slot(object)
     def _deliver_failure(self, error: Exception) -> None:
-        if isinstance(error, ACCESS_ENDED):
+        # Only the session that asked may end: an answer arriving after a lock and a new
+        # sign-in must not lock the new session.
+        if isinstance(error, ACCESS_ENDED) and not self._context_gone() \
+                and self._session_number == self._owner.session_number:
             self._owner.access_did_end.emit(error)
         try:
             if self._context_gone():
@@ -128,6 +132,7 @@ class Operations(QObject):
         self._pools[Lane.READ].setMaxThreadCount(2)
         self._pools[Lane.WRITE].setMaxThreadCount(1)
         self._running: set[_Relay] = set()
+        self.session_number = 0  # moves on every lock (see `session_ended`)
 
     def run(
         self,
@@ -144,6 +149,10 @@ class Operations(QObject):
         if len(self._running) == 1:
             self.busy_did_change.emit(True)
         self._pools[lane].start(_Job(work, relay))
+
+    def session_ended(self) -> None:
+        """The signed-in session was locked: answers for it can no longer end a later one."""
+        self.session_number += 1
 
     @property
     def busy(self) -> bool:

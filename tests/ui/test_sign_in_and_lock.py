@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from desktop_crm.domain.errors import WrongPassword
 from desktop_crm.services.session import sign_in
 from desktop_crm.storage.vault import Vault
 from desktop_crm.ui.main_window import MainWindow
+from desktop_crm.ui.ops import Lane
 from desktop_crm.ui.sign_in import SignInDialog
 from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD
 
@@ -289,3 +291,29 @@ def test_a_suspension_ends_the_open_session_at_its_next_call(
     qtbot.waitUntil(lambda: isinstance(flow.window, SignInDialog), timeout=20_000)
     assert flow.window.message.text() == (
         "This account is suspended. Ask an administrator to reactivate it.")
+
+
+def test_a_late_refusal_for_the_old_session_leaves_the_new_one_open(
+        vault, make_flow, ops, qtbot):
+    flow = make_flow(vault.vault_dir)
+    sign_in_with(qtbot, flow, "admin", ADMIN_PASSWORD)
+    main_window_with_summary(qtbot, flow)
+    old_session = flow.session
+    gate = threading.Event()
+    finished = threading.Event()
+
+    def slow_read() -> int:  # an audit search still running when the person locks
+        gate.wait(20)
+        try:
+            return old_session.alerts.unacknowledged_count()
+        finally:
+            finished.set()
+
+    ops.run(slow_read, lane=Lane.READ)
+    flow.lock()
+    sign_in_with(qtbot, flow, "admin", ADMIN_PASSWORD)
+    main_window_with_summary(qtbot, flow)
+    gate.set()  # the old call now fails with "the vault is locked"
+    qtbot.waitUntil(finished.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
+    assert isinstance(flow.window, MainWindow) and flow.session is not None
