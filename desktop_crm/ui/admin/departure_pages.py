@@ -283,18 +283,24 @@ class HoldingsPage(QWizardPage):
             (tier_label(t) or no_tier, n) for t, n in tiers) or "—")
         v["by_department"].setText(_breakdown(
             (draft.department(d) or no_department, n) for d, n in departments) or "—")
-        v["reminders"].setText(self.tr("%1 (they follow their customer to the new owner)")
-                               .replace("%1", str(held.open_reminders)))
-        v["complaints"].setText(self.tr("%1 (they follow their customer to the new owner)")
-                                .replace("%1", str(held.open_complaints)))
-        v["contracts"].setText(self.tr("%1 contracts, %2 payment plans (they stay with their "
-                                       "customer)").replace("%1", str(held.contracts))
-                               .replace("%2", str(held.payment_plans)))
-        v["grants"].setText(self.tr("%1 (they end: shared records go back to their owners)")
-                            .replace("%1", str(held.collaborator_grants)))
-        v["reports"].setText(self.tr("%1 (they will report to the first receiver)")
-                             .replace("%1", str(held.direct_reports)))
+        follow = self.tr("%1 (they follow their customer to the new owner)")
+        v["reminders"].setText(_counted(held.open_reminders, follow))
+        v["complaints"].setText(_counted(held.open_complaints, follow))
+        v["contracts"].setText(_counted(held.contracts + held.payment_plans, self.tr(
+            "%1 contracts, %2 payment plans (they stay with their customer)")
+            .replace("%2", str(held.payment_plans)), shown=held.contracts))
+        v["grants"].setText(_counted(held.collaborator_grants, self.tr(
+            "%1 (they end: shared records go back to their owners)")))
+        v["reports"].setText(_counted(held.direct_reports, self.tr(
+            "%1 (they will report to the first receiver)")))
         self.nothing_note.setVisible(not held.anything)
+
+
+def _counted(count: int, template: str, *, shown: int | None = None) -> str:
+    """"0" alone; otherwise the count with what happens to them."""
+    if not count:
+        return "0"
+    return template.replace("%1", str(count if shown is None else shown))
 
 
 def _breakdown(parts: Iterable[tuple[str, int]]) -> str:
@@ -339,6 +345,7 @@ class ReceiverChooser(QWidget):
 
         self.modes = QButtonGroup(self)
         self.mode_radios: dict[SplitMode, QRadioButton] = {}
+        self._hints: list[QLabel] = []
         split_box = QVBoxLayout()
         split_box.setSpacing(2)
         self.split_caption = note_label(self.tr("How several receivers share the customers:"), self)
@@ -359,7 +366,7 @@ class ReceiverChooser(QWidget):
             self.mode_radios[mode] = radio
             hint = note_label(explanation, self)
             hint.setIndent(24)
-            hint.setStyleSheet("color: palette(mid);")
+            self._hints.append(hint)
             split_box.addWidget(radio)
             split_box.addWidget(hint)
         self.mode_radios[SplitMode.DEPARTMENT].setChecked(True)
@@ -374,6 +381,12 @@ class ReceiverChooser(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # room for three receivers without scrolling, however small the window
+        self.table.setMinimumHeight(header.sizeHint().height() + 3 * rows.defaultSectionSize()
+                                    + 2 * self.table.frameWidth())
+        self.list.setMinimumHeight(4 * (self.fontMetrics().height() + 4))
         self.message = MessageLabel("receiverPreviewMessage", self)
 
         layout = QVBoxLayout(self)
@@ -441,8 +454,8 @@ class ReceiverChooser(QWidget):
     def _changed(self) -> None:
         several = len(self._order) > 1
         self.split_caption.setEnabled(several)
-        for radio in self.mode_radios.values():
-            radio.setEnabled(several)
+        for widget in (*self.mode_radios.values(), *self._hints):
+            widget.setEnabled(several)
         self.counts, self.failed = None, False
         self._asked += 1
         self.table.setRowCount(0)

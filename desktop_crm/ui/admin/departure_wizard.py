@@ -82,8 +82,9 @@ class RunPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.step)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.result)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._show_buttons(False)
 
     def isComplete(self) -> bool:

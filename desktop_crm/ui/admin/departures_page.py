@@ -75,16 +75,31 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the person's name
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]], numbers: range = range(0)) -> None:
     table.setRowCount(len(rows))
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if c in numbers:
+                item.setTextAlignment(right)
+            table.setItem(r, c, item)
+
+
+def _fit_rows(table: QTableWidget, most: int) -> None:
+    """As tall as its rows (up to `most`): a short list leaves room for the history."""
+    shown = max(1, min(table.rowCount(), most))
+    table.setMaximumHeight(table.horizontalHeader().sizeHint().height()
+                           + shown * table.verticalHeader().defaultSectionSize()
+                           + 2 * table.frameWidth() + 2)
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -213,11 +228,11 @@ class DeparturesPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(_heading(self.tr("Departed staff awaiting reassignment"), self))
         layout.addWidget(self.awaiting_empty)
-        layout.addWidget(self.awaiting_table, 1)
+        layout.addWidget(self.awaiting_table)
         layout.addLayout(reassign_row)
         layout.addWidget(_heading(self.tr("Departures"), self))
         layout.addWidget(self.history_empty)
-        layout.addWidget(self.history_table, 2)
+        layout.addWidget(self.history_table, 1)
         ops.changes_did_happen.connect(self._on_changes)
         self._update_buttons()
         self.reload()
@@ -245,7 +260,8 @@ class DeparturesPage(QWidget):
              local_text(a.departed_at) if a.departed_at else "",
              str(a.holdings.customers), str(a.holdings.open_reminders),
              str(a.holdings.open_complaints), str(a.holdings.direct_reports)]
-            for a in overview.awaiting])
+            for a in overview.awaiting], numbers=range(2, 6))
+        _fit_rows(self.awaiting_table, 6)
         _fill(self.history_table, [
             [_person(d.username, d.display_name), state_text(d.state), local_text(d.frozen_at),
              local_text(d.committed_at) if d.committed_at else "",

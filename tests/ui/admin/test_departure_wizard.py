@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
 from desktop_crm.domain.departure_split import SplitMode
+from desktop_crm.domain.enums import UserStatus
 from desktop_crm.domain.errors import AccountRevoked
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import CrmSession, sign_in
@@ -286,3 +287,28 @@ def test_a_running_departure_refuses_to_close(
     assert "cannot be interrupted" in wizard.run_page.step.text()
     qtbot.waitUntil(lambda: wizard.run_page.state == RunPage.DONE, timeout=30_000)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_a_refused_run_changes_nothing_and_offers_to_cancel(
+        qtbot, make_wizard, org_vault: OrgVault, admin: CrmSession, open_session) -> None:
+    ids = org_vault.ids
+    wizard = make_wizard(user_id=ids["zhangwei"])
+    press_next(qtbot, wizard, DepartureWizard.HOLDINGS)
+    press_next(qtbot, wizard, DepartureWizard.RECEIVERS)
+    choose(qtbot, wizard, [ids["wangfang"]], SplitMode.DEPARTMENT)
+    press_next(qtbot, wizard, DepartureWizard.CONFIRM)
+    admin.users.set_status(ids["wangfang"], UserStatus.SUSPENDED)  # meanwhile, elsewhere
+    wizard.confirm_page.understood_check.setChecked(True)
+    press_next(qtbot, wizard, DepartureWizard.RUN)
+    run = wizard.run_page
+    qtbot.waitUntil(lambda: run.state == RunPage.FAILED_BEFORE, timeout=30_000)
+
+    assert "is not active" in run.step.text()
+    assert "Nothing was changed" in run.result.text()
+    assert run.retry_button.isVisible() and run.cancel_button.isVisible()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert set(owners(admin).values()) >= {ids["zhangwei"]}
+    with prompts.scripted(True):
+        run.cancel_button.click()
+        qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=10_000)
+    assert open_session("zhangwei").me().can(Resource.CUSTOMER, Action.REVEAL)
