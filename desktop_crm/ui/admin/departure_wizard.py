@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
@@ -46,6 +46,19 @@ from desktop_crm.ui.widgets import MessageLabel
 DEPARTURE_CHANGES = frozenset({"departure", "user", "customer", "reminder", "complaint",
                                "audit", "alert"})
 _AFTER_COMMIT = (DepartureState.COMMITTED.value, DepartureState.DONE.value)
+
+# The departure service's refusals these screens may show, marked for the catalogue.
+_SERVICE_MESSAGES = (
+    QT_TRANSLATE_NOOP("ServiceMessages", "choose at least one user to receive the customers"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "each receiver may be chosen once"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "the departing user cannot receive their own customers"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "you cannot run your own departure; ask another admin"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "this departure is already committed and cannot be cancelled"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "only a departed user's holdings are reassigned here; "
+                                         "start a departure for an active user"),
+)
 
 
 class RunPage(QWizardPage):

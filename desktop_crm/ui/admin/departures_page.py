@@ -200,7 +200,7 @@ class DeparturesPage(QWidget):
         self.message = QuietMessageLabel("departuresMessage", self)
 
         self.awaiting_table = _table(self, "awaitingTable", [
-            self.tr("Departed"), self.tr("Departed on"), self.tr("Customers"),
+            self.tr("Person"), self.tr("Departed on"), self.tr("Customers"),
             self.tr("Open reminders"), self.tr("Open complaints"), self.tr("Direct reports")])
         self.awaiting_table.itemSelectionChanged.connect(self._update_buttons)
         self.awaiting_table.doubleClicked.connect(lambda _index: self.reassign())
@@ -212,8 +212,8 @@ class DeparturesPage(QWidget):
         self.reassign_button.clicked.connect(self.reassign)
 
         self.history_table = _table(self, "departureHistoryTable", [
-            self.tr("Person"), self.tr("State"), self.tr("Frozen"), self.tr("Departed"),
-            self.tr("Finished")])
+            self.tr("Person"), self.tr("State"), self.tr("Frozen on"), self.tr("Departed on"),
+            self.tr("Finished on")])
         self.history_empty = note_label(self.tr("No departures yet."), self, "historyEmpty")
 
         top = QHBoxLayout()
