@@ -33,10 +33,10 @@ from desktop_crm.ui.admin.departure_pages import (
     DepartureDraft,
     HoldingsPage,
     PickUserPage,
-    ReceiversPage,
     note_label,
     person_text,
 )
+from desktop_crm.ui.admin.departure_receivers import ReceiversPage
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import MessageLabel

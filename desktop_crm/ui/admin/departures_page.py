@@ -29,7 +29,8 @@ from desktop_crm.services.departure import AwaitingReassignment, DepartureView
 from desktop_crm.services.departure_moves import Moved
 from desktop_crm.services.org_views import DepartmentView, UserView
 from desktop_crm.services.session import CrmSession
-from desktop_crm.ui.admin.departure_pages import ReceiverChooser, note_label
+from desktop_crm.ui.admin.departure_pages import note_label
+from desktop_crm.ui.admin.departure_receivers import ReceiverChooser
 from desktop_crm.ui.admin.departure_wizard import DEPARTURE_CHANGES, DepartureWizard
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.moments import local_text
