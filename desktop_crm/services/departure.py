@@ -28,7 +28,13 @@ from desktop_crm.domain.departure_split import (
     split_customers,
 )
 from desktop_crm.domain.enums import DepartureState, UserStatus
-from desktop_crm.domain.errors import Conflict, NotFound, ValidationError
+from desktop_crm.domain.errors import (
+    Conflict,
+    NotFound,
+    ValidationError,
+    VaultError,
+    VaultLocked,
+)
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import alerts as alert_kinds
@@ -43,6 +49,7 @@ from desktop_crm.services.departure_moves import (
     hand_over,
     holdings,
 )
+from desktop_crm.services.users import LAST_ADMIN, active_admins
 from desktop_crm.storage.models import Departure, User
 
 FROZEN, COMMITTED = DepartureState.FROZEN.value, DepartureState.COMMITTED.value
@@ -182,6 +189,9 @@ class DepartureService:
             user.departed_at = w.now
             user.version += 1
             user.updated_at, user.updated_by = w.now, w.actor.user_id
+            w.session.flush()
+            if not active_admins(w.session):
+                raise ValidationError("user", LAST_ADMIN)  # rolls everything back
             row.plan = {"receivers": [r.user_id for r in receivers], "split": mode.value,
                         "moved": moved.as_detail()}
             _set_state(w, row, COMMITTED, committed_at=w.now)
@@ -197,7 +207,14 @@ class DepartureService:
                 message=f"{user.username} departed: {sum(moved.customers.values())} customers "
                         f"handed to {len(receivers)} receiver(s); access revoked")
         _step("committed")
-        view = self._finish(row.id)
+        try:
+            view = self._finish(row.id)
+        except VaultLocked:
+            raise
+        except VaultError:
+            # Committed already: access is gone in the database. The key work (another
+            # program holding the vault, a full disk) is finished by the next sign-in.
+            return Outcome(_view(row, user), moved, key_rotated=False)
         return Outcome(view, moved, key_rotated=view.state == DONE)
 
     # --- finishing after the commit --------------------------------------------------------------

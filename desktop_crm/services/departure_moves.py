@@ -194,21 +194,35 @@ def hand_over(
     conn.execute(
         update(PoolMember.__table__).where(_pm.user_id == departed_id, _pm.deleted_at.is_(None))
         .values(deleted_at=now, updated_at=now, updated_by=by, version=_pm.version + 1))
-    # Direct reports now report to the first receiver; the first receiver, if they were
-    # one of them, to the departed user's own superior.
-    reports = 0
+    # Direct reports now report to the first receiver. A first receiver who sat anywhere
+    # below the departed user first moves up to the departed user's own superior, or the
+    # reporting line would loop (D -> X -> R: X would report to R and R to X).
     departed_superior = conn.execute(select(_u.superior_id).where(_u.id == departed_id)).scalar()
-    for who, new_superior in (
-        (_u.id == first_receiver, departed_superior),
-        (_u.id != first_receiver, first_receiver),
-    ):
-        reports += conn.execute(
-            update(User.__table__)
-            .where(_u.superior_id == departed_id, _u.deleted_at.is_(None), who)
-            .values(superior_id=new_superior, updated_at=now, updated_by=by,
-                    version=_u.version + 1)
-        ).rowcount
+    reports = _count(conn, select(func.count()).select_from(User).where(
+        _u.superior_id == departed_id, _u.deleted_at.is_(None)))
+    if _reports_to(conn, first_receiver, departed_id):
+        conn.execute(
+            update(User.__table__).where(_u.id == first_receiver)
+            .values(superior_id=departed_superior, updated_at=now, updated_by=by,
+                    version=_u.version + 1))
+    conn.execute(
+        update(User.__table__)
+        .where(_u.superior_id == departed_id, _u.deleted_at.is_(None))
+        .values(superior_id=first_receiver, updated_at=now, updated_by=by,
+                version=_u.version + 1))
     return Moved(per_receiver, reminders, complaints, grants, reports)
+
+
+def _reports_to(conn: Any, user_id: str, manager_id: str) -> bool:
+    """Whether `manager_id` is somewhere up `user_id`'s reporting line."""
+    seen: set[str] = set()
+    current = conn.execute(select(_u.superior_id).where(_u.id == user_id)).scalar()
+    while current is not None and current not in seen:
+        if current == manager_id:
+            return True
+        seen.add(current)
+        current = conn.execute(select(_u.superior_id).where(_u.id == current)).scalar()
+    return False
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterable[Sequence[Any]]:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import (
-    InsufficientSpace,
     KeyringUnavailable,
     PasswordChangeRequired,
+    VaultError,
     VaultLocked,
 )
 from desktop_crm.domain.permissions import Action, Resource
@@ -176,12 +176,15 @@ def _session_for(vault: OpenVault, vault_dir: Path, clock: Clock) -> CrmSession:
 def _finish_departures(session: CrmSession) -> None:
     """Finish the key work of a departure an interruption cut short (see services/departure).
 
-    A full disk must not keep everyone out: the departed user is refused by the database
-    already, so the rotation waits for the next sign-in and the admins are alerted.
+    A full disk, or another program reading the vault, must not keep everyone out: the
+    departed user is refused by the database already, so the rotation waits for the next
+    sign-in and the admins are alerted. Only a lost session (the key changed) stops here.
     """
     try:
         session.departures.finish_interrupted()
-    except InsufficientSpace as error:
+    except VaultLocked:
+        raise
+    except VaultError as error:
         with session._ctx.writing() as w:
             audit.raise_alert(w.session, at=w.now, kind=alert_kinds.DEPARTURE, severity="high",
                               actor_id=w.actor.user_id,

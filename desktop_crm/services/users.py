@@ -143,6 +143,9 @@ class UserService:
             if user.id == w.actor.user_id and status is UserStatus.SUSPENDED:
                 raise ValidationError("user", "you cannot suspend yourself")
             user.status = status.value
+            w.session.flush()
+            if not active_admins(w.session):
+                raise ValidationError("user", LAST_ADMIN)  # rolls the change back
             _touch(user, w)
             verb = "suspend" if status is UserStatus.SUSPENDED else "reactivate"
             audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action=f"user.{verb}",
@@ -154,7 +157,7 @@ class UserService:
             w.actor.require(R, Action.MANAGE)
             user = _find(w.session, user_id)
             _replace_roles(w.session, w.now, w.actor.user_id, user.id, roles)
-            if ADMIN_ROLE not in roles and not _active_admins(w.session):
+            if ADMIN_ROLE not in roles and not active_admins(w.session):
                 raise ValidationError("roles", LAST_ADMIN)  # rolls the change back
             seq = audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                                action="user.set_roles", entity=R, entity_id=user.id,
@@ -323,7 +326,7 @@ def _find(session: Session, user_id: str) -> User:
     return user
 
 
-def _active_admins(session: Session) -> list[str]:
+def active_admins(session: Session) -> list[str]:
     """Active users holding the admin role (read inside the transaction that changes it)."""
     return list(session.execute(
         select(User.id).join(UserRole, UserRole.user_id == User.id)

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_crm.domain.departure_split import SplitMode
+from desktop_crm.domain.enums import UserStatus
 from desktop_crm.domain.errors import (
     AccountRevoked,
     Conflict,
@@ -22,6 +23,7 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.security.secret import SecretBytes
 from desktop_crm.services import departure
 from desktop_crm.services.bulk import ActivityBatch, ActivityImport
+from desktop_crm.services.role_rules import GrantRule
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.storage.engine import KeyRejected, open_raw_connection
 from desktop_crm.storage.models import Alert, Customer, OwnershipChange
@@ -257,3 +259,50 @@ def test_awaiting_reassignment_lists_what_a_departed_user_still_holds(
     moved = admin.departures.reassign_remaining(org.ids["sales_east1"], [org.ids["mgr_east"]])
     assert moved.customers == {org.ids["mgr_east"]: 1}
     assert admin.departures.awaiting_reassignment() == []
+
+
+def test_a_first_receiver_from_deep_below_moves_up_so_no_reporting_loop_forms(org: Org) -> None:
+    admin = org.session("admin")
+    # mgr_east <- sales_east1 <- sales_east2: the receiver sits two levels below
+    admin.users.update(org.ids["sales_east2"], superior_id=org.ids["sales_east1"])
+    admin.departures.complete(org.ids["mgr_east"], [org.ids["sales_east2"]])
+    superior = {u.username: u.superior_id for u in admin.users.list()}
+    assert superior["sales_east2"] is None  # mgr_east's own superior
+    assert superior["sales_east1"] == org.ids["sales_east2"]
+    assert superior["sales_south1"] == org.ids["sales_east2"]
+
+
+def test_a_reader_elsewhere_delays_the_key_rotation_but_keeps_nobody_out(
+    org: Org, leaving: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = org.session("admin")
+    # another account on the shared desktop is in the middle of a read
+    other = open_raw_connection(org.vault_dir / "crm.db", admin._open().data_key)
+    other.execute("BEGIN")
+    other.execute("SELECT count(*) FROM customers").fetchall()
+    try:
+        result = admin.departures.complete(org.ids["sales_east1"], [org.ids["sales_east2"]])
+        assert (result.departure.state, result.key_rotated) == ("committed", False)
+        with pytest.raises(AccountRevoked):  # the database refuses them already
+            sign_in(org.vault_dir, "sales_east1", org.passwords["sales_east1"])
+        org.session("sales_south2").me()  # the waiting rotation keeps nobody out
+    finally:
+        other.rollback()
+        other.close()
+    org.session("mgr_east")  # the reader is gone: this sign-in finishes the rotation
+    history = org.session("admin").departures.history()
+    assert [(d.username, d.state) for d in history] == [("sales_east1", "done")]
+
+
+def test_the_last_active_administrator_can_be_neither_departed_nor_suspended(org: Org) -> None:
+    admin = org.session("admin")
+    hr = admin.roles.create("hr", "HR")
+    admin.roles.set_grants(hr.id, [GrantRule("user", "read"), GrantRule("user", "manage"),
+                                   GrantRule("customer", "read"), GrantRule("customer", "assign")])
+    admin.users.set_roles(org.ids["auditor"], ["auditor", "hr"])
+    hr_user = org.session("auditor")
+    with pytest.raises(ValidationError, match="at least one active administrator"):
+        hr_user.users.set_status(org.ids["admin"], UserStatus.SUSPENDED)
+    with pytest.raises(ValidationError, match="at least one active administrator"):
+        hr_user.departures.complete(org.ids["admin"], [org.ids["mgr_east"]])
+    assert org.session("admin").users.get(org.ids["admin"]).status == "active"
