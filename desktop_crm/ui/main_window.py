@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import VaultSummary
 from desktop_crm.ui import prompts
+from desktop_crm.ui.admin.admin_page import AdminPage, administers, sees_admin_page
+from desktop_crm.ui.admin.alert_tray import AlertWatcher, SystemTrayNotifier
 from desktop_crm.ui.backend import SignedIn
 from desktop_crm.ui.calls.calls_page import CallsPage
 from desktop_crm.ui.calls.log_call import LogCallDialog
@@ -117,6 +119,19 @@ class MainWindow(QMainWindow):
         if self._actor.can(Resource.INTERACTION, Action.READ):
             self.calls_page = CallsPage(self._session, ops, self._actor, self)
             self._add_page(self.calls_page, "nav-calls", self.tr("Calls"), "navCalls")
+        self.admin_page: AdminPage | None = None
+        self.alert_watcher: AlertWatcher | None = None
+        if sees_admin_page(self._actor):
+            self.admin_page = AdminPage(self._session, ops, self._actor, self)
+            title = self.tr("Admin") if administers(self._actor) else self.tr("Audit")
+            self._add_page(self.admin_page, "nav-admin", title, "navAdmin")
+            self._admin_title = title
+            self.admin_page.customer_requested.connect(self.open_customer)
+            if self._actor.can(Resource.ALERT, Action.READ):
+                self.alert_watcher = AlertWatcher(
+                    self._session, ops, notifier=SystemTrayNotifier(icon("app"), self),
+                    parent=self)
+                self.alert_watcher.count_changed.connect(self._show_alert_count)
         # a customer's record opens over the list; it has no sidebar entry of its own
         self.record_page = CustomerRecordPage(self._session, ops, self._actor, self)
         self.pages.addWidget(self.record_page)
@@ -362,6 +377,15 @@ class MainWindow(QMainWindow):
         if self._page_before_record is self.customers_page:
             self.customers_page.table.setFocus()
 
+    def _show_alert_count(self, count: int) -> None:
+        """The Admin entry carries the number of alerts nobody has acknowledged yet."""
+        assert self.admin_page is not None
+        item = self.sidebar.item(self._sidebar_pages.index(self.admin_page))
+        item.setText(filled(self.tr("%1 (%2)"), self._admin_title, str(count))
+                     if count else self._admin_title)
+        item.setToolTip(self.tr("%n unacknowledged alert(s)", "", count)
+                        if count else self._admin_title)
+
     def sidebar_entries(self) -> list[str]:
         """The object names of the sidebar's entries, top to bottom (what the role may use)."""
         return [self.sidebar.item(i).data(Qt.ItemDataRole.UserRole)
@@ -396,6 +420,8 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(0)
             if self.customers_page in self._sidebar_pages:  # a role that reads customers
                 self.customers_page.start()
+            if self.alert_watcher is not None:
+                self.alert_watcher.start()
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
@@ -477,6 +503,8 @@ class MainWindow(QMainWindow):
         if self.log_call_dialog is not None:
             self.log_call_dialog.done(QDialog.DialogCode.Rejected)  # what was typed goes too
         self.idle_watcher.stop()
+        if self.alert_watcher is not None:
+            self.alert_watcher.stop()
         self._closing_for_lock = True
         self.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 
+from desktop_crm.services.session import sign_in
 from desktop_crm.ui import prompts
 from tests.ui.conftest import ADMIN_PASSWORD, CUSTOMERS, SALES2_PASSWORD
 
@@ -115,7 +116,7 @@ def test_the_calls_page_opens_from_the_sidebar_and_leads_to_the_customer(
     session = window._session
     [zhang] = session.customers.search("张伟")
     session.interactions.log(zhang.id, {"summary": "问了交期"})
-    assert window.sidebar_entries() == ["navCustomers", "navCalls"]
+    assert window.sidebar_entries() == ["navCustomers", "navCalls", "navAdmin"]
     window.sidebar.setCurrentRow(1)
     calls = window.calls_page
     assert window.pages.currentWidget() is calls
@@ -154,3 +155,53 @@ def test_locking_with_the_log_call_dialog_open_closes_it_quietly(vault, make_flo
     assert window.log_call_dialog is None
     assert not window.isVisible()
     qtbot.wait(200)  # late answers (outcomes) reach nothing that is gone
+
+
+def test_the_admin_page_shows_every_console_tab_to_an_admin(vault, open_main_window, qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    window.sidebar.setCurrentRow(window.sidebar_entries().index("navAdmin"))
+    page = window.admin_page
+    assert window.pages.currentWidget() is page
+    assert page.tab_keys() == ["usersTab", "departmentsTab", "rolesTab", "departuresTab",
+                               "policiesTab", "alertsTab", "auditTab"]
+    for key in page.tab_keys():
+        assert page.show_tab(key).isVisibleTo(window)
+
+
+def test_the_admin_entry_counts_the_unacknowledged_alerts(vault, open_main_window, qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    session = window._session
+    item = window.sidebar.item(window.sidebar_entries().index("navAdmin"))
+    qtbot.waitUntil(lambda: window.alert_watcher.count is not None, timeout=10_000)
+    before = window.alert_watcher.count
+    sales = session.users.find_by_username("sales2")
+    session.users.set_roles(sales.id, ["sales", "service"])  # a role change raises an alert
+    window.alert_watcher.poll()
+    qtbot.waitUntil(lambda: item.text() == f"Admin ({before + 1})", timeout=10_000)
+    assert item.toolTip() == f"{before + 1} unacknowledged alert(s)"
+
+
+def test_an_auditor_gets_an_audit_entry_with_only_alerts_and_the_log(
+        vault, open_main_window, qtbot):
+    admin = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    try:
+        _, password = admin.users.create("auditor1", "审计员", roles=["auditor"])
+    finally:
+        admin.lock()
+    window = open_main_window(vault.vault_dir, "auditor1", password)
+    index = window.sidebar_entries().index("navAdmin")
+    assert window.sidebar.item(index).text().startswith("Audit")
+    assert window.admin_page.tab_keys() == ["alertsTab", "auditTab"]
+
+
+def test_departure_on_the_users_tab_opens_the_wizard_for_that_user(
+        vault, open_main_window, qtbot):
+    window = open_main_window(vault.vault_dir, "admin", ADMIN_PASSWORD)
+    page = window.admin_page
+    sales2 = window._session.users.find_by_username("sales2")
+    page.show_tab("usersTab").departure_requested.emit(sales2.id)  # what "Departure…" sends
+    departures = page.pages["departuresTab"]
+    assert page.tabs.currentWidget().objectName() == "departuresTab"
+    wizard = departures.wizard
+    assert wizard is not None and wizard.pick_page.preselect == sales2.id
+    wizard.reject()
