@@ -28,6 +28,10 @@ DUPLICATE_NAME = "a department of this name already sits at this place in the tr
 MERGE_INTO_ITSELF = "choose another department to merge into"
 MERGE_INTO_CHILD = "a department cannot be merged into one of its own sub-departments"
 NOT_EMPTY = "move this department's people and sub-departments first"
+NAMED_BY_ROLE = ("a role grants access by this department: change the role, or merge the "
+                 "department into another instead")
+HOLDS_CUSTOMERS = ("customers still belong to this department: merge it into another "
+                   "department instead")
 
 
 class DepartmentService:
@@ -139,8 +143,11 @@ class DepartmentService:
         with self.ctx.writing() as w:
             w.actor.require(R, Action.MANAGE)
             dept = _require(w.session, department_id)
+            # departed people keep their department on the history; they do not hold it
             members = w.session.execute(
-                select(func.count()).select_from(User).where(User.department_id == dept.id)
+                select(func.count()).select_from(User).where(
+                    User.department_id == dept.id, User.deleted_at.is_(None),
+                    User.status != UserStatus.DEPARTED.value)
             ).scalar_one()
             children = w.session.execute(
                 select(func.count()).select_from(Department).where(
@@ -148,6 +155,13 @@ class DepartmentService:
             ).scalar_one()
             if members or children:
                 raise Conflict(NOT_EMPTY)
+            if any(dept.id in grant.department_ids for grant in w.session.execute(
+                    select(RoleGrant).where(RoleGrant.deleted_at.is_(None))).scalars()):
+                raise Conflict(NAMED_BY_ROLE)  # the role could not be saved again otherwise
+            if w.session.execute(select(Customer.id).where(
+                    Customer.department_id == dept.id, Customer.deleted_at.is_(None))
+                    .limit(1)).first():
+                raise Conflict(HOLDS_CUSTOMERS)
             _stamp(dept, w)
             dept.deleted_at = w.now
             bump_access_version(w.session)

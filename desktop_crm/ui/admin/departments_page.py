@@ -46,6 +46,12 @@ _SERVICE_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages",
                       "move this department's people and sub-departments first"),
     QT_TRANSLATE_NOOP("ServiceMessages", "no such department"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "a role grants access by this department: change the role, or merge the "
+                      "department into another instead"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "customers still belong to this department: merge it into another "
+                      "department instead"),
 )
 
 

@@ -7,10 +7,12 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from desktop_crm.domain.enums import Scope
 from desktop_crm.domain.errors import Conflict, ValidationError
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
 from desktop_crm.services.org_views import DepartmentNode
+from desktop_crm.services.role_rules import GrantRule
 from desktop_crm.services.session import CrmSession
 from desktop_crm.storage.models import Alert, Role, RoleGrant
 
@@ -144,6 +146,24 @@ def test_delete_refuses_a_department_with_people_and_says_why(org: Org) -> None:
     admin.departments.delete(empty.id)
     assert empty.id not in {d.id for d in admin.departments.list()}
 
+
+
+def test_delete_refuses_a_department_a_role_names_or_customers_hold(org: Org) -> None:
+    admin = org.session("admin")
+    named = admin.departments.create("项目组 Projects")
+    role = admin.roles.create("projects", "Projects")
+    admin.roles.set_grants(role.id, [GrantRule("customer", "read", Scope.CUSTOM_DEPARTMENTS,
+                                               (named.id,))])
+    with pytest.raises(Conflict, match="a role grants access by this department"):
+        admin.departments.delete(named.id)
+    admin.roles.update(role.id, title="Projects team")  # the role still saves
+    # a department left with a departed member's customers only: those must move first
+    lone = admin.departments.create("孤 Lone")
+    user, _ = admin.users.create("lone1", roles=["sales"], department_id=lone.id)
+    admin.customers.create({"name": "赵敏", "owner_id": user.id})
+    admin.departures.complete(user.id, [org.ids["sales_south2"]])
+    admin.departments.delete(lone.id)  # the departed member holds nothing any more
+    assert lone.id not in {d.id for d in admin.departments.list()}
 
 NON_ADMINS = ("mgr_east", "sales_east1", "service1", "auditor")
 
