@@ -224,6 +224,12 @@ class SignInDialog(QDialog):
             try:
                 # a one-time password is replaced only through the password sign-in
                 session.require_own_password()
+                if not session.policies.current().remember_me_allowed:
+                    # forbidden since this device was remembered: forget it, and the
+                    # password opens the vault this time too
+                    _settle_device(session, backend, vault_dir, username, remember=False,
+                                   remembered=True, allowed=False)
+                    raise DeviceSignInForbidden
                 return _signed_in(session, backend, vault_dir, username, remember=False,
                                   remembered=True)
             except BaseException:
@@ -236,10 +242,13 @@ class SignInDialog(QDialog):
     def _device_failed(self, error: Exception) -> None:
         self._device_checked_for = None
         self._offer_device_sign_in()  # a stale entry is gone now: so is the button
-        if isinstance(error, PasswordChangeRequired):
+        if isinstance(error, PasswordChangeRequired | DeviceSignInForbidden):
             self._set_busy(False)
             self.message.show_error(self.tr(
-                "Your password must be changed first: sign in with your password."))
+                "Your password must be changed first: sign in with your password.")
+                if isinstance(error, PasswordChangeRequired) else self.tr(
+                "This computer no longer remembers you: your company's policy does not "
+                "allow it any more. Sign in with your password."))
             self.password_edit.setFocus()
             return
         self._failed(error)
@@ -326,6 +335,10 @@ class SignInDialog(QDialog):
     def device_note(self) -> str:
         """The line telling what the policy did to this device, while it waits (for tests)."""
         return self.message.text() if self._held is not None else ""
+
+
+class DeviceSignInForbidden(CrmError):
+    """The vault's policy no longer lets a device sign anyone in without the password."""
 
 
 def _signed_in(session: CrmSession, backend: Backend, vault_dir: Path, username: str, *,

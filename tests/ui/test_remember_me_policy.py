@@ -102,23 +102,22 @@ def test_the_box_is_honoured_when_the_policy_allows_it(vault, backend, ops, qtbo
     assert device_remembers(vault.vault_dir, "sales2", memory_keyring)
 
 
-def test_a_remembering_device_forgets_the_user_at_the_next_one_click_sign_in(
+def test_a_remembering_device_forgets_the_user_and_asks_for_the_password_at_one_click(
         vault, backend, ops, qtbot, memory_keyring, opened_sessions):
     _remember_sales2(vault, memory_keyring)
     _set_remember_me(vault, False)  # turned off since
     dialog = _dialog(backend, ops, qtbot, vault, username="sales2")
     assert dialog.device_button.isVisible()
     dialog.device_button.click()
-    qtbot.waitUntil(lambda: dialog.device_note != "", timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.password_edit.isEnabled(), timeout=20_000)
 
-    assert dialog.device_note == FORGOTTEN
+    # no password-free session any more: the device is forgotten and the password asked for
+    assert dialog.message.text().startswith("This computer no longer remembers you")
     assert not dialog.device_button.isVisible()
     assert not device_remembers(vault.vault_dir, "sales2", memory_keyring)
-    with qtbot.waitSignal(dialog.sign_in_did_succeed) as signed:
-        dialog.sign_in_button.click()
-    session = signed.args[0].session
-    assert not session.locked  # signed in all the same
-    assert session.customers.count() == 0
+    assert opened_sessions and all(s.locked for s in opened_sessions)
+    with qtbot.waitSignal(dialog.sign_in_did_succeed, timeout=20_000):
+        _sign_in_with_password(dialog, remember=False)
 
 
 def test_a_remembering_device_forgets_the_user_at_a_password_sign_in_too(
