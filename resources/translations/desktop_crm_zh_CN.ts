@@ -2,6 +2,421 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+      <source>Acknowledge alert</source>
+      <translation>确认警报</translation>
+    </message>
+    <message>
+      <source>Time:</source>
+      <translation>时间：</translation>
+    </message>
+    <message>
+      <source>Kind:</source>
+      <translation>类型：</translation>
+    </message>
+    <message>
+      <source>What happened:</source>
+      <translation>发生了什么：</translation>
+    </message>
+    <message>
+      <source>What did you do about it? (required)</source>
+      <translation>您对此做了什么处理？（必填）</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Note:</source>
+      <translation>备注：</translation>
+    </message>
+    <message>
+      <source>%1 / %2 characters</source>
+      <translation>%1 / %2 个字符</translation>
+    </message>
+    <message>
+      <source>Write a note saying what was done about this alert.</source>
+      <translation>请写一条备注，说明对该警报做了什么处理。</translation>
+    </message>
+    <message>
+      <source>The note is longer than %1 characters.</source>
+      <translation>备注超过了 %1 个字符。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminLabels</name>
+    <message>
+      <source>Self</source>
+      <translation>本人</translation>
+    </message>
+    <message>
+      <source>Self + reports</source>
+      <translation>本人及下属</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>本部门</translation>
+    </message>
+    <message>
+      <source>Dept. + sub-depts</source>
+      <translation>本部门及下属部门</translation>
+    </message>
+    <message>
+      <source>Chosen depts…</source>
+      <translation>指定部门…</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Calls and visits</source>
+      <translation>通话与拜访</translation>
+    </message>
+    <message>
+      <source>Reminders</source>
+      <translation>提醒</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Policies</source>
+      <translation>策略</translation>
+    </message>
+    <message>
+      <source>Audit log</source>
+      <translation>审计日志</translation>
+    </message>
+    <message>
+      <source>Alerts</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>查看</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Reveal</source>
+      <translation>显示完整</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Reassign</source>
+      <translation>转移</translation>
+    </message>
+    <message>
+      <source>Manage</source>
+      <translation>管理</translation>
+    </message>
+    <message>
+      <source>Hidden</source>
+      <translation>隐藏</translation>
+    </message>
+    <message>
+      <source>Read only</source>
+      <translation>只读</translation>
+    </message>
+    <message>
+      <source>Not masked</source>
+      <translation>不遮蔽</translation>
+    </message>
+    <message>
+      <source>Masked in lists</source>
+      <translation>列表中遮蔽</translation>
+    </message>
+    <message>
+      <source>Masked everywhere</source>
+      <translation>全部遮蔽</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>公司</translation>
+    </message>
+    <message>
+      <source>Job title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Phones</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Emails</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>省份/地区</translation>
+    </message>
+    <message>
+      <source>Country code</source>
+      <translation>国家代码</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Referred by</source>
+      <translation>推荐人</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Custom fields</source>
+      <translation>自定义字段</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminPage</name>
+    <message>
+      <source>Users</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Departures</source>
+      <translation>离职交接</translation>
+    </message>
+    <message>
+      <source>Policies</source>
+      <translation>策略</translation>
+    </message>
+    <message>
+      <source>Alerts</source>
+      <translation>警报</translation>
+    </message>
+    <message>
+      <source>Audit log</source>
+      <translation>审计日志</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertLabels</name>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Bulk delete</source>
+      <translation>批量删除</translation>
+    </message>
+    <message>
+      <source>Many reveals</source>
+      <translation>频繁查看明文</translation>
+    </message>
+    <message>
+      <source>Failed sign-ins</source>
+      <translation>登录失败</translation>
+    </message>
+    <message>
+      <source>Role change</source>
+      <translation>角色变更</translation>
+    </message>
+    <message>
+      <source>Scope change</source>
+      <translation>数据范围变更</translation>
+    </message>
+    <message>
+      <source>Departure</source>
+      <translation>员工离职</translation>
+    </message>
+    <message>
+      <source>Password reset</source>
+      <translation>密码重置</translation>
+    </message>
+    <message>
+      <source>Backup restored</source>
+      <translation>备份已恢复</translation>
+    </message>
+    <message>
+      <source>Audit log tampered</source>
+      <translation>审计日志被篡改</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertTableModel</name>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>发生了什么</translation>
+    </message>
+    <message>
+      <source>Caused by</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Acknowledged by</source>
+      <translation>确认人</translation>
+    </message>
+    <message>
+      <source>Acknowledged at</source>
+      <translation>确认时间</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertWatcher</name>
+    <message>
+      <source>New alerts</source>
+      <translation>新警报</translation>
+    </message>
+    <message>
+      <source>%n new alert(s) need an administrator's attention.</source>
+      <translation>有 %n 条新警报需要管理员处理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertsPage</name>
+    <message>
+      <source>Kind of alert</source>
+      <translation>警报类型</translation>
+    </message>
+    <message>
+      <source>Every kind</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>When the alerts were raised</source>
+      <translation>警报产生的时间</translation>
+    </message>
+    <message>
+      <source>Unacknowledged only</source>
+      <translation>仅显示未确认</translation>
+    </message>
+    <message>
+      <source>Loading alerts…</source>
+      <translation>正在加载警报…</translation>
+    </message>
+    <message>
+      <source>Acknowledge…</source>
+      <translation>确认…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n alert(s)</source>
+      <translation>
+        <numerusform>%n 条警报</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No alert matches these filters.</source>
+      <translation>没有符合筛选条件的警报。</translation>
+    </message>
+    <message>
+      <source>No alert is waiting: every alert has been acknowledged.</source>
+      <translation>没有待处理的警报：所有警报都已确认。</translation>
+    </message>
+    <message>
+      <source>No alerts yet. Exports, bulk deletes, bursts of reveals or failed sign-ins, role changes, departures, restores and a changed audit log raise one here.</source>
+      <translation>暂无警报。导出、批量删除、频繁查看明文或多次登录失败、角色变更、员工离职、备份恢复以及审计日志被改动时，都会在这里产生警报。</translation>
+    </message>
+    <message>
+      <source>Alert acknowledged.</source>
+      <translation>警报已确认。</translation>
+    </message>
+  </context>
+  <context>
     <name>AppFlow</name>
     <message>
       <source>The vault is ready. Sign in as its administrator.</source>
@@ -14,6 +429,194 @@
     <message>
       <source>The vault is locked.</source>
       <translation>保险库已锁定。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditDetailsPane</name>
+    <message>
+      <source>Pick an event to see it in full.</source>
+      <translation>选择一条事件以查看完整内容。</translation>
+    </message>
+    <message>
+      <source>Event #%1: %2</source>
+      <translation>事件 #%1：%2</translation>
+    </message>
+    <message>
+      <source>Time: %1</source>
+      <translation>时间：%1</translation>
+    </message>
+    <message>
+      <source>Who: %1</source>
+      <translation>操作人：%1</translation>
+    </message>
+    <message>
+      <source>Record: %1 %2</source>
+      <translation>记录：%1 %2</translation>
+    </message>
+    <message>
+      <source>This %1 no longer exists.</source>
+      <translation>该%1已不存在。</translation>
+    </message>
+    <message>
+      <source>%1 now: %2</source>
+      <translation>%1当前：%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditFilterBar</name>
+    <message>
+      <source>Who did it</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Anyone</source>
+      <translation>任何人</translation>
+    </message>
+    <message>
+      <source>Action (or its beginning)</source>
+      <translation>操作（或其开头）</translation>
+    </message>
+    <message>
+      <source>Any action</source>
+      <translation>任何操作</translation>
+    </message>
+    <message>
+      <source>Kind of record</source>
+      <translation>记录类型</translation>
+    </message>
+    <message>
+      <source>Any record</source>
+      <translation>任何记录</translation>
+    </message>
+    <message>
+      <source>When it happened</source>
+      <translation>发生时间</translation>
+    </message>
+    <message>
+      <source>Text in the details, ids or names</source>
+      <translation>详情、ID 或姓名中的文字</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>CSV for Excel (*.csv);;JSON lines (*.jsonl)</source>
+      <translation>适用于 Excel 的 CSV (*.csv);;JSON 行 (*.jsonl)</translation>
+    </message>
+    <message>
+      <source>Verify chain</source>
+      <translation>校验日志链</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) found so far; searching older events (before #%1)…</source>
+      <translation>
+        <numerusform>已找到 %n 条事件；正在搜索更早的事件（#%1 之前）…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) shown; scroll for older ones.</source>
+      <translation>
+        <numerusform>已显示 %n 条事件；向下滚动查看更早的事件。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s).</source>
+      <translation>
+        <numerusform>共 %n 条事件。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No event matches these filters.</source>
+      <translation>没有符合筛选条件的事件。</translation>
+    </message>
+    <message>
+      <source>The audit log is empty.</source>
+      <translation>审计日志为空。</translation>
+    </message>
+    <message>
+      <source>This customer no longer exists.</source>
+      <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+      <source>Verifying the audit chain…</source>
+      <translation>正在校验审计日志链…</translation>
+    </message>
+    <message numerus="yes">
+      <source>The audit chain is intact: %n event(s). Head hash %1.</source>
+      <translation>
+        <numerusform>审计日志链完整：共 %n 条事件。链头哈希 %1。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The audit chain is broken at event #%1: the log was changed there. %n event(s) before it are intact.</source>
+      <translation>
+        <numerusform>审计日志链在事件 #%1 处断裂：日志在此处被改动过。其之前的 %n 条事件完整。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Export the audit log</source>
+      <translation>导出审计日志</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n event(s) to %1.</source>
+      <translation>
+        <numerusform>已将 %n 条事件导出到 %1。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Could not write the export to %1: %2. Nothing was written; choose another place.</source>
+      <translation>无法将导出写入 %1：%2。没有写入任何内容，请选择其他位置。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditTableModel</name>
+    <message>
+      <source>#</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录类型</translation>
+    </message>
+    <message>
+      <source>Record id</source>
+      <translation>记录 ID</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
     </message>
   </context>
   <context>
@@ -301,6 +904,14 @@ Log one with “Log a call” (Ctrl+L).</source>
       <translation>退出登录</translation>
     </message>
     <message>
+      <source>Your password needs at least %1 characters.</source>
+      <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+      <source>Your password needs at least %1 characters, with both letters and digits.</source>
+      <translation>密码至少需要 %1 个字符，并且同时包含字母和数字。</translation>
+    </message>
+    <message>
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
@@ -314,6 +925,63 @@ Log one with “Log a call” (Ctrl+L).</source>
     <message>
       <source>None</source>
       <translation>无</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>Confirm the departure</source>
+      <translation>确认离职</translation>
+    </message>
+    <message>
+      <source>Read what will happen. It runs as one step and cannot be undone.</source>
+      <translation>请阅读将要发生的事。此操作一步完成，无法撤销。</translation>
+    </message>
+    <message>
+      <source>I understand this cannot be undone</source>
+      <translation>我知道此操作无法撤销</translation>
+    </message>
+    <message>
+      <source>• %1's access ends on every device: their password, key and every computer that remembers them stop working.</source>
+      <translation>• %1 在所有设备上的访问权限终止：其密码、密钥以及所有记住其登录的电脑都将失效。</translation>
+    </message>
+    <message>
+      <source>• The vault's data key is rotated, so no copy of the old key opens it.</source>
+      <translation>• 保险库的数据密钥将被轮换，旧密钥的任何副本都无法再打开它。</translation>
+    </message>
+    <message numerus="yes">
+      <source>• %n customer(s) change owner:</source>
+      <translation>
+        <numerusform>• %n 个客户更换负责人：</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>• They own no customers.</source>
+      <translation>• 此人名下没有客户。</translation>
+    </message>
+    <message>
+      <source>• Open reminders and complaints follow their customer; any others go to %1.</source>
+      <translation>• 未完成的提醒和投诉随客户转移；其余的交给 %1。</translation>
+    </message>
+    <message numerus="yes">
+      <source>• %n direct report(s) will report to %1.</source>
+      <translation>
+        <numerusform>• %n 名直接下属将改为向 %1 汇报。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>• %n collaborator grant(s) end.</source>
+      <translation>
+        <numerusform>• %n 项协作授权将终止。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>• An alert tells every administrator, and the audit log keeps the record.</source>
+      <translation>• 所有管理员都会收到警报，审计日志会保留记录。</translation>
     </message>
   </context>
   <context>
@@ -549,6 +1217,266 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>DepartmentNameDialog</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentPickerDialog</name>
+    <message>
+      <source>(top level)</source>
+      <translation>（顶层）</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Specified departments</source>
+      <translation>指定部门</translation>
+    </message>
+    <message>
+      <source>Use these</source>
+      <translation>使用所选部门</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentTreeModel</name>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>People in this department (and in all below it)</source>
+      <translation>本部门的人数（括号内含所有下级部门）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentsPage</name>
+    <message>
+      <source>New…</source>
+      <translation>新建…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>重命名…</translation>
+    </message>
+    <message>
+      <source>Move…</source>
+      <translation>移动…</translation>
+    </message>
+    <message>
+      <source>Merge into…</source>
+      <translation>合并到…</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>A new department under %1:</source>
+      <translation>在 %1 下新建部门：</translation>
+    </message>
+    <message>
+      <source>A new department at the top level:</source>
+      <translation>在顶层新建部门：</translation>
+    </message>
+    <message>
+      <source>New department</source>
+      <translation>新建部门</translation>
+    </message>
+    <message>
+      <source>Department created.</source>
+      <translation>部门已创建。</translation>
+    </message>
+    <message>
+      <source>Rename department</source>
+      <translation>重命名部门</translation>
+    </message>
+    <message>
+      <source>New name of %1:</source>
+      <translation>%1 的新名称：</translation>
+    </message>
+    <message>
+      <source>Department renamed.</source>
+      <translation>部门已重命名。</translation>
+    </message>
+    <message>
+      <source>Move department</source>
+      <translation>移动部门</translation>
+    </message>
+    <message>
+      <source>Move %1, with everything below it, under:</source>
+      <translation>将 %1 及其所有下级移动到：</translation>
+    </message>
+    <message>
+      <source>Move</source>
+      <translation>移动</translation>
+    </message>
+    <message>
+      <source>Department moved.</source>
+      <translation>部门已移动。</translation>
+    </message>
+    <message>
+      <source>Merge department</source>
+      <translation>合并部门</translation>
+    </message>
+    <message>
+      <source>Merge %1 into another department. Its people, sub-departments and customers move there, and %1 is removed.</source>
+      <translation>将 %1 合并到另一个部门。其人员、下级部门和客户将移到那里，%1 随后被删除。</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Merge %1 into %2? This cannot be undone.</source>
+      <translation>将 %1 合并到 %2？此操作无法撤销。</translation>
+    </message>
+    <message>
+      <source>Merged into %1. Moved there: people %2, sub-departments %3, customers %4.</source>
+      <translation>已合并到 %1。移入：人员 %2，下级部门 %3，客户 %4。</translation>
+    </message>
+    <message>
+      <source>Delete department</source>
+      <translation>删除部门</translation>
+    </message>
+    <message>
+      <source>Delete the department %1?</source>
+      <translation>删除部门 %1？</translation>
+    </message>
+    <message>
+      <source>Department deleted.</source>
+      <translation>部门已删除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartureWizard</name>
+    <message>
+      <source>Staff departure</source>
+      <translation>员工离职</translation>
+    </message>
+    <message>
+      <source>Depart and revoke access</source>
+      <translation>办理离职并撤销权限</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Reading the users…</source>
+      <translation>正在读取用户…</translation>
+    </message>
+    <message>
+      <source>Cancel the departure</source>
+      <translation>取消离职</translation>
+    </message>
+    <message>
+      <source>Cancel the departure of %1? Nothing has moved yet; their exports and reveals come back.</source>
+      <translation>取消 %1 的离职？目前尚未移交任何内容；其导出和查看权限将恢复。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeparturesPage</name>
+    <message>
+      <source>Frozen, not yet departed</source>
+      <translation>已冻结，尚未离职</translation>
+    </message>
+    <message>
+      <source>Departed, key work pending</source>
+      <translation>已离职，密钥处理待完成</translation>
+    </message>
+    <message>
+      <source>Departed</source>
+      <translation>已离职</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Start a departure…</source>
+      <translation>办理离职…</translation>
+    </message>
+    <message>
+      <source>When someone leaves, the departure wizard ends their access on every device and hands their customers to the people you choose.</source>
+      <translation>有人离职时，离职向导会终止其在所有设备上的访问权限，并把其客户交给你选定的人。</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <source>Departed on</source>
+      <translation>离职时间</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Open reminders</source>
+      <translation>未完成提醒</translation>
+    </message>
+    <message>
+      <source>Open complaints</source>
+      <translation>未结投诉</translation>
+    </message>
+    <message>
+      <source>Direct reports</source>
+      <translation>直接下属</translation>
+    </message>
+    <message>
+      <source>Nobody: every departed person's customers and open work have a new owner.</source>
+      <translation>没有：所有离职人员的客户和未完成工作都已有新的负责人。</translation>
+    </message>
+    <message>
+      <source>Reassign…</source>
+      <translation>重新分配…</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Frozen on</source>
+      <translation>冻结时间</translation>
+    </message>
+    <message>
+      <source>Finished on</source>
+      <translation>完成时间</translation>
+    </message>
+    <message>
+      <source>No departures yet.</source>
+      <translation>尚无离职记录。</translation>
+    </message>
+    <message>
+      <source>Departed staff awaiting reassignment</source>
+      <translation>待重新分配的离职人员</translation>
+    </message>
+    <message>
+      <source>Departures</source>
+      <translation>离职记录</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n customer(s) of %1 reassigned.</source>
+      <translation>
+        <numerusform>已重新分配 %1 的 %n 个客户。</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorText</name>
     <message>
       <source>Wrong user name or password.</source>
@@ -573,6 +1501,10 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>This folder already holds a vault. Sign in to it, or choose another folder.</source>
       <translation>此文件夹中已有一个保险库。请登录该保险库，或选择其他文件夹。</translation>
+    </message>
+    <message>
+      <source>The vault's key was changed by another sign-in (for example when an employee left). Sign in again with your password.</source>
+      <translation>另一次登录更换了保险库密钥（例如有员工离职）。请用您的密码重新登录。</translation>
     </message>
     <message>
       <source>The vault is locked. Sign in again.</source>
@@ -605,6 +1537,21 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>Too many failed sign-ins. You can try again in %1 s.</source>
       <translation>登录失败次数过多。请在 %1 秒后重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldPolicyTable</name>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Access</source>
+      <translation>权限</translation>
+    </message>
+    <message>
+      <source>Mask</source>
+      <translation>遮蔽</translation>
     </message>
   </context>
   <context>
@@ -727,6 +1674,92 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>Creating the encrypted vault… this takes a few seconds.</source>
       <translation>正在创建加密保险库… 这需要几秒钟。</translation>
+    </message>
+  </context>
+  <context>
+    <name>GrantGrid</name>
+    <message>
+      <source>Granted</source>
+      <translation>已授予</translation>
+    </message>
+    <message>
+      <source>Departments: %1</source>
+      <translation>部门：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>HoldingsPage</name>
+    <message>
+      <source>What they hold</source>
+      <translation>名下的内容</translation>
+    </message>
+    <message>
+      <source>Customers:</source>
+      <translation>客户：</translation>
+    </message>
+    <message>
+      <source>By tier:</source>
+      <translation>按等级：</translation>
+    </message>
+    <message>
+      <source>By department:</source>
+      <translation>按部门：</translation>
+    </message>
+    <message>
+      <source>Open reminders:</source>
+      <translation>未完成的提醒：</translation>
+    </message>
+    <message>
+      <source>Open complaints:</source>
+      <translation>未结投诉：</translation>
+    </message>
+    <message>
+      <source>Contracts and payment plans:</source>
+      <translation>合同和回款计划：</translation>
+    </message>
+    <message>
+      <source>Collaborator grants:</source>
+      <translation>协作授权：</translation>
+    </message>
+    <message>
+      <source>Direct reports:</source>
+      <translation>直接下属：</translation>
+    </message>
+    <message>
+      <source>They hold no customers and no open work: the departure only ends their access.</source>
+      <translation>此人名下没有客户，也没有未完成的工作：离职只会终止其访问权限。</translation>
+    </message>
+    <message>
+      <source>Everything %1 holds, as it is now.</source>
+      <translation>%1 目前名下的全部内容。</translation>
+    </message>
+    <message>
+      <source>Exports and reveals for %1 are frozen from now on. Cancel this wizard to give them back.</source>
+      <translation>从现在起 %1 的导出和查看权限已冻结。取消本向导即可恢复。</translation>
+    </message>
+    <message>
+      <source>No tier</source>
+      <translation>无等级</translation>
+    </message>
+    <message>
+      <source>No department</source>
+      <translation>无部门</translation>
+    </message>
+    <message>
+      <source>%1 (they follow their customer to the new owner)</source>
+      <translation>%1（随客户转给新负责人）</translation>
+    </message>
+    <message>
+      <source>%1 contracts, %2 payment plans (they stay with their customer)</source>
+      <translation>%1 份合同，%2 个回款计划（仍归属原客户）</translation>
+    </message>
+    <message>
+      <source>%1 (they end: shared records go back to their owners)</source>
+      <translation>%1（将终止：共享的记录回归其负责人）</translation>
+    </message>
+    <message>
+      <source>%1 (they will report to the first receiver)</source>
+      <translation>%1（将改为向第一位接收人汇报）</translation>
     </message>
   </context>
   <context>
@@ -967,6 +2000,14 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>通话</translation>
     </message>
     <message>
+      <source>Admin</source>
+      <translation>管理</translation>
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation>审计</translation>
+    </message>
+    <message>
       <source>&amp;New customer</source>
       <translation>新建客户(&amp;N)</translation>
     </message>
@@ -1036,6 +2077,16 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>已记录通话。</translation>
     </message>
     <message>
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unacknowledged alert(s)</source>
+      <translation>
+        <numerusform>%n 条未确认的警报</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>Audit log intact</source>
       <translation>审计日志完整</translation>
     </message>
@@ -1065,6 +2116,68 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>NewRoleDialog</name>
+    <message>
+      <source>New role</source>
+      <translation>新建角色</translation>
+    </message>
+    <message>
+      <source>e.g. east_sales</source>
+      <translation>例如 east_sales</translation>
+    </message>
+    <message>
+      <source>Nothing (an empty role)</source>
+      <translation>不复制（空角色）</translation>
+    </message>
+    <message>
+      <source>Code name:</source>
+      <translation>代号：</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Copy permissions from:</source>
+      <translation>复制权限自：</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>创建</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Give the role a title.</source>
+      <translation>请填写角色名称。</translation>
+    </message>
+    <message>
+      <source>Use 2–40 lower-case letters, digits, dots, dashes or underscores; each role needs its own.</source>
+      <translation>请使用 2–40 个小写字母、数字、点、短横线或下划线，且不能与其他角色重复。</translation>
+    </message>
+  </context>
+  <context>
+    <name>OneTimePasswordDialog</name>
+    <message>
+      <source>This password will not be shown again. Hand it over in person; it must be changed at the first sign-in.</source>
+      <translation>此密码不会再次显示。请当面转交；首次登录时必须修改。</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Copied to the clipboard.</source>
+      <translation>已复制到剪贴板。</translation>
+    </message>
+  </context>
+  <context>
     <name>OptionalDateEdit</name>
     <message>
       <source>None</source>
@@ -1073,6 +2186,198 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>No date</source>
       <translation>清除日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeriodPicker</name>
+    <message>
+      <source>From (inclusive)</source>
+      <translation>起始日期（含）</translation>
+    </message>
+    <message>
+      <source>To (inclusive)</source>
+      <translation>截止日期（含）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PickUserPage</name>
+    <message>
+      <source>Who is leaving?</source>
+      <translation>谁要离职？</translation>
+    </message>
+    <message>
+      <source>Pick the person who leaves. As soon as you go on, they can no longer export or reveal masked values; their customers stay with the company.</source>
+      <translation>选择离职的人。一旦继续，此人即不能再导出数据或查看被遮蔽的内容；其客户留在公司。</translation>
+    </message>
+    <message>
+      <source>Search by name, sign-in name or department…</source>
+      <translation>按姓名、登录名或部门搜索…</translation>
+    </message>
+    <message>
+      <source>suspended</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>There is nobody else who could leave.</source>
+      <translation>没有其他可办理离职的人。</translation>
+    </message>
+    <message>
+      <source>Freezing exports and reveals for %1…</source>
+      <translation>正在冻结 %1 的导出和查看权限…</translation>
+    </message>
+    <message>
+      <source>Exports and reveals for %1 are now frozen.</source>
+      <translation>%1 的导出和查看权限现已冻结。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoliciesPage</name>
+    <message>
+      <source>Lock after idle (minutes):</source>
+      <translation>闲置后锁定（分钟）：</translation>
+    </message>
+    <message>
+      <source>Allow “remember me” on a device</source>
+      <translation>允许设备“记住我”</translation>
+    </message>
+    <message>
+      <source>Alert after this many reveals:</source>
+      <translation>显示完整信息达到此次数时警报：</translation>
+    </message>
+    <message>
+      <source>…within (minutes):</source>
+      <translation>…在此时间内（分钟）：</translation>
+    </message>
+    <message>
+      <source>Remind of contract expiry (days before):</source>
+      <translation>合同到期提前提醒（天）：</translation>
+    </message>
+    <message>
+      <source>Minimum password length:</source>
+      <translation>密码最短长度：</translation>
+    </message>
+    <message>
+      <source>Passwords need letters and digits</source>
+      <translation>密码须同时包含字母和数字</translation>
+    </message>
+    <message>
+      <source>Offline laptop locks after (days):</source>
+      <translation>笔记本离线超过此天数后锁定：</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number from %1 to %2.</source>
+      <translation>请输入 %1 到 %2 之间的整数。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReassignDialog</name>
+    <message>
+      <source>Reassign what is left</source>
+      <translation>重新分配剩余内容</translation>
+    </message>
+    <message>
+      <source>%1 has departed but still holds customers or open work. Choose who takes it; their name stays on each customer's ownership history.</source>
+      <translation>%1 已离职，但名下仍有客户或未完成的工作。请选择接收人；其名字会保留在每个客户的归属历史中。</translation>
+    </message>
+    <message>
+      <source>Reassign</source>
+      <translation>重新分配</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Reassigning…</source>
+      <translation>正在重新分配…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiverChooser</name>
+    <message>
+      <source>Search receivers…</source>
+      <translation>搜索接收人…</translation>
+    </message>
+    <message>
+      <source>How several receivers share the customers:</source>
+      <translation>多位接收人如何分配客户：</translation>
+    </message>
+    <message>
+      <source>By department</source>
+      <translation>按部门</translation>
+    </message>
+    <message>
+      <source>Each customer goes to the receiver in the customer's department (or the nearest one above it); the rest are dealt out in turn.</source>
+      <translation>每个客户交给其所在部门（或最近的上级部门）的接收人；其余客户轮流分配。</translation>
+    </message>
+    <message>
+      <source>By tier</source>
+      <translation>按等级</translation>
+    </message>
+    <message>
+      <source>Whole tiers are dealt out in turn: high-value to the first receiver, potential to the second, and so on.</source>
+      <translation>按等级整体轮流分配：高价值给第一位接收人，潜力客户给第二位，依此类推。</translation>
+    </message>
+    <message>
+      <source>In turn (even split)</source>
+      <translation>轮流（平均分配）</translation>
+    </message>
+    <message>
+      <source>Customers are dealt out one by one, so everyone gets about the same number.</source>
+      <translation>客户逐个轮流分配，每人所得数量大致相同。</translation>
+    </message>
+    <message>
+      <source>Receiver</source>
+      <translation>接收人</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Tick at least one person to receive the customers.</source>
+      <translation>请至少勾选一位接收客户的人。</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <source>%1 (first receiver)</source>
+      <translation>%1（第一位接收人）</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n customer(s) in all.</source>
+      <translation>
+        <numerusform>共 %n 个客户。</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiversPage</name>
+    <message>
+      <source>Who receives their customers?</source>
+      <translation>谁来接收其客户？</translation>
+    </message>
+    <message>
+      <source>One person can take everything, or several can share it. The first person you tick also takes open work not tied to a customer and %1's direct reports.</source>
+      <translation>可以由一人全部接收，也可以由多人分担。第一位勾选的人还会接收不属于任何客户的未完成工作，以及 %1 的直接下属。</translation>
+    </message>
+    <message>
+      <source>%1's name stays on each customer's ownership history: you can always see who looked after a customer before.</source>
+      <translation>%1 的名字会保留在每个客户的归属历史中：随时可以查到此前由谁负责。</translation>
     </message>
   </context>
   <context>
@@ -1146,6 +2451,87 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>RoleEditor</name>
+    <message>
+      <source>Code name:</source>
+      <translation>代号：</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Description:</source>
+      <translation>说明：</translation>
+    </message>
+    <message>
+      <source>Permissions and data scope</source>
+      <translation>权限与数据范围</translation>
+    </message>
+    <message>
+      <source>Customer fields</source>
+      <translation>客户字段</translation>
+    </message>
+    <message>
+      <source>What can this user see?</source>
+      <translation>此用户能看到什么？</translation>
+    </message>
+    <message>
+      <source>User:</source>
+      <translation>用户：</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Revert</source>
+      <translation>还原</translation>
+    </message>
+    <message>
+      <source>Give the role a title.</source>
+      <translation>请填写角色名称。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>The administrator role must keep reading and managing users and roles, or nobody could reach this console.</source>
+      <translation>管理员角色必须保留查看和管理用户与角色的权限，否则没有人能再进入此管理台。</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Would see %n customer(s)</source>
+      <translation>
+        <numerusform>可看到 %n 位客户</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(if they held this role)</source>
+      <translation>（假如拥有此角色）</translation>
+    </message>
+    <message>
+      <source>Hidden: %1</source>
+      <translation>隐藏：%1</translation>
+    </message>
+    <message>
+      <source>Masked: %1</source>
+      <translation>遮蔽：%1</translation>
+    </message>
+    <message>
+      <source>Every customer field in full.</source>
+      <translation>所有客户字段完整可见。</translation>
+    </message>
+  </context>
+  <context>
     <name>Roles</name>
     <message>
       <source>Administrator</source>
@@ -1169,6 +2555,124 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>RolesPage</name>
+    <message>
+      <source>New role…</source>
+      <translation>新建角色…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 · %n people</source>
+      <translation>
+        <numerusform>%1 · %n 人</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未保存的更改</translation>
+    </message>
+    <message>
+      <source>Discard the changes to this role?</source>
+      <translation>放弃对此角色的更改吗？</translation>
+    </message>
+    <message>
+      <source>Delete role</source>
+      <translation>删除角色</translation>
+    </message>
+    <message>
+      <source>Delete the role “%1”? This cannot be undone.</source>
+      <translation>删除角色“%1”吗？此操作无法撤销。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunPage</name>
+    <message>
+      <source>The departure</source>
+      <translation>离职办理</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <source>Cancel the departure…</source>
+      <translation>取消离职…</translation>
+    </message>
+    <message>
+      <source>This cannot be interrupted; please wait.</source>
+      <translation>此过程无法中断，请稍候。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Ending %1's access, handing over %n customer(s) and rotating the vault's data key… On a large vault this takes a few seconds.</source>
+      <translation>
+        <numerusform>正在终止 %1 的访问权限、移交 %n 个客户并轮换保险库数据密钥… 保险库较大时需要几秒钟。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>已完成。</translation>
+    </message>
+    <message>
+      <source>%1 has departed: their access is revoked on every device.</source>
+      <translation>%1 已离职：其在所有设备上的访问权限均已撤销。</translation>
+    </message>
+    <message>
+      <source>Customers moved:</source>
+      <translation>已移交的客户：</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>Open reminders moved: %1</source>
+      <translation>已移交的未完成提醒：%1</translation>
+    </message>
+    <message>
+      <source>Open complaints moved: %1</source>
+      <translation>已移交的未结投诉：%1</translation>
+    </message>
+    <message>
+      <source>Collaborator grants ended: %1</source>
+      <translation>已终止的协作授权：%1</translation>
+    </message>
+    <message>
+      <source>Direct reports moved: %1</source>
+      <translation>已调整的直接下属：%1</translation>
+    </message>
+    <message>
+      <source>The vault's data key was rotated.</source>
+      <translation>保险库的数据密钥已轮换。</translation>
+    </message>
+    <message>
+      <source>The data key is not rotated yet: that finishes at the next sign-in.</source>
+      <translation>数据密钥尚未轮换：将在下次登录时完成。</translation>
+    </message>
+    <message>
+      <source>The departure did not finish.</source>
+      <translation>离职未能完成。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed: %1 still owns their customers, and their exports and reveals stay frozen. Try again, or cancel the departure.</source>
+      <translation>未做任何更改：%1 仍是其客户的负责人，其导出和查看权限仍处于冻结状态。请重试，或取消离职。</translation>
+    </message>
+    <message>
+      <source>%1 has departed and their customers were handed over; the rest of the key work finishes by itself at the next sign-in.</source>
+      <translation>%1 已离职，其客户已移交；剩余的密钥处理将在下次登录时自动完成。</translation>
+    </message>
+    <message>
+      <source>Sign in again and look at the departures list: a departure that was saved is finished by itself at the next sign-in.</source>
+      <translation>请重新登录并查看离职列表：已保存的离职会在下次登录时自动完成。</translation>
+    </message>
+    <message>
+      <source>The departure is running and cannot be interrupted; this window closes once it has finished.</source>
+      <translation>离职正在进行，无法中断；完成后即可关闭此窗口。</translation>
+    </message>
+  </context>
+  <context>
     <name>ServiceMessages</name>
     <message>
       <source>must not be empty</source>
@@ -1179,16 +2683,16 @@ Customer records kept in an encrypted vault on this computer.</source>
       <translation>请使用 2–64 个字母、数字、点、短横线或下划线（不能有空格）</translation>
     </message>
     <message>
-      <source>must be at least 10 characters long</source>
-      <translation>至少需要 10 个字符</translation>
-    </message>
-    <message>
       <source>must not start or end with spaces</source>
       <translation>开头和结尾不能是空格</translation>
     </message>
     <message>
       <source>must differ from the current password</source>
       <translation>必须与当前密码不同</translation>
+    </message>
+    <message>
+      <source>must contain both letters and digits</source>
+      <translation>必须同时包含字母和数字</translation>
     </message>
     <message>
       <source>give the user at least one role</source>
@@ -1205,6 +2709,42 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>your role may not change this field</source>
       <translation>你的角色不能修改此字段</translation>
+    </message>
+    <message>
+      <source>must be yes or no</source>
+      <translation>必须为“是”或“否”</translation>
+    </message>
+    <message>
+      <source>is not a policy</source>
+      <translation>不是一项策略</translation>
+    </message>
+    <message>
+      <source>choose an active user to preview</source>
+      <translation>请选择一位在职用户来预览</translation>
+    </message>
+    <message>
+      <source>the administrator role must keep reading and managing users and roles</source>
+      <translation>管理员角色必须保留查看和管理用户及角色的权限</translation>
+    </message>
+    <message>
+      <source>a built-in role cannot be deleted</source>
+      <translation>内置角色不能删除</translation>
+    </message>
+    <message>
+      <source>use 2–40 lower-case letters, digits, dots, dashes or underscores</source>
+      <translation>请使用 2–40 个小写字母、数字、点、连字符或下划线</translation>
+    </message>
+    <message>
+      <source>choose at least one department for “specified departments”</source>
+      <translation>“指定部门”至少要选择一个部门</translation>
+    </message>
+    <message>
+      <source>use the departure workflow</source>
+      <translation>请使用离职流程</translation>
+    </message>
+    <message>
+      <source>no such user</source>
+      <translation>没有这个用户</translation>
     </message>
     <message>
       <source>“%1” is not a phone number</source>
@@ -1227,12 +2767,72 @@ Customer records kept in an encrypted vault on this computer.</source>
       <translation>“%1”不是两个字母的国家代码</translation>
     </message>
     <message>
+      <source>“%1” belonged to a deleted role; choose another</source>
+      <translation>“%1”曾属于一个已删除的角色，请换一个名称</translation>
+    </message>
+    <message>
+      <source>“%1” is not a permission</source>
+      <translation>“%1”不是一项权限</translation>
+    </message>
+    <message>
+      <source>“%1” is not a data scope</source>
+      <translation>“%1”不是数据范围</translation>
+    </message>
+    <message>
+      <source>“%1” has no data scope: grant it whole</source>
+      <translation>“%1”没有数据范围：只能整体授予</translation>
+    </message>
+    <message>
+      <source>“%1” is not a customer field</source>
+      <translation>“%1”不是客户字段</translation>
+    </message>
+    <message>
+      <source>“%1” is not a field policy</source>
+      <translation>“%1”不是字段策略</translation>
+    </message>
+    <message>
+      <source>“%1” cannot be masked</source>
+      <translation>“%1”不能遮蔽</translation>
+    </message>
+    <message>
+      <source>“%1” has two policies</source>
+      <translation>“%1”有两条策略</translation>
+    </message>
+    <message>
       <source>is longer than %1 characters</source>
       <translation>超过了 %1 个字符</translation>
     </message>
     <message>
       <source>“%1” is already taken</source>
       <translation>“%1”已被占用</translation>
+    </message>
+    <message>
+      <source>must be at least %1 characters long</source>
+      <translation>至少需要 %1 个字符</translation>
+    </message>
+    <message>
+      <source>must be a whole number from %1 to %2</source>
+      <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+      <source>%1 people still hold this role; give them another role first</source>
+      <translation>仍有 %1 人持有此角色，请先给他们换一个角色</translation>
+    </message>
+    <message>
+      <source>no such role: %1</source>
+      <translation>没有这个角色：%1</translation>
+    </message>
+    <message>
+      <source>a masked field is read-only: “%1” cannot be edit</source>
+      <translation>遮蔽的字段只读：“%1”不能设为可编辑</translation>
+    </message>
+    <message>
+      <source>%1 has already departed</source>
+      <translation>%1 已经离职</translation>
+    </message>
+    <message>
+      <source>%1 is not active</source>
+      <translation>%1 不是在职状态</translation>
     </message>
     <message>
       <source>no system keyring is available on this computer, so the app cannot remember you (sign in with your password)</source>
@@ -1269,6 +2869,106 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>must be between 0 seconds and 24 hours</source>
       <translation>必须在 0 秒到 24 小时之间</translation>
+    </message>
+    <message>
+      <source>this alert was already acknowledged</source>
+      <translation>该警报已被确认</translation>
+    </message>
+    <message>
+      <source>must be after the start</source>
+      <translation>必须晚于开始时间</translation>
+    </message>
+    <message>
+      <source>use csv or jsonl</source>
+      <translation>请使用 csv 或 jsonl</translation>
+    </message>
+    <message>
+      <source>a department cannot move under itself or one of its own sub-departments</source>
+      <translation>部门不能移到自身或其下级部门之下</translation>
+    </message>
+    <message>
+      <source>a department of this name already sits at this place in the tree</source>
+      <translation>此位置已有同名部门</translation>
+    </message>
+    <message>
+      <source>choose another department to merge into</source>
+      <translation>请选择要并入的另一个部门</translation>
+    </message>
+    <message>
+      <source>a department cannot be merged into one of its own sub-departments</source>
+      <translation>部门不能并入其下级部门</translation>
+    </message>
+    <message>
+      <source>move this department's people and sub-departments first</source>
+      <translation>请先移走该部门的人员和下级部门</translation>
+    </message>
+    <message>
+      <source>no such department</source>
+      <translation>没有这个部门</translation>
+    </message>
+    <message>
+      <source>a role grants access by this department: change the role, or merge the department into another instead</source>
+      <translation>有角色按此部门授予权限：请先修改该角色，或将此部门合并到其他部门</translation>
+    </message>
+    <message>
+      <source>customers still belong to this department: merge it into another department instead</source>
+      <translation>仍有客户属于此部门：请将其合并到其他部门</translation>
+    </message>
+    <message>
+      <source>choose at least one user to receive the customers</source>
+      <translation>请至少选择一位接收客户的用户</translation>
+    </message>
+    <message>
+      <source>each receiver may be chosen once</source>
+      <translation>每位接收人只能选择一次</translation>
+    </message>
+    <message>
+      <source>the departing user cannot receive their own customers</source>
+      <translation>离职用户不能接收自己的客户</translation>
+    </message>
+    <message>
+      <source>you cannot run your own departure; ask another admin</source>
+      <translation>不能为自己办理离职；请让另一位管理员办理</translation>
+    </message>
+    <message>
+      <source>this departure is already committed and cannot be cancelled</source>
+      <translation>此离职已提交，无法取消</translation>
+    </message>
+    <message>
+      <source>only a departed user's holdings are reassigned here; start a departure for an active user</source>
+      <translation>这里只重新分配已离职用户名下的内容；在职用户请先办理离职</translation>
+    </message>
+    <message>
+      <source>a user cannot report to themselves or to someone who reports to them</source>
+      <translation>用户不能向自己或自己的下属汇报</translation>
+    </message>
+    <message>
+      <source>this person has departed and cannot be a superior</source>
+      <translation>此人已离职，不能作为上级</translation>
+    </message>
+    <message>
+      <source>this user has departed; their record can no longer be changed</source>
+      <translation>该用户已离职，其资料不能再修改</translation>
+    </message>
+    <message>
+      <source>change your own password instead of resetting it</source>
+      <translation>请修改自己的密码，而不是重置</translation>
+    </message>
+    <message>
+      <source>the vault must keep at least one active administrator</source>
+      <translation>保险库必须保留至少一名在职管理员</translation>
+    </message>
+    <message>
+      <source>you cannot suspend yourself</source>
+      <translation>不能停用自己的账号</translation>
+    </message>
+    <message>
+      <source>no such active user</source>
+      <translation>没有这个在职用户</translation>
+    </message>
+    <message>
+      <source>this user has departed; their access cannot be restored</source>
+      <translation>该用户已离职，其访问权限无法恢复</translation>
     </message>
   </context>
   <context>
@@ -1351,6 +3051,22 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>Your password must be changed first: sign in with your password.</source>
       <translation>需要先修改密码：请用密码登录。</translation>
+    </message>
+    <message>
+      <source>This computer no longer remembers you: your company's policy does not allow it any more. Sign in with your password.</source>
+      <translation>这台电脑已不再记住您：公司策略不再允许。请用密码登录。</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <source>Signed in. This computer will not remember you: your company's policy does not allow it.</source>
+      <translation>已登录。公司策略不允许记住登录，这台电脑不会记住你。</translation>
+    </message>
+    <message>
+      <source>Signed in. This computer no longer remembers you: your company's policy does not allow it any more.</source>
+      <translation>已登录。公司策略已不再允许记住登录，这台电脑已忘记你。</translation>
     </message>
     <message>
       <source>You can try again now.</source>
@@ -1456,6 +3172,211 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>Last contact %1 · %2</source>
       <translation>最近联系 %1 · %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserDialog</name>
+    <message>
+      <source>New user</source>
+      <translation>新建用户</translation>
+    </message>
+    <message>
+      <source>Edit user</source>
+      <translation>编辑用户</translation>
+    </message>
+    <message>
+      <source>(no department)</source>
+      <translation>（无部门）</translation>
+    </message>
+    <message>
+      <source>(no superior)</source>
+      <translation>（无上级）</translation>
+    </message>
+    <message>
+      <source>Sign-in name:</source>
+      <translation>登录名：</translation>
+    </message>
+    <message>
+      <source>Display name:</source>
+      <translation>显示名称：</translation>
+    </message>
+    <message>
+      <source>Roles:</source>
+      <translation>角色：</translation>
+    </message>
+    <message>
+      <source>Department:</source>
+      <translation>部门：</translation>
+    </message>
+    <message>
+      <source>Reports to:</source>
+      <translation>上级：</translation>
+    </message>
+    <message>
+      <source>Create user</source>
+      <translation>创建用户</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Give the user at least one role.</source>
+      <translation>请至少为用户分配一个角色。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersPage</name>
+    <message>
+      <source>Filter by name, department, role…</source>
+      <translation>按姓名、部门、角色筛选…</translation>
+    </message>
+    <message>
+      <source>Show departed</source>
+      <translation>显示已离职</translation>
+    </message>
+    <message>
+      <source>New user…</source>
+      <translation>新建用户…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Suspend…</source>
+      <translation>停用…</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>重置密码…</translation>
+    </message>
+    <message>
+      <source>Departure…</source>
+      <translation>离职交接…</translation>
+    </message>
+    <message>
+      <source>Reactivate…</source>
+      <translation>重新启用…</translation>
+    </message>
+    <message>
+      <source>User %1 created.</source>
+      <translation>已创建用户 %1。</translation>
+    </message>
+    <message>
+      <source>New user</source>
+      <translation>新建用户</translation>
+    </message>
+    <message>
+      <source>%1 can sign in once with this password, then chooses their own.</source>
+      <translation>%1 可以用此密码登录一次，然后设置自己的密码。</translation>
+    </message>
+    <message>
+      <source>User %1 saved.</source>
+      <translation>已保存用户 %1。</translation>
+    </message>
+    <message>
+      <source>Suspend user</source>
+      <translation>停用用户</translation>
+    </message>
+    <message>
+      <source>Suspend %1? They cannot sign in until an administrator reactivates them; their customers stay as they are.</source>
+      <translation>停用 %1？在管理员重新启用之前，此人无法登录；其客户保持不变。</translation>
+    </message>
+    <message>
+      <source>Reactivate user</source>
+      <translation>重新启用用户</translation>
+    </message>
+    <message>
+      <source>Reactivate %1? They can sign in again with their password.</source>
+      <translation>重新启用 %1？此人可以再次用自己的密码登录。</translation>
+    </message>
+    <message>
+      <source>%1 suspended.</source>
+      <translation>已停用 %1。</translation>
+    </message>
+    <message>
+      <source>%1 reactivated.</source>
+      <translation>已重新启用 %1。</translation>
+    </message>
+    <message>
+      <source>Reset password</source>
+      <translation>重置密码</translation>
+    </message>
+    <message>
+      <source>Reset the password of %1? Their current password and every computer that remembers them stop working at once; you will see a new one-time password to hand over.</source>
+      <translation>重置 %1 的密码？其当前密码以及所有记住此人的电脑将立即失效；您将看到一个新的一次性密码，请转交给本人。</translation>
+    </message>
+    <message>
+      <source>The password of %1 was reset.</source>
+      <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+      <source>Password reset</source>
+      <translation>密码已重置</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersTableModel</name>
+    <message>
+      <source>Sign-in name</source>
+      <translation>登录名</translation>
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation>显示名称</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Reports to</source>
+      <translation>上级</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Last sign-in</source>
+      <translation>最近登录</translation>
+    </message>
+    <message>
+      <source>Remembered devices</source>
+      <translation>记住的设备</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>在职</translation>
+    </message>
+    <message>
+      <source>Suspended</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Departed</source>
+      <translation>已离职</translation>
+    </message>
+    <message>
+      <source>Devices that sign this user in without a password</source>
+      <translation>无需密码即可让此用户登录的设备</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
     </message>
   </context>
   <context>

@@ -178,7 +178,7 @@ def test_the_admin_entry_counts_the_unacknowledged_alerts(vault, open_main_windo
     session.users.set_roles(sales.id, ["sales", "service"])  # a role change raises an alert
     window.alert_watcher.poll()
     qtbot.waitUntil(lambda: item.text() == f"Admin ({before + 1})", timeout=10_000)
-    assert item.toolTip() == f"{before + 1} unacknowledged alert(s)"
+    assert item.toolTip().startswith(f"{before + 1} unacknowledged alert")
 
 
 def test_an_auditor_gets_an_audit_entry_with_only_alerts_and_the_log(

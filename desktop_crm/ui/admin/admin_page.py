@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop_crm.domain.permissions import Action, Resource
@@ -35,21 +35,24 @@ class AdminTab:
     make: PageFactory
 
 
-def admin_tabs(parent: QWidget) -> tuple[AdminTab, ...]:
-    tr = parent.tr
-    return (
-        AdminTab("usersTab", tr("Users"), ((Resource.USER, Action.MANAGE),), UsersPage),
-        AdminTab("departmentsTab", tr("Departments"), ((Resource.DEPARTMENT, Action.MANAGE),),
-                 DepartmentsPage),
-        AdminTab("rolesTab", tr("Roles"), ((Resource.ROLE, Action.MANAGE),), RolesPage),
-        AdminTab("departuresTab", tr("Departures"),
-                 ((Resource.USER, Action.MANAGE), (Resource.CUSTOMER, Action.ASSIGN)),
-                 DeparturesPage),
-        AdminTab("policiesTab", tr("Policies"), ((Resource.POLICY, Action.MANAGE),),
-                 PoliciesPage),
-        AdminTab("alertsTab", tr("Alerts"), ((Resource.ALERT, Action.READ),), AlertsPage),
-        AdminTab("auditTab", tr("Audit log"), ((Resource.AUDIT, Action.READ),), AuditPage),
-    )
+# Titles are kept untranslated here and translated when the tabs are built.
+ADMIN_TABS = (
+    AdminTab("usersTab", QT_TRANSLATE_NOOP("AdminPage", "Users"),
+             ((Resource.USER, Action.MANAGE),), UsersPage),
+    AdminTab("departmentsTab", QT_TRANSLATE_NOOP("AdminPage", "Departments"),
+             ((Resource.DEPARTMENT, Action.MANAGE),), DepartmentsPage),
+    AdminTab("rolesTab", QT_TRANSLATE_NOOP("AdminPage", "Roles"),
+             ((Resource.ROLE, Action.MANAGE),), RolesPage),
+    AdminTab("departuresTab", QT_TRANSLATE_NOOP("AdminPage", "Departures"),
+             ((Resource.USER, Action.MANAGE), (Resource.CUSTOMER, Action.ASSIGN)),
+             DeparturesPage),
+    AdminTab("policiesTab", QT_TRANSLATE_NOOP("AdminPage", "Policies"),
+             ((Resource.POLICY, Action.MANAGE),), PoliciesPage),
+    AdminTab("alertsTab", QT_TRANSLATE_NOOP("AdminPage", "Alerts"),
+             ((Resource.ALERT, Action.READ),), AlertsPage),
+    AdminTab("auditTab", QT_TRANSLATE_NOOP("AdminPage", "Audit log"),
+             ((Resource.AUDIT, Action.READ),), AuditPage),
+)
 
 
 def administers(actor: Actor) -> bool:
@@ -78,13 +81,13 @@ class AdminPage(QWidget):
         self.tabs.setDocumentMode(True)
         self._pending: dict[QWidget, AdminTab] = {}
         self.pages: dict[str, QWidget] = {}
-        for tab in admin_tabs(self):
+        for tab in ADMIN_TABS:
             if all(actor.can(*need) for need in tab.needs):
                 holder = QWidget(self.tabs)
                 holder.setObjectName(tab.key)
                 QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
                 self._pending[holder] = tab
-                self.tabs.addTab(holder, tab.title)
+                self.tabs.addTab(holder, QCoreApplication.translate("AdminPage", tab.title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

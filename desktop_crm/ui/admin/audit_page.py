@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -57,7 +57,7 @@ def ask_export_path(parent: QWidget, title: str, start: Path) -> Path | None:
     """The save dialog (tests replace the page's `ask_export_path` instead)."""
     chosen, _ = QFileDialog.getSaveFileName(
         parent, title, str(start),
-        parent.tr("CSV for Excel (*.csv);;JSON lines (*.jsonl)"))
+        QCoreApplication.translate("AuditPage", "CSV for Excel (*.csv);;JSON lines (*.jsonl)"))
     return Path(chosen) if chosen else None
 
 

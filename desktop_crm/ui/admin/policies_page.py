@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,21 +29,22 @@ from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import FieldErrorLabel, MessageLabel
 
+_LABELS = {
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("PoliciesPage", "Lock after idle (minutes):"),
+    "remember_me_allowed": QT_TRANSLATE_NOOP("PoliciesPage", "Allow “remember me” on a device"),
+    "reveal_burst_count": QT_TRANSLATE_NOOP("PoliciesPage", "Alert after this many reveals:"),
+    "reveal_burst_minutes": QT_TRANSLATE_NOOP("PoliciesPage", "…within (minutes):"),
+    "contract_expiry_lead_days":
+        QT_TRANSLATE_NOOP("PoliciesPage", "Remind of contract expiry (days before):"),
+    "password_min_length": QT_TRANSLATE_NOOP("PoliciesPage", "Minimum password length:"),
+    "password_letters_and_digits":
+        QT_TRANSLATE_NOOP("PoliciesPage", "Passwords need letters and digits"),
+    "offline_lease_days": QT_TRANSLATE_NOOP("PoliciesPage", "Offline laptop locks after (days):"),
+}
+
 
 def _labels() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PoliciesPage", text)
-
-    return {
-        "idle_lock_minutes": tr("Lock after idle (minutes):"),
-        "remember_me_allowed": tr("Allow “remember me” on a device"),
-        "reveal_burst_count": tr("Alert after this many reveals:"),
-        "reveal_burst_minutes": tr("…within (minutes):"),
-        "contract_expiry_lead_days": tr("Remind of contract expiry (days before):"),
-        "password_min_length": tr("Minimum password length:"),
-        "password_letters_and_digits": tr("Passwords need letters and digits"),
-        "offline_lease_days": tr("Offline laptop locks after (days):"),
-    }
+    return {key: QCoreApplication.translate("PoliciesPage", text) for key, text in _LABELS.items()}
 
 
 class PoliciesPage(QWidget):
