@@ -176,8 +176,55 @@ def render_readme(out: Path) -> None:
         shot(dialog, out / "log-call.png")
         dialog.done(0)
         flow.quit()
+        render_admin(vault_dir, ops, Preferences(settings), out)
         ops.wait_for_workers()
     del translators
+
+
+def render_admin(vault_dir: Path, ops: Operations, preferences: Preferences, out: Path) -> None:
+    """The admin console as the demo's admin sees it: the Users tab, and the departure
+    wizard splitting a salesperson's customers between two colleagues."""
+    from PySide6.QtWidgets import QWizard
+
+    from desktop_crm.domain.departure_split import SplitMode
+    from desktop_crm.services.session import sign_in
+    from desktop_crm.ui import prompts
+    from desktop_crm.ui.backend import SignedIn
+
+    session = sign_in(vault_dir, "admin", PASSWORD)
+    flow = AppFlow(build_backend(), ops, preferences, vault_dir)
+    flow.show_main(SignedIn(session, session.me(), session.policies.idle_lock_after()))
+    window = flow.window
+    assert isinstance(window, MainWindow) and window.admin_page is not None
+    window.resize(README_SIZE)
+    window.sidebar.setCurrentRow(window.sidebar_entries().index("navAdmin"))
+    users = window.admin_page.show_tab("usersTab")
+    wait_until(lambda: users.model.rowCount() > 5)  # type: ignore[attr-defined]
+    settle()
+    shot(window, out / "admin-users.png")
+
+    ids = {u.username: u.id for u in session.users.list()}
+    departures = window.admin_page.show_tab("departuresTab")
+    wizard = departures.start_departure(ids["sales_east1"])  # type: ignore[attr-defined]
+    wizard.resize(QSize(860, 620))
+    wait_until(lambda: wizard.pick_page.select_user(ids["sales_east1"]))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    wait_until(lambda: wizard.currentId() == wizard.HOLDINGS
+               and wizard.holdings_page.values["customers"].text() not in ("", "…"))
+    settle()
+    shot(wizard, out / "departure-holdings.png")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    chooser = wizard.receivers_page.chooser
+    wait_until(lambda: chooser.set_checked(ids["sales_east2"]))
+    chooser.set_checked(ids["sales_east3"])
+    chooser.set_mode(SplitMode.TIER)
+    wait_until(lambda: chooser.ready)
+    settle()
+    shot(wizard, out / "departure-receivers.png")
+    with prompts.scripted(True):  # "cancel the departure?" yes: the reveals come back
+        wizard.reject()
+    wait_until(lambda: not ops.busy)
+    flow.quit()
 
 
 def _customer_with_history(session: object) -> str:
