@@ -6,33 +6,23 @@ filters is dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from shiboken6 import isValid
 
 from desktop_crm.services.alerts import AlertService, AlertView
 from desktop_crm.ui.admin.alert_labels import alert_kind_colour, alert_kind_icon, alert_kind_label
-from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.labels import severity_label
 from desktop_crm.ui.moments import local_text
-from desktop_crm.ui.ops import Lane, Operations
+from desktop_crm.ui.ops import Operations
+from desktop_crm.ui.table_models import KeysetPage, KeysetTableModel
 
 PAGE_SIZE = 200
 ALERT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -45,10 +35,6 @@ class AlertQuery:
     def as_filters(self) -> dict[str, Any]:
         return {"kinds": self.kinds, "since": self.since, "until": self.until,
                 "acknowledged": self.acknowledged}
-
-
-def _title(text: str) -> str:
-    return QCoreApplication.translate("AlertTableModel", text)
 
 
 # (key, English title) in column order; titles are translated when shown
@@ -89,22 +75,17 @@ def _text(row: AlertView, key: str) -> str:
     return ""
 
 
-class AlertTableModel(QAbstractTableModel):
+class AlertTableModel(KeysetTableModel[AlertView]):
     count_did_change = Signal(int)
-    load_did_fail = Signal(str)
+    title_context = "AlertTableModel"
+    titles = tuple(title for _, title in COLUMNS)
 
     def __init__(self, alerts: AlertService, ops: Operations,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self._alerts = alerts
-        self._ops = ops
-        self._rows: list[AlertView] = []
         self._query = AlertQuery()
-        self._generation = 0
         self._total = 0
-        self._more = False
-        self.loading = False
-        self._fetching = False
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -112,90 +93,42 @@ class AlertTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    @property
+    def loading(self) -> bool:
+        return self._first_page_loading
+
     def set_query(self, query: AlertQuery) -> None:
         self._query = query
         self.reload()
 
-    def reload(self) -> None:
-        self._generation += 1
-        self.loading, self._fetching = True, False
-        generation, filters, alerts = self._generation, self._query.as_filters(), self._alerts
+    def first_page_work(self) -> Callable[[], tuple[int, list[AlertView]]]:
+        filters, alerts = self._query.as_filters(), self._alerts
+        return lambda: (alerts.count(**filters), alerts.list(limit=PAGE_SIZE, **filters))
 
-        def load() -> tuple[int, list[AlertView]]:
-            return alerts.count(**filters), alerts.list(limit=PAGE_SIZE, **filters)
+    def next_page_work(self, cursor: Any) -> Callable[[], list[AlertView]]:
+        filters, alerts = self._query.as_filters(), self._alerts
+        return lambda: alerts.list(limit=PAGE_SIZE, before=cursor, **filters)
 
-        self._ops.run(load, lane=Lane.READ, context=self,
-                      on_success=lambda answer: self._loaded(generation, *answer),
-                      on_failure=lambda error: self._failed(generation, error))
-
-    def _current(self, generation: int) -> bool:
-        return isValid(self) and generation == self._generation
-
-    def _loaded(self, generation: int, total: int, rows: list[AlertView]) -> None:
-        if not self._current(generation):
-            return
-        self.loading = False
-        self.beginResetModel()
-        self._rows = rows
+    def first_page(self, answer: tuple[int, list[AlertView]]) -> KeysetPage[AlertView]:
+        total, rows = answer
         self._total = max(total, len(rows))
-        self._more = len(rows) == PAGE_SIZE
-        self.endResetModel()
-        self.count_did_change.emit(self._total)
+        return self.next_page(rows)
 
-    def _failed(self, generation: int, error: Exception) -> None:
-        if self._current(generation):
-            self.loading = self._fetching = False
-            self.load_did_fail.emit(error_text(error))
+    def next_page(self, answer: list[AlertView]) -> KeysetPage[AlertView]:
+        # a full page may have more behind it, read from the last one's place
+        more = len(answer) == PAGE_SIZE
+        return KeysetPage(answer, answer[-1].position if more else None)
 
-    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self.loading and not self._fetching
+    def page_did_arrive(self, answer: Any, first: bool) -> None:
+        if first:
+            self.count_did_change.emit(self._total)
 
-    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or not self._rows:
-            return
-        self._fetching = True
-        generation, filters, alerts = self._generation, self._query.as_filters(), self._alerts
-        before = self._rows[-1].position
-        self._ops.run(lambda: alerts.list(limit=PAGE_SIZE, before=before, **filters),
-                      lane=Lane.READ, context=self,
-                      on_success=lambda rows: self._more_arrived(generation, rows),
-                      on_failure=lambda error: self._failed(generation, error))
+    # --- cells ----------------------------------------------------------------------------------
 
-    def _more_arrived(self, generation: int, rows: list[AlertView]) -> None:
-        if not self._current(generation):
-            return
-        self._fetching = False
-        self._more = len(rows) == PAGE_SIZE
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+    def cell_text(self, row: AlertView, column: int) -> str:
+        return _text(row, _KEYS[column])
 
-    # --- QAbstractTableModel --------------------------------------------------------------------
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return _title(COLUMNS[section][1])
-        return None
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(row, _KEYS[column])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _text(row, _KEYS[column]) or None
+    def cell_data(self, row: AlertView, column: int, role: int) -> Any:
         if role == ALERT_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DecorationRole and column == _KIND:
@@ -210,5 +143,4 @@ class AlertTableModel(QAbstractTableModel):
         return None
 
     def alert_at(self, position: int) -> AlertView | None:
-        return self._rows[position] if 0 <= position < len(self._rows) else None
-
+        return self._held(position)

@@ -9,30 +9,20 @@ looked. Holding stops at ROWS_HELD_MAX: narrowing the filters reaches older even
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from shiboken6 import isValid
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 
 from desktop_crm.services.audit_log import AuditEntry, AuditLogService, AuditPage
-from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.moments import local_text
-from desktop_crm.ui.ops import Lane, Operations
+from desktop_crm.ui.ops import Operations
+from desktop_crm.ui.table_models import RIGHT_ALIGNED, KeysetPage, KeysetTableModel
 
 PAGE_SIZE = 200
 ROWS_HELD_MAX = 10_000
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -91,22 +81,18 @@ def _text(row: AuditEntry, key: str) -> str:
     return ""
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(KeysetTableModel[AuditEntry]):
     # rows held, whether the search is still reading, the oldest seq looked at (None: the end)
     progress_did_change = Signal(int, bool, object)
-    load_did_fail = Signal(str)
+    title_context = "AuditTableModel"
+    titles = tuple(title for _, title in COLUMNS)
+    rows_held_max = ROWS_HELD_MAX
 
     def __init__(self, audit: AuditLogService, ops: Operations,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ops, parent)
         self._audit = audit
-        self._ops = ops
-        self._rows: list[AuditEntry] = []
         self._query = AuditQuery()
-        self._generation = 0
-        self._next_before: int | None = None
-        self.loading = False
-        self._fetching = False
 
     @property
     def query(self) -> AuditQuery:
@@ -114,102 +100,52 @@ class AuditTableModel(QAbstractTableModel):
 
     @property
     def searching(self) -> bool:
-        return self.loading or self._fetching
+        return self.reading
 
     def set_query(self, query: AuditQuery) -> None:
         self._query = query
         self.reload()
 
     def reload(self) -> None:
-        self._generation += 1
-        self.loading, self._fetching = True, False
-        generation, filters, audit = self._generation, self._query.as_filters(), self._audit
+        super().reload()
         self.progress_did_change.emit(len(self._rows), True, None)
-        self._ops.run(lambda: audit.search(limit=PAGE_SIZE, **filters), lane=Lane.READ,
-                      context=self,
-                      on_success=lambda page: self._loaded(generation, page),
-                      on_failure=lambda error: self._failed(generation, error))
 
-    def _current(self, generation: int) -> bool:
-        return isValid(self) and generation == self._generation
+    def first_page_work(self) -> Callable[[], AuditPage]:
+        return self.next_page_work(None)
 
-    def _loaded(self, generation: int, page: AuditPage) -> None:
-        if not self._current(generation):
-            return
-        self.loading = False
-        self.beginResetModel()
-        self._rows = list(page.rows)
-        self._next_before = page.next_before_seq
-        self.endResetModel()
-        self._after_page(page)
+    def next_page_work(self, cursor: Any) -> Callable[[], AuditPage]:
+        filters, audit = self._query.as_filters(), self._audit
+        if cursor is None:
+            return lambda: audit.search(limit=PAGE_SIZE, **filters)
+        return lambda: audit.search(limit=PAGE_SIZE, before_seq=cursor, **filters)
 
-    def _failed(self, generation: int, error: Exception) -> None:
-        if self._current(generation):
-            self.loading = self._fetching = False
-            self.load_did_fail.emit(error_text(error))
-            self.progress_did_change.emit(len(self._rows), False, None)
+    def first_page(self, answer: AuditPage) -> KeysetPage[AuditEntry]:
+        return self.next_page(answer)
 
-    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return (not parent.isValid() and self._next_before is not None and not self.searching
-                and len(self._rows) < ROWS_HELD_MAX)
+    def next_page(self, answer: AuditPage) -> KeysetPage[AuditEntry]:
+        return KeysetPage(answer.rows, answer.next_before_seq)
 
-    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        generation, filters, audit = self._generation, self._query.as_filters(), self._audit
-        before = self._next_before
-        self._ops.run(lambda: audit.search(limit=PAGE_SIZE, before_seq=before, **filters),
-                      lane=Lane.READ, context=self,
-                      on_success=lambda page: self._more_arrived(generation, page),
-                      on_failure=lambda error: self._failed(generation, error))
-
-    def _more_arrived(self, generation: int, page: AuditPage) -> None:
-        if not self._current(generation):
-            return
-        self._fetching = False
-        self._next_before = page.next_before_seq
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._after_page(page)
-
-    def _after_page(self, page: AuditPage) -> None:
+    def page_did_arrive(self, answer: AuditPage, first: bool) -> None:
         """Carry on while a bounded search came back short; then say where it stands."""
-        keep_going = len(page.rows) < PAGE_SIZE and self.canFetchMore()
+        keep_going = len(answer.rows) < PAGE_SIZE and self.canFetchMore()
         self.progress_did_change.emit(len(self._rows), keep_going,
-                                      page.searched_to_seq if keep_going else None)
+                                      answer.searched_to_seq if keep_going else None)
         if keep_going:
             self.fetchMore()
 
-    # --- QAbstractTableModel --------------------------------------------------------------------
+    def read_did_fail(self, error: Exception) -> None:
+        super().read_did_fail(error)
+        self.progress_did_change.emit(len(self._rows), False, None)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    # --- cells ----------------------------------------------------------------------------------
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def cell_text(self, row: AuditEntry, column: int) -> str:
+        return _text(row, _KEYS[column])
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate("AuditTableModel", COLUMNS[section][1])
-        return None
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(row, _KEYS[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _text(row, _KEYS[index.column()]) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == _SEQ:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def cell_data(self, row: AuditEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == _SEQ:
+            return RIGHT_ALIGNED
         return None
 
     def entry_at(self, position: int) -> AuditEntry | None:
-        return self._rows[position] if 0 <= position < len(self._rows) else None
+        return self._held(position)

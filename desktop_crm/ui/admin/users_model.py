@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -19,6 +16,7 @@ from PySide6.QtCore import (
 from desktop_crm.services.org_views import UserListRow
 from desktop_crm.ui.labels import role_title
 from desktop_crm.ui.moments import local_text
+from desktop_crm.ui.table_models import RIGHT_ALIGNED, RowTableModel
 
 COLUMNS = ("username", "display_name", "department", "superior", "roles", "status",
            "last_sign_in", "devices")
@@ -39,7 +37,6 @@ _STATUS = {
     "departed": QT_TRANSLATE_NOOP("UsersTableModel", "Departed"),
 }
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -51,48 +48,42 @@ def status_text(status: str) -> str:
     return _tr(source) if source else status
 
 
-class UsersTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserListRow] = []
-        self._texts: list[tuple[str, ...]] = []
+class _ShownUser(NamedTuple):
+    """A user's row and its cells' texts, made once: the filter reads every cell often."""
+
+    row: UserListRow
+    texts: tuple[str, ...]
+
+
+class UsersTableModel(RowTableModel[_ShownUser]):
+    title_context = "UsersTableModel"
+    titles = tuple(_TITLES[key] for key in COLUMNS)
 
     def set_rows(self, rows: Sequence[UserListRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._texts = [self._row_texts(row) for row in self._rows]
+        self._rows = [_ShownUser(row, self._row_texts(row)) for row in rows]
         self.endResetModel()
 
     def row_at(self, row: int) -> UserListRow:
-        return self._rows[row]
+        return self._rows[row].row
 
     def row_of(self, user_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.user.id == user_id), -1)
+        return next((i for i, r in enumerate(self._rows) if r.row.user.id == user_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def cell_text(self, row: _ShownUser, column: int) -> str:
+        return row.texts[column]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_TITLES[COLUMNS[section]])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][index.column()]
-        if role == USER_ID_ROLE:
-            return self._rows[index.row()].user.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()] == "devices":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "devices":
+    def cell_tooltip(self, row: _ShownUser, column: int) -> str | None:
+        if COLUMNS[column] == "devices":
             return QCoreApplication.translate(
                 "UsersTableModel", "Devices that sign this user in without a password")
+        return None
+
+    def cell_data(self, row: _ShownUser, column: int, role: int) -> Any:
+        if role == USER_ID_ROLE:
+            return row.row.user.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[column] == "devices":
+            return RIGHT_ALIGNED
         return None
 
     def _row_texts(self, row: UserListRow) -> tuple[str, ...]:
