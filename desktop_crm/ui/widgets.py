@@ -1,12 +1,13 @@
 """Small widgets the screens share: a field's inline error, a status message line, the
-long lists' table and the filter bars' combos."""
+long lists' table (and the sentence standing in for it when empty) and the filter bars'
+combos."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QWidget,
 )
@@ -115,6 +117,26 @@ def list_table(parent: QWidget, model: QAbstractItemModel, object_name: str) -> 
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
     return table
+
+
+class TableOrEmpty(QStackedWidget):
+    """A list's table, or in its place a sentence saying why nothing is listed."""
+
+    def __init__(self, table: QTableView, empty_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName(empty_name)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.addWidget(table)
+        self.addWidget(self.empty_label)
+
+    def show_count(self, total: int, empty_text: Callable[[], str]) -> None:
+        """The table while anything is listed; else the sentence `empty_text` gives."""
+        self.setCurrentWidget(self.table if total else self.empty_label)
+        if not total:
+            self.empty_label.setText(empty_text())
 
 
 def filter_combo(parent: QWidget, object_name: str, tip: str) -> QComboBox:

@@ -9,13 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,8 +31,9 @@ from desktop_crm.ui.admin.audit_period import PeriodPicker
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import severity_label
+from desktop_crm.ui.list_page import ListPage
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.widgets import QuietMessageLabel, filter_combo, list_table
+from desktop_crm.ui.widgets import QuietMessageLabel, TableOrEmpty, filter_combo, list_table
 
 ALERT_ENTITY = "alert"
 # an operation on any of these may have raised an alert
@@ -43,7 +42,7 @@ REFRESHED_BY = (ALERT_ENTITY, "audit", "user", "role", "department", "customer")
 _WIDTHS = {"message": 44, "actor": 12, "acknowledged_by": 12, "note": 24}
 
 
-class AlertsPage(QWidget):
+class AlertsPage(ListPage):
     alert_did_acknowledge = Signal(str)
 
     def __init__(self, session: CrmSession, ops: Operations, actor: Actor,
@@ -52,8 +51,6 @@ class AlertsPage(QWidget):
         self.setObjectName("alertsPage")
         self._session = session
         self._ops = ops
-        self._started = False
-        self._stale = False
         self.ack_dialog: AcknowledgeDialog | None = None
         self.model = AlertTableModel(session.alerts, ops, self)
 
@@ -78,13 +75,8 @@ class AlertsPage(QWidget):
         self.message = QuietMessageLabel("alertsMessage", self)
 
         self.table = self._build_table()
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("alertsEmptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty_label)
+        self._stack = TableOrEmpty(self.table, "alertsEmptyLabel", self)
+        self.empty_label = self._stack.empty_label
 
         filters = QWidget(self)
         bar = FlowLayout(filters)
@@ -134,19 +126,7 @@ class AlertsPage(QWidget):
 
     # --- loading --------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self.start()
-        elif self._stale:
-            self.refresh()
-
-    def start(self) -> None:
-        self._started = True
-        self.refresh()
-
-    def refresh(self) -> None:
-        self._stale = False
+    def read_again(self) -> None:
         self._apply_filters()
 
     def query(self) -> AlertQuery:
@@ -163,12 +143,7 @@ class AlertsPage(QWidget):
         return self._session.clock.now().astimezone().date()
 
     def _on_changes(self, changes: OpChanges) -> None:
-        if not self._started or not any(changes.touches(e) for e in REFRESHED_BY):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        self.refresh_if_changed(any(changes.touches(e) for e in REFRESHED_BY))
 
     # --- what the page shows --------------------------------------------------------------------
 
@@ -178,9 +153,7 @@ class AlertsPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("%n alert(s)", "", total))
-        self._stack.setCurrentWidget(self.table if total else self.empty_label)
-        if not total:
-            self.empty_label.setText(self._empty_text())
+        self._stack.show_count(total, self._empty_text)
 
     def _empty_text(self) -> str:
         narrowed = self.kind_combo.currentIndex() > 0 or self.period.narrowed()

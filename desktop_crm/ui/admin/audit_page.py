@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from desktop_crm.ui.admin.audit_details import AuditDetailsPane
 from desktop_crm.ui.admin.audit_filter_bar import AuditFilterBar
 from desktop_crm.ui.admin.audit_model import COLUMNS, AuditTableModel
 from desktop_crm.ui.errors import error_text
+from desktop_crm.ui.list_page import ListPage
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import QuietMessageLabel, list_table
 
@@ -61,7 +61,7 @@ def ask_export_path(parent: QWidget, title: str, start: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-class AuditPage(QWidget):
+class AuditPage(ListPage):
     open_customer = Signal(str)
 
     def __init__(self, session: CrmSession, ops: Operations, actor: Actor,
@@ -70,8 +70,6 @@ class AuditPage(QWidget):
         self.setObjectName("auditPage")
         self._session = session
         self._ops = ops
-        self._started = False
-        self._stale = False
         self.ask_export_path: ExportPathAsker = ask_export_path
         self.model = AuditTableModel(session.audit, ops, self)
 
@@ -134,19 +132,7 @@ class AuditPage(QWidget):
 
     # --- loading --------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self.start()
-        elif self._stale:
-            self.refresh()
-
-    def start(self) -> None:
-        self._started = True
-        self.refresh()
-
-    def refresh(self) -> None:
-        self._stale = False
+    def read_again(self) -> None:
         self._load_choices()
         self._apply_filters()
 
@@ -169,13 +155,8 @@ class AuditPage(QWidget):
         return self._session.clock.now().astimezone().date()
 
     def _on_changes(self, changes: OpChanges) -> None:
-        # every change writes an audit event; read again only when nobody is reading
-        if not self._started or changes.origin is self:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        # every change writes an audit event; read again unless this page made it
+        self.refresh_if_changed(changes.origin is not self)
 
     # --- what the page shows --------------------------------------------------------------------
 

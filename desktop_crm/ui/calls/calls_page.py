@@ -12,12 +12,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,8 +34,9 @@ from desktop_crm.ui.calls.columns import column_index
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import direction_label, interaction_kind_label
+from desktop_crm.ui.list_page import ListPage
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.widgets import QuietMessageLabel, list_table
+from desktop_crm.ui.widgets import QuietMessageLabel, TableOrEmpty, list_table
 
 REFRESHED_BY = ("interaction", "customer")
 # Columns of names and free text start this many average characters wide.
@@ -45,7 +45,7 @@ _SUMMARY = column_index("summary")
 _SUMMARY_LEAST_CHARACTERS = 30
 
 
-class CallsPage(QWidget):
+class CallsPage(ListPage):
     customer_requested = Signal(str)
     log_call_requested = Signal()
 
@@ -55,8 +55,6 @@ class CallsPage(QWidget):
         self.setObjectName("callsPage")
         self._session = session
         self._ops = ops
-        self._started = False
-        self._stale = False
         self.model = CallListModel(session.calls, ops, self)
 
         self.filter_bar = CallsFilterBar(self)
@@ -73,13 +71,8 @@ class CallsPage(QWidget):
         self.message = QuietMessageLabel("callsMessage", self)
 
         self.table = self._build_table()
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("callsEmptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty_label)
+        self._stack = TableOrEmpty(self.table, "callsEmptyLabel", self)
+        self.empty_label = self._stack.empty_label
 
         top = QHBoxLayout()
         top.addWidget(self.filter_bar, 1)
@@ -146,21 +139,8 @@ class CallsPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self.start()
-        elif self._stale:
-            self.refresh()
-
-    def start(self) -> None:
-        """Read the choices and the first page (the page is shown for the first time)."""
-        self._started = True
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Calls changed: read the choices, the count and the first page again."""
-        self._stale = False
+    def read_again(self) -> None:
+        """Read the choices, the count and the first page."""
         self._load_choices()
         self._apply_filters()
 
@@ -188,12 +168,7 @@ class CallsPage(QWidget):
         return self._session.clock.now().astimezone().date()
 
     def _on_changes(self, changes: OpChanges) -> None:
-        if not self._started or not any(changes.touches(e) for e in REFRESHED_BY):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        self.refresh_if_changed(any(changes.touches(e) for e in REFRESHED_BY))
 
     # --- what the page shows ------------------------------------------------------------------
 
@@ -208,9 +183,7 @@ class CallsPage(QWidget):
         else:
             text = self.tr("%Ln call(s)", "", total)
         self.count_label.setText(text)
-        self._stack.setCurrentWidget(self.table if total else self.empty_label)
-        if not total:
-            self.empty_label.setText(self._empty_text())
+        self._stack.show_count(total, self._empty_text)
 
     def _empty_text(self) -> str:
         if self.filter_bar.narrowed():
