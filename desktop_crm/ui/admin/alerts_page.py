@@ -11,11 +11,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -82,16 +80,7 @@ class AlertsPage(ListPage):
         bar = FlowLayout(filters)
         for widget in (self.kind_combo, self.period, self.open_only):
             bar.addWidget(widget)
-        top = QHBoxLayout()
-        top.addWidget(filters, 1)
-        top.addWidget(self.count_label)
-        if self.ack_button is not None:
-            top.addWidget(self.ack_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self._stack, 1)
+        self.lay_out(filters, self.count_label, self.ack_button, self.message, self._stack)
 
         self.kind_combo.currentIndexChanged.connect(self._apply_filters)
         self.period.period_did_change.connect(self._apply_filters)

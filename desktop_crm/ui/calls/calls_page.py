@@ -14,11 +14,9 @@ from datetime import date
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -74,16 +72,8 @@ class CallsPage(ListPage):
         self._stack = TableOrEmpty(self.table, "callsEmptyLabel", self)
         self.empty_label = self._stack.empty_label
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter_bar, 1)
-        top.addWidget(self.count_label)
-        if self.log_button is not None:
-            top.addWidget(self.log_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self._stack, 1)
+        self.lay_out(self.filter_bar, self.count_label, self.log_button, self.message,
+                     self._stack)
 
         self.model.count_did_change.connect(self._show_count)
         self.model.load_did_fail.connect(self._show_error)
