@@ -1,6 +1,6 @@
 """Small widgets the screens share: a field's inline error, a status message line, the
 long lists' table (and the sentence standing in for it when empty) and the filter bars'
-combos."""
+combos and date edits."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_COLOUR = "#b3261e"  # readable on light and dark backgrounds
+DATE_FORMAT = "yyyy-MM-dd"
 
 
 class FieldErrorLabel(QLabel):
@@ -148,6 +150,17 @@ def filter_combo(parent: QWidget, object_name: str, tip: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.setMaxVisibleItems(20)
     return combo
+
+
+def filter_date_edit(parent: QWidget, object_name: str, tip: str) -> QDateEdit:
+    """One end of a filter's range of days, picked from a calendar, named for screen readers."""
+    edit = QDateEdit(parent)
+    edit.setObjectName(object_name)
+    edit.setToolTip(tip)
+    edit.setAccessibleName(tip)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    return edit
 
 
 def fill_combo(combo: QComboBox, anything: str | None,

@@ -6,13 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from desktop_crm.ui.calls.calls_filter_bar import period_label
+from desktop_crm.ui.calls.calls_filter_bar import add_period_choices
 from desktop_crm.ui.calls.periods import Period, period_moments
-from desktop_crm.ui.widgets import filter_combo
-
-DATE_FORMAT = "yyyy-MM-dd"
+from desktop_crm.ui.widgets import filter_combo, filter_date_edit
 
 
 class PeriodPicker(QWidget):
@@ -22,10 +20,9 @@ class PeriodPicker(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self.combo: QComboBox = filter_combo(self, f"{name}Combo", tip)
-        for period in Period:
-            self.combo.addItem(period_label(period), period.value)
-        self.from_edit = self._date_edit(f"{name}From", self.tr("From (inclusive)"))
-        self.to_edit = self._date_edit(f"{name}To", self.tr("To (inclusive)"))
+        add_period_choices(self.combo)
+        self.from_edit = filter_date_edit(self, f"{name}From", self.tr("From (inclusive)"))
+        self.to_edit = filter_date_edit(self, f"{name}To", self.tr("To (inclusive)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.combo, self.from_edit, self.to_edit):
@@ -34,15 +31,6 @@ class PeriodPicker(QWidget):
         self.from_edit.dateChanged.connect(self.period_did_change)
         self.to_edit.dateChanged.connect(self.period_did_change)
         self._show_range(False)
-
-    def _date_edit(self, name: str, tip: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setToolTip(tip)
-        edit.setAccessibleName(tip)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
 
     def period(self) -> Period:
         return Period(self.combo.currentData())

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from desktop_crm.domain.enums import InteractionKind
 from desktop_crm.services.calls import CallFilter
@@ -19,9 +19,7 @@ from desktop_crm.services.customer_filters import OwnerChoice
 from desktop_crm.ui.calls.periods import Period, period_moments
 from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.labels import interaction_kind_label
-from desktop_crm.ui.widgets import fill_combo, filter_combo
-
-DATE_FORMAT = "yyyy-MM-dd"
+from desktop_crm.ui.widgets import fill_combo, filter_combo, filter_date_edit
 
 
 def period_label(period: Period) -> str:
@@ -35,6 +33,12 @@ def period_label(period: Period) -> str:
     return labels[period]
 
 
+def add_period_choices(combo: QComboBox) -> None:
+    """Every quick period and the custom range, each choice's data its Period value."""
+    for period in Period:
+        combo.addItem(period_label(period), period.value)
+
+
 class CallsFilterBar(QWidget):
     filter_did_change = Signal()
 
@@ -42,10 +46,9 @@ class CallsFilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("callsFilterBar")
         self.period_combo = self._combo("periodFilter", self.tr("When the calls started"))
-        for period in Period:
-            self.period_combo.addItem(period_label(period), period.value)
-        self.from_edit = self._date_edit("fromDateEdit", self.tr("From (inclusive)"))
-        self.to_edit = self._date_edit("toDateEdit", self.tr("To (inclusive)"))
+        add_period_choices(self.period_combo)
+        self.from_edit = filter_date_edit(self, "fromDateEdit", self.tr("From (inclusive)"))
+        self.to_edit = filter_date_edit(self, "toDateEdit", self.tr("To (inclusive)"))
         self.owner_combo = self._combo("loggedByFilter", self.tr("Logged by"))
         self.outcome_combo = self._combo("outcomeFilter", self.tr("Outcome"))
         self.kind_combo = self._combo("kindFilter", self.tr("Kind"))
@@ -73,15 +76,6 @@ class CallsFilterBar(QWidget):
 
     def _combo(self, name: str, tip: str) -> QComboBox:
         return filter_combo(self, name, tip)
-
-    def _date_edit(self, name: str, tip: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setToolTip(tip)
-        edit.setAccessibleName(tip)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
 
     # --- choices from the services ------------------------------------------------------------
 
