@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.org_views import DepartmentNode, RoleView, UserView
 from desktop_crm.ui.errors import error_text, validation_text
 from desktop_crm.ui.labels import role_title
+from desktop_crm.ui.secret_panel import SecretPanel
 from desktop_crm.ui.widgets import FieldErrorLabel, MessageLabel, dialog_buttons
 
 
@@ -187,19 +187,10 @@ class OneTimePasswordDialog(QDialog):
         intro_label = QLabel(intro, self)
         intro_label.setObjectName("oneTimePasswordIntro")
         intro_label.setWordWrap(True)
-        frame = QFrame(self)
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.password_label = QLabel(password, frame)
-        self.password_label.setObjectName("oneTimePasswordLabel")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(14.0, font.pointSizeF() * 1.5))
-        font.setBold(True)
-        self.password_label.setFont(font)
-        self.password_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.password_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        inner = QVBoxLayout(frame)
-        inner.setContentsMargins(16, 12, 16, 12)
-        inner.addWidget(self.password_label)
+        frame = SecretPanel("oneTimePasswordLabel", least_points=14.0, scale=1.5,
+                            vertical_margin=12, parent=self)
+        self.password_label = frame.label
+        self.password_label.setText(password)
         warning = QLabel(self.tr(
             "This password will not be shown again. Hand it over in person; it must be "
             "changed at the first sign-in."), self)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from desktop_crm.security.recovery import GROUP_SIZE
+from desktop_crm.ui.secret_panel import SecretPanel
 
 GROUPS_PER_LINE = 7
 STORED_FIELD = "recoveryCodeStored*"  # the star makes QWizard require the box before Finish
@@ -30,19 +29,9 @@ class RecoveryCodePage(QWizardPage):
             "into the vault. It is shown only now and is not stored on this computer."))
         self.setFinalPage(True)
 
-        frame = QFrame(self)
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.code_label = QLabel(frame)
-        self.code_label.setObjectName("recoveryCodeLabel")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(16.0, font.pointSizeF() * 1.6))
-        font.setBold(True)
-        self.code_label.setFont(font)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        inner = QVBoxLayout(frame)
-        inner.setContentsMargins(16, 16, 16, 16)
-        inner.addWidget(self.code_label)
+        frame = SecretPanel("recoveryCodeLabel", least_points=16.0, scale=1.6,
+                            vertical_margin=16, parent=self)
+        self.code_label = frame.label
 
         hints = QLabel(self.tr(
             "• Write it on paper, or print it, and keep it somewhere safe away from this "
