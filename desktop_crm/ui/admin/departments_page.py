@@ -7,7 +7,7 @@ sub-department, a clashing name or a department with people are refused with its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -24,8 +24,10 @@ from desktop_crm.services.actor import Actor
 from desktop_crm.services.org_views import DepartmentNode, MergeCounts
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
-from desktop_crm.ui.admin.departments_dialogs import DepartmentNameDialog, DepartmentPickerDialog
+from desktop_crm.ui.admin.department_picker import DepartmentPickerDialog
+from desktop_crm.ui.admin.departments_dialogs import DepartmentNameDialog
 from desktop_crm.ui.admin.departments_model import DepartmentTreeModel
+from desktop_crm.ui.admin.user_dialogs import department_entries
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import QuietMessageLabel
@@ -61,6 +63,14 @@ def subtree_ids(node: DepartmentNode) -> set[str]:
     for child in node.children:
         ids |= subtree_ids(child)
     return ids
+
+
+def entries_outside(nodes: Sequence[DepartmentNode],
+                    node: DepartmentNode) -> list[tuple[str, str]]:
+    """(id, indented name) of the departments a node may go under or into: not itself, nor
+    one of its own sub-departments."""
+    inside = subtree_ids(node)
+    return [(i, name) for i, name in department_entries(nodes) if i not in inside]
 
 
 def find_node(nodes: Iterable[DepartmentNode], department_id: str) -> DepartmentNode | None:
@@ -219,8 +229,8 @@ class DepartmentsPage(QWidget):
         dialog = DepartmentPickerDialog(
             self.tr("Move department"),
             self.tr("Move %1, with everything below it, under:").replace("%1", node.name),
-            self.tr("Move"), self.model.nodes, excluded=subtree_ids(node),
-            offer_top_level=True, parent=self)
+            self.tr("Move"), entries_outside(self.model.nodes, node), offer_top_level=True,
+            parent=self)
         dialog.choose(node.parent_id)
         departments = self._session.departments
         dialog.submitted.connect(lambda target: self._change(
@@ -243,8 +253,7 @@ class DepartmentsPage(QWidget):
             self.tr("Merge department"),
             self.tr("Merge %1 into another department. Its people, sub-departments and "
                     "customers move there, and %1 is removed.").replace("%1", node.name),
-            self.tr("Merge"), self.model.nodes, excluded=subtree_ids(node),
-            offer_top_level=False, parent=self)
+            self.tr("Merge"), entries_outside(self.model.nodes, node), parent=self)
         dialog.submitted.connect(lambda target: self._confirm_merge(dialog, node, target))
         self._open(dialog)
 

@@ -1,19 +1,17 @@
-"""The role editor's dialogs: a new role (optionally a copy of another), and the picker of
-"specified departments"."""
+"""The role editor's dialog for a new role (optionally a copy of another); the picker of
+"specified departments" is the console's DepartmentPickerDialog."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -91,34 +89,3 @@ class NewRoleDialog(QDialog):
             self.title_error.show_message(validation_text(error))
         else:
             self.message.show_error(error_text(error))
-
-
-class DepartmentPickerDialog(QDialog):
-    """Tick the departments a "specified departments" scope reaches."""
-
-    def __init__(self, departments: Sequence[tuple[str, str]], chosen: Sequence[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("departmentPickerDialog")
-        self.setWindowTitle(self.tr("Specified departments"))
-        self.list = QListWidget(self)
-        self.list.setObjectName("departmentPickerList")
-        for department_id, name in departments:
-            item = QListWidgetItem(name, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, department_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if department_id in chosen
-                               else Qt.CheckState.Unchecked)
-        buttons, ok, cancel = dialog_buttons(self, accept_text=self.tr("Use these"),
-                                             accept_name="useDepartmentsButton",
-                                             reject_text=self.tr("Cancel"))
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> tuple[str, ...]:
-        items = (self.list.item(i) for i in range(self.list.count()))
-        return tuple(item.data(Qt.ItemDataRole.UserRole) for item in items
-                     if item.checkState() == Qt.CheckState.Checked)

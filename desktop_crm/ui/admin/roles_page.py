@@ -26,12 +26,9 @@ from desktop_crm.services.actor import Actor
 from desktop_crm.services.roles import RoleDetail
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
+from desktop_crm.ui.admin.department_picker import DepartmentPickerDialog
 from desktop_crm.ui.admin.role_editor import RoleEditor, role_title_for
-from desktop_crm.ui.admin.role_editor_dialogs import (
-    DepartmentPickerDialog,
-    NewRoleDialog,
-    NewRoleForm,
-)
+from desktop_crm.ui.admin.role_editor_dialogs import NewRoleDialog, NewRoleForm
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import QuietMessageLabel
@@ -197,8 +194,8 @@ class RolesPage(QWidget):
                       changes=OpChanges(frozenset({"role"}), origin=self), context=self)
 
     def _pick_departments(self, chosen: tuple[str, ...]) -> tuple[str, ...] | None:
-        dialog = DepartmentPickerDialog(self._departments, chosen, self)
+        dialog = DepartmentPickerDialog.for_scope(self._departments, chosen, self)
         try:
-            return dialog.chosen() if dialog.exec() else None
+            return dialog.ticked() if dialog.exec() else None
         finally:
             dialog.deleteLater()
