@@ -17,6 +17,7 @@ from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.ui.admin.alert_labels import alert_kind_label
 from desktop_crm.ui.admin.alerts_page import AlertsPage
 from desktop_crm.ui.ops import Operations
+from tests.ui.admin.conftest import shown
 from tests.ui.conftest import ADMIN_PASSWORD, Template
 
 AUDITOR_PASSWORD = "auditor-password-1"
@@ -36,10 +37,7 @@ def admin(vault: Template, opened_sessions: list[CrmSession]) -> CrmSession:
 @pytest.fixture
 def open_page(qtbot: object, ops: Operations) -> Callable[[CrmSession], AlertsPage]:
     def open_for(session: CrmSession) -> AlertsPage:
-        page = AlertsPage(session, ops, session.me())
-        qtbot.addWidget(page)  # type: ignore[attr-defined]
-        page.resize(1100, 420)
-        page.show()
+        page = shown(qtbot, AlertsPage(session, ops, session.me()), 1100, 420)
         qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)  # type: ignore
         return page
 

@@ -15,6 +15,7 @@ from desktop_crm.services.alerts import EXPORT
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.ui.admin.audit_page import AuditPage
 from desktop_crm.ui.ops import Operations
+from tests.ui.admin.conftest import shown
 from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD, Template
 
 
@@ -33,10 +34,7 @@ def admin(vault: Template, opened_sessions: list[CrmSession]) -> CrmSession:
 @pytest.fixture
 def open_page(qtbot: object, ops: Operations) -> Callable[[CrmSession], AuditPage]:
     def open_for(session: CrmSession) -> AuditPage:
-        page = AuditPage(session, ops, session.me())
-        qtbot.addWidget(page)  # type: ignore[attr-defined]
-        page.resize(1200, 560)
-        page.show()
+        page = shown(qtbot, AuditPage(session, ops, session.me()), 1200, 560)
         _settled(qtbot, page)
         return page
 

@@ -9,17 +9,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop_crm.services.session import CrmSession, sign_in
+from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.departments_page import DepartmentsPage
-from tests.ui.conftest import ADMIN_PASSWORD, Template
-
-
-@pytest.fixture
-def admin(vault: Template, opened_sessions: list[CrmSession]) -> CrmSession:
-    session = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
-    opened_sessions.append(session)
-    return session
+from tests.ui.admin.conftest import shown, wait_idle
 
 
 @pytest.fixture
@@ -33,18 +26,11 @@ def tree_ids(admin: CrmSession) -> dict[str, str]:
 
 @pytest.fixture
 def page(qtbot, admin: CrmSession, ops, tree_ids) -> Iterator[DepartmentsPage]:
-    widget = DepartmentsPage(admin, ops, admin.me())
-    qtbot.addWidget(widget)
-    widget.resize(700, 450)
-    widget.show()
+    widget = shown(qtbot, DepartmentsPage(admin, ops, admin.me()), 700, 450)
     wait_idle(qtbot, widget)
     yield widget
     if widget.dialog is not None:
         widget.dialog.reject()
-
-
-def wait_idle(qtbot, page: DepartmentsPage) -> None:
-    qtbot.waitUntil(lambda: not page.loading and not page._ops.busy, timeout=10_000)
 
 
 def shown_tree(page: DepartmentsPage, parent: QModelIndex | None = None) -> list:

@@ -16,6 +16,7 @@ from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.departures_page import DeparturesPage
 from desktop_crm.ui.ops import Operations
 from tests.ui.admin import test_departure_wizard as shared
+from tests.ui.admin.conftest import wait_idle
 from tests.ui.admin.test_departure_wizard import OrgVault, owners
 from tests.ui.conftest import ADMIN_PASSWORD, Template
 
@@ -42,10 +43,6 @@ def page(qtbot, admin: CrmSession, ops: Operations) -> Iterator[DeparturesPage]:
     wait_idle(qtbot, widget)
     widget.close()
     widget.deleteLater()
-
-
-def wait_idle(qtbot, page: DeparturesPage) -> None:
-    qtbot.waitUntil(lambda: not page.loading and not page._ops.busy, timeout=10_000)
 
 
 def rows(table: QTableWidget) -> list[list[str]]:

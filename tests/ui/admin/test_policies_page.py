@@ -3,20 +3,12 @@ saves, and a fresh page reads back what was saved."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop_crm.services.policies import PolicySet
 from desktop_crm.services.session import sign_in
 from desktop_crm.ui.admin.policies_page import PoliciesPage
-from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD
-
-
-@pytest.fixture
-def admin(vault, opened_sessions):
-    session = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
-    opened_sessions.append(session)
-    return session
+from tests.ui.conftest import SALES2_PASSWORD
 
 
 def _page(session, ops, qtbot):

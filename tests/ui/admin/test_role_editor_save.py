@@ -10,20 +10,11 @@ from sqlalchemy import select
 from desktop_crm.config import CHINESE
 from desktop_crm.domain.enums import MaskMode, Scope
 from desktop_crm.domain.permissions import Action, Resource
-from desktop_crm.services.session import sign_in
 from desktop_crm.storage.models import Alert, AuditEvent
 from desktop_crm.ui.admin.role_editor import RoleEditor
 from desktop_crm.ui.i18n import install_translators, remove_translators
-from tests.ui.conftest import ADMIN_PASSWORD
 
 C = Resource.CUSTOMER
-
-
-@pytest.fixture
-def admin(vault, opened_sessions):
-    session = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
-    opened_sessions.append(session)
-    return session
 
 
 @pytest.fixture

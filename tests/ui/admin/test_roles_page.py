@@ -11,24 +11,15 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import sign_in
 from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.roles_page import RolesPage
-from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD
+from tests.ui.admin.conftest import shown
+from tests.ui.conftest import SALES2_PASSWORD
 
 C = Resource.CUSTOMER
 
 
 @pytest.fixture
-def admin(vault, opened_sessions):
-    session = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
-    opened_sessions.append(session)
-    return session
-
-
-@pytest.fixture
 def page(admin, ops, qtbot):
-    page = RolesPage(admin, ops, admin.me())
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
+    page = shown(qtbot, RolesPage(admin, ops, admin.me()), 1100, 700)
     qtbot.waitUntil(lambda: page.loaded)
     return page
 

@@ -17,31 +17,18 @@ from desktop_crm.storage.models import User
 from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.users_model import COLUMNS
 from desktop_crm.ui.admin.users_page import UsersPage
-from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD, Template
-
-
-@pytest.fixture
-def admin(vault: Template, opened_sessions: list[CrmSession]) -> CrmSession:
-    session = sign_in(vault.vault_dir, "admin", ADMIN_PASSWORD)
-    opened_sessions.append(session)
-    return session
+from tests.ui.admin.conftest import shown, wait_idle
+from tests.ui.conftest import SALES2_PASSWORD, Template
 
 
 @pytest.fixture
 def page(qtbot, admin: CrmSession, ops) -> Iterator[UsersPage]:
-    widget = UsersPage(admin, ops, admin.me())
-    qtbot.addWidget(widget)
-    widget.resize(1100, 500)
-    widget.show()
+    widget = shown(qtbot, UsersPage(admin, ops, admin.me()), 1100, 500)
     wait_idle(qtbot, widget)
     yield widget
     for dialog in (widget.user_dialog, widget.password_dialog):
         if dialog is not None:
             dialog.reject()
-
-
-def wait_idle(qtbot, page: UsersPage) -> None:
-    qtbot.waitUntil(lambda: not page.loading and not page._ops.busy, timeout=10_000)
 
 
 def cell(page: UsersPage, username: str, column: str) -> str:
