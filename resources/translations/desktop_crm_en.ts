@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
   <context>
+    <name>AlertWatcher</name>
+    <message numerus="yes">
+      <source>%n new alert(s) for an administrator to look at.</source>
+      <translation>
+        <numerusform>%n new alert for an administrator to look at.</numerusform>
+        <numerusform>%n new alerts for an administrator to look at.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>AlertsPage</name>
     <message numerus="yes">
       <source>%n alert(s)</source>

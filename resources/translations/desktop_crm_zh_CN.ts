@@ -362,9 +362,11 @@
       <source>New alerts</source>
       <translation>新警报</translation>
     </message>
-    <message>
-      <source>%n new alert(s) need an administrator's attention.</source>
-      <translation>有 %n 条新警报需要管理员处理。</translation>
+    <message numerus="yes">
+      <source>%n new alert(s) for an administrator to look at.</source>
+      <translation>
+        <numerusform>有 %n 条新警报需要管理员处理。</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -101,10 +101,8 @@ class AlertWatcher(QObject):
             self.new_alerts.emit(arrived)
             if self._notifier is not None:
                 self._notifier.notify(
-                    QCoreApplication.translate("AlertWatcher", "New alerts"),
-                    QCoreApplication.translate(
-                        "AlertWatcher", "%n new alert(s) need an administrator's attention.",
-                        "", arrived))
+                    self.tr("New alerts"),
+                    self.tr("%n new alert(s) for an administrator to look at.", "", arrived))
         self._again()
 
     def _failed(self, error: Exception) -> None:
