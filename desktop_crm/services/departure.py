@@ -128,12 +128,7 @@ class DepartureService:
             user = _leaving_user(w, user_id)
             row = _under_way(w, user.id)
             if row is None:
-                row = Departure(
-                    id=new_id(), created_at=w.now, updated_at=w.now, version=1,
-                    updated_by=w.actor.user_id, user_id=user.id, state=FROZEN,
-                    started_by=w.actor.user_id, frozen_at=w.now, plan={})
-                w.session.add(row)
-                w.session.flush()
+                row = _new_departure(w, user.id)
                 bump_access_version(w.session)
                 audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                              action="departure.freeze", entity=Resource.USER,
@@ -175,11 +170,7 @@ class DepartureService:
             _require(w)
             user = _leaving_user(w, user_id)
             plan, receivers = _plan(w, user, receiver_ids, mode)
-            row = _under_way(w, user.id) or Departure(
-                id=new_id(), created_at=w.now, updated_at=w.now, version=1,
-                updated_by=w.actor.user_id, user_id=user.id, state=FROZEN,
-                started_by=w.actor.user_id, frozen_at=w.now, plan={})
-            w.session.add(row)
+            row = _under_way(w, user.id) or _new_departure(w, user.id)
             moved = hand_over(
                 w.session, departed_id=user.id, plan=plan, first_receiver=receivers[0].user_id,
                 receiver_departments={r.user_id: r.department_id for r in receivers},
@@ -353,6 +344,15 @@ def _under_way(w: Work, user_id: str) -> Departure | None:
         select(Departure).where(Departure.user_id == user_id, Departure.state.in_(UNDER_WAY),
                                 Departure.deleted_at.is_(None))
         .order_by(Departure.frozen_at.desc()).limit(1)).first()
+
+
+def _new_departure(w: Work, user_id: str) -> Departure:
+    row = Departure(
+        id=new_id(), created_at=w.now, updated_at=w.now, version=1, updated_by=w.actor.user_id,
+        user_id=user_id, state=FROZEN, started_by=w.actor.user_id, frozen_at=w.now, plan={})
+    w.session.add(row)
+    w.session.flush()
+    return row
 
 
 def _plan(
