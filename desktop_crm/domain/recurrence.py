@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import rrule as du
@@ -52,6 +53,7 @@ class Rule:
     by_set_pos: tuple[int, ...] = ()
 
 
+@lru_cache(maxsize=4096)  # a vault holds many copies of a few rule texts
 def parse_rrule(text: str) -> Rule:
     """Parse RRULE text ("FREQ=WEEKLY;BYDAY=MO"), refusing what the calendar cannot show."""
     body = text.strip()
@@ -231,8 +233,8 @@ def _as_key(value: date | datetime, zone: ZoneInfo, all_day: bool, field_name: s
     if not isinstance(value, datetime):
         raise ValidationError(field_name, "a timed reminder takes a date and time")
     if value.tzinfo is not None:
-        return value.astimezone(zone).replace(tzinfo=None, fold=0)
-    return value.replace(microsecond=0)
+        value = value.astimezone(zone).replace(tzinfo=None)
+    return value.replace(microsecond=0, fold=0)
 
 
 def _naive(key: Key) -> datetime:

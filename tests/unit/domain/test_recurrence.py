@@ -261,3 +261,31 @@ def test_skipping_ahead_finds_exactly_what_expanding_from_the_start_finds(
     found = occurrences(recurrence, datetime.combine(window, time(), tzinfo=UTC),
                         datetime.combine(end, time(), tzinfo=UTC))
     assert [o.day for o in found] == from_start
+
+
+@settings(max_examples=100, deadline=None)
+@given(rule=RULES, start=st.datetimes(datetime(2000, 1, 1), datetime(2020, 12, 31)),
+       window=st.dates(date(2000, 1, 1), date(2030, 12, 31)))
+def test_a_timed_rule_in_a_dst_zone_skips_ahead_to_the_same_wall_times(
+        rule: str, start: datetime, window: date):
+    assume((start.month, start.day) != (2, 29))
+    start = start.replace(second=0, microsecond=0)
+    try:
+        recurrence = Recurrence(rule, start, "America/New_York")
+    except ValidationError:
+        assume(False)
+    window_start = datetime.combine(window, time(), tzinfo=NEW_YORK)
+    window_end = window_start + timedelta(days=45)
+    from_start = []
+    for moment in rrulestr(f"RRULE:{rule}", dtstart=start):
+        instant = moment.replace(tzinfo=NEW_YORK).astimezone(UTC)
+        if instant >= window_end:
+            break
+        if instant >= window_start:
+            from_start.append(moment)
+    found = occurrences(recurrence, window_start, window_end)
+    assert [o.key for o in found] == from_start
+    after = window_start + timedelta(days=3)
+    following = [o for o in found if o.utc_start > after]
+    if following:
+        assert next_after(recurrence, after) == following[0]
