@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -11,7 +12,7 @@ import vobject
 
 from desktop_crm.domain.clock import FixedClock
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.io.ics import CalendarItem, export_ics, import_ics
+from desktop_crm.io.ics import CalendarItem, SkippedEntry, export_ics, import_ics
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 11, 1, 8, 30, tzinfo=UTC)
@@ -92,11 +93,11 @@ def test_export_is_accepted_by_vobject() -> None:
     calendar = vobject.readOne(exported().decode("utf-8"))
     events = {event.uid.value: event for event in calendar.vevent_list}
     assert events["b1d0c6f2-0001@desktop-crm"].summary.value == "王小明生日"
-    birthdays = list(events["b1d0c6f2-0001@desktop-crm"].getrruleset())
+    birthdays = list(islice(events["b1d0c6f2-0001@desktop-crm"].getrruleset(), 3))
     assert [moment.date() for moment in birthdays[:3]] == [
         date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28)
     ]
-    weekly = list(events["b1d0c6f2-0002@desktop-crm"].getrruleset())
+    weekly = list(islice(events["b1d0c6f2-0002@desktop-crm"].getrruleset(), 2))
     assert weekly[0] == datetime(2024, 11, 5, 9, 30, tzinfo=SHANGHAI)
     # The excepted Tuesday is left out: the next one follows the first.
     assert weekly[1] == datetime(2024, 11, 19, 9, 30, tzinfo=SHANGHAI)
@@ -110,7 +111,8 @@ def test_export_lines_are_crlf_folded_and_utf8() -> None:
     assert b"\n" not in data.replace(b"\r\n", b"")
     lines = data.split(b"\r\n")
     assert max(len(line) for line in lines) <= 75
-    assert all(line.decode("utf-8") is not None for line in lines)  # no character split
+    for line in lines:
+        line.decode("utf-8")  # raises if a fold split a Chinese character
     unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
     assert "记得发祝福短信，顺便问一下新项目的进展。" * 4 in unfolded
     assert "DTSTART;VALUE=DATE:20240229" in unfolded
@@ -172,7 +174,7 @@ def test_item_rejects_end_before_start() -> None:
         (datetime(2024, 1, 1, tzinfo=UTC), True, "must be a date for an all-day item"),
     ],
 )
-def test_item_rejects_a_start_of_the_wrong_kind(start, all_day, problem) -> None:  # type: ignore[no-untyped-def]
+def test_item_rejects_a_start_of_the_wrong_kind(start: date, all_day: bool, problem: str) -> None:
     with pytest.raises(ValidationError, match=problem):
         CalendarItem(uid="u", title="t", start=start, all_day=all_day)
 
@@ -195,3 +197,404 @@ def test_item_keeps_rrule_in_canonical_order() -> None:
     )
     # icalendar's order: FREQ, UNTIL, COUNT, INTERVAL, then the BYxxx parts from small to large.
     assert item.rrule == "FREQ=YEARLY;BYMONTHDAY=29;BYMONTH=2"
+
+
+# --- files written by other programs --------------------------------------------------------
+
+
+def crlf(text: str) -> bytes:
+    return text.strip("\n").replace("\n", "\r\n").encode("utf-8") + b"\r\n"
+
+
+GOOGLE_EXPORT = crlf("""
+BEGIN:VCALENDAR
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+VERSION:2.0
+CALSCALE:GREGORIAN
+METHOD:PUBLISH
+X-WR-CALNAME:工作
+X-WR-TIMEZONE:Asia/Shanghai
+X-WR-CALDESC:
+BEGIN:VTIMEZONE
+TZID:Asia/Shanghai
+X-LIC-LOCATION:Asia/Shanghai
+BEGIN:STANDARD
+TZOFFSETFROM:+0800
+TZOFFSETTO:+0800
+TZNAME:CST
+DTSTART:19700101T000000
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+DTSTART;TZID=Asia/Shanghai:20241104T140000
+DTEND;TZID=Asia/Shanghai:20241104T150000
+RRULE:FREQ=WEEKLY;WKST=MO;UNTIL=20241230T055959Z;BYDAY=MO
+EXDATE;TZID=Asia/Shanghai:20241111T140000
+DTSTAMP:20241101T020304Z
+UID:7kukuqrfedlm2f9t1oqfrnj5bl@google.com
+CREATED:20241020T101010Z
+DESCRIPTION:每周例会：复盘上周拜访，安排本周回访名单。<br>请提前准备好
+ 本周的客户清单。
+LAST-MODIFIED:20241020T101010Z
+LOCATION:
+SEQUENCE:0
+STATUS:CONFIRMED
+SUMMARY:销售周会
+TRANSP:OPAQUE
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:This is an event reminder
+TRIGGER:-P0DT0H10M0S
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID=Asia/Shanghai:20241119T160000
+DTEND;TZID=Asia/Shanghai:20241119T170000
+DTSTAMP:20241101T020304Z
+UID:7kukuqrfedlm2f9t1oqfrnj5bl@google.com
+RECURRENCE-ID;TZID=Asia/Shanghai:20241118T140000
+SEQUENCE:1
+STATUS:CONFIRMED
+SUMMARY:销售周会（改到周二）
+TRANSP:OPAQUE
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID=Asia/Shanghai:20241125T140000
+DTEND;TZID=Asia/Shanghai:20241125T150000
+DTSTAMP:20241101T020304Z
+UID:7kukuqrfedlm2f9t1oqfrnj5bl@google.com
+RECURRENCE-ID;TZID=Asia/Shanghai:20241125T140000
+STATUS:CANCELLED
+SUMMARY:销售周会
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;VALUE=DATE:20250129
+DTEND;VALUE=DATE:20250130
+RRULE:FREQ=YEARLY
+DTSTAMP:20241101T020304Z
+UID:3q1v0d9o2h3l6n8p@google.com
+SUMMARY:春节 给老客户拜年
+TRANSP:TRANSPARENT
+END:VEVENT
+BEGIN:VEVENT
+DTSTART:20241205T013000Z
+DTEND:20241205T020000Z
+DTSTAMP:20241101T020304Z
+UID:5f2k9c1m7a@google.com
+SUMMARY:电话回访 李总
+END:VEVENT
+BEGIN:VEVENT
+DTSTART:20241206T093000
+DTSTAMP:20241101T020304Z
+UID:floating-1@google.com
+SUMMARY:无时区的会议
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID=Asia/Shanghai:20241120T100000
+DTSTAMP:20241101T020304Z
+UID:cancelled-1@google.com
+STATUS:CANCELLED
+SUMMARY:取消的拜访
+END:VEVENT
+END:VCALENDAR
+""")
+
+
+def test_import_google_calendar_export() -> None:
+    result = import_ics(GOOGLE_EXPORT)
+    by_uid = {item.uid: item for item in result.items}
+    weekly = by_uid["7kukuqrfedlm2f9t1oqfrnj5bl@google.com"]
+    assert weekly.title == "销售周会"
+    assert weekly.description == (
+        "每周例会：复盘上周拜访，安排本周回访名单。<br>请提前准备好本周的客户清单。"
+    )
+    assert weekly.start == datetime(2024, 11, 4, 14, 0, tzinfo=SHANGHAI)
+    assert weekly.start.tzinfo == SHANGHAI  # type: ignore[union-attr]
+    assert weekly.end == datetime(2024, 11, 4, 15, 0, tzinfo=SHANGHAI)
+    assert weekly.rrule == "FREQ=WEEKLY;UNTIL=20241230T055959Z;BYDAY=MO;WKST=MO"
+    # Its own EXDATE, the moved Monday and the cancelled Monday.
+    assert weekly.exdates == (
+        datetime(2024, 11, 11, 14, 0, tzinfo=SHANGHAI),
+        datetime(2024, 11, 18, 14, 0, tzinfo=SHANGHAI),
+        datetime(2024, 11, 25, 14, 0, tzinfo=SHANGHAI),
+    )
+    moved = by_uid["7kukuqrfedlm2f9t1oqfrnj5bl@google.com/2024-11-18T14:00:00+08:00"]
+    assert (moved.title, moved.rrule) == ("销售周会（改到周二）", "")
+    assert moved.start == datetime(2024, 11, 19, 16, 0, tzinfo=SHANGHAI)
+    spring = by_uid["3q1v0d9o2h3l6n8p@google.com"]
+    assert (spring.all_day, spring.start) == (True, date(2025, 1, 29))
+    assert spring.end == date(2025, 1, 30)
+    assert spring.rrule == "FREQ=YEARLY"
+    call = by_uid["5f2k9c1m7a@google.com"]
+    assert call.start == datetime(2024, 12, 5, 1, 30, tzinfo=UTC)
+    # A floating time is read in the calendar's X-WR-TIMEZONE.
+    assert by_uid["floating-1@google.com"].start == datetime(2024, 12, 6, 9, 30, tzinfo=SHANGHAI)
+    assert len(result.items) == 5
+    assert result.skipped == (SkippedEntry("cancelled-1@google.com", "the entry is cancelled"),)
+
+
+OUTLOOK_EXPORT = b"\xef\xbb\xbf" + crlf("""
+BEGIN:VCALENDAR
+PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
+VERSION:2.0
+METHOD:PUBLISH
+X-CALSTART:20241101T000000Z
+X-CALEND:20241231T000000Z
+X-WR-RELCALID:{0000002E-6A4B-9B0C-2B3C-4D5E6F708192}
+X-WR-CALNAME:日历
+X-PRIMARY-CALENDAR:TRUE
+X-OWNER;CN="王 芳":mailto:wangfang@example.com
+X-MS-OLK-WKHRSTART;TZID="China Standard Time":090000
+X-MS-OLK-WKHREND;TZID="China Standard Time":180000
+X-MS-OLK-WKHRDAYS:MO,TU,WE,TH,FR
+BEGIN:VTIMEZONE
+TZID:China Standard Time
+BEGIN:STANDARD
+DTSTART:16010101T000000
+TZOFFSETFROM:+0800
+TZOFFSETTO:+0800
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VTIMEZONE
+TZID:Pacific Standard Time
+BEGIN:STANDARD
+DTSTART:16011104T020000
+RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11
+TZOFFSETFROM:-0700
+TZOFFSETTO:-0800
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010311T020000
+RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3
+TZOFFSETFROM:-0800
+TZOFFSETTO:-0700
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VTIMEZONE
+TZID:Customized Time Zone
+BEGIN:STANDARD
+DTSTART:16010101T000000
+TZOFFSETFROM:+0530
+TZOFFSETTO:+0530
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+CLASS:PUBLIC
+CREATED:20241028T031500Z
+DESCRIPTION:确认第三季度回款计划，带上对账单。\\n
+DTEND;TZID="China Standard Time":20241106T103000
+DTSTAMP:20241028T031500Z
+DTSTART;TZID="China Standard Time":20241106T100000
+LAST-MODIFIED:20241028T031500Z
+LOCATION:客户办公室
+PRIORITY:5
+SEQUENCE:0
+SUMMARY;LANGUAGE=zh-cn:拜访 深圳华南电子 财务部
+TRANSP:OPAQUE
+UID:040000008200E00074C5B7101A82E0080000000010F3C7A2D328DB0100000000000000001
+ 0000000A1B2C3D4E5F60718293A4B5C6D7E8F90
+X-ALT-DESC;FMTTYPE=text/html:<html><body><p>确认第三季度回款计划</p></body></h
+ tml>
+X-MICROSOFT-CDO-BUSYSTATUS:BUSY
+X-MICROSOFT-CDO-IMPORTANCE:1
+X-MICROSOFT-DISALLOW-COUNTER:FALSE
+X-MS-OLK-AUTOFILLLOCATION:FALSE
+X-MS-OLK-CONFTYPE:0
+BEGIN:VALARM
+TRIGGER:-PT15M
+ACTION:DISPLAY
+DESCRIPTION:Reminder
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID="Pacific Standard Time":20241104T083000
+DTEND;TZID="Pacific Standard Time":20241104T090000
+RRULE:FREQ=WEEKLY;COUNT=10;BYDAY=MO
+DTSTAMP:20241028T031500Z
+SUMMARY:Weekly call with the Seattle distributor
+UID:outlook-pst-weekly
+X-MICROSOFT-CDO-BUSYSTATUS:BUSY
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID="Customized Time Zone":20241107T150000
+DTSTAMP:20241028T031500Z
+SUMMARY:Call Bangalore
+UID:outlook-custom-zone
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;VALUE=DATE:20241225
+DTEND;VALUE=DATE:20241226
+DTSTAMP:20241028T031500Z
+SUMMARY:圣诞节问候
+UID:outlook-all-day
+X-MICROSOFT-CDO-ALLDAYEVENT:TRUE
+END:VEVENT
+BEGIN:VTODO
+UID:outlook-todo-receivable
+DTSTAMP:20241028T031500Z
+SUMMARY:催收 合同2024-031 第二期回款
+DUE;TZID="China Standard Time":20241115T170000
+STATUS:NEEDS-ACTION
+CATEGORIES:回款,财务
+END:VTODO
+BEGIN:VTODO
+UID:outlook-todo-done
+DTSTAMP:20241028T031500Z
+SUMMARY:寄送样品
+DUE;VALUE=DATE:20241020
+COMPLETED:20241020T080000Z
+STATUS:COMPLETED
+END:VTODO
+BEGIN:VTODO
+UID:outlook-todo-undated
+DTSTAMP:20241028T031500Z
+SUMMARY:有空整理名片
+END:VTODO
+BEGIN:VEVENT
+UID:outlook-no-start
+DTSTAMP:20241028T031500Z
+SUMMARY:没有开始时间
+END:VEVENT
+END:VCALENDAR
+""")
+
+
+def test_import_outlook_export_with_windows_zone_names_and_a_bom() -> None:
+    result = import_ics(OUTLOOK_EXPORT)
+    by_uid = {item.uid: item for item in result.items}
+    visit = by_uid[
+        "040000008200E00074C5B7101A82E0080000000010F3C7A2D328DB01000000000000000010000000"
+        "A1B2C3D4E5F60718293A4B5C6D7E8F90"
+    ]
+    assert visit.title == "拜访 深圳华南电子 财务部"
+    assert visit.description == "确认第三季度回款计划，带上对账单。\n"
+    assert visit.start == datetime(2024, 11, 6, 10, 0, tzinfo=SHANGHAI)
+    assert visit.start.tzinfo == SHANGHAI  # type: ignore[union-attr]
+    pacific = by_uid["outlook-pst-weekly"]
+    assert pacific.start.tzinfo == ZoneInfo("America/Los_Angeles")  # type: ignore[union-attr]
+    assert pacific.start.astimezone(UTC) == datetime(2024, 11, 4, 16, 30, tzinfo=UTC)  # type: ignore[union-attr]
+    assert pacific.rrule == "FREQ=WEEKLY;COUNT=10;BYDAY=MO"
+    # A zone only its VTIMEZONE describes keeps the right instant, held in UTC.
+    assert by_uid["outlook-custom-zone"].start == datetime(2024, 11, 7, 9, 30, tzinfo=UTC)
+    assert by_uid["outlook-all-day"].start == date(2024, 12, 25)
+    receivable = by_uid["outlook-todo-receivable"]
+    assert receivable.start == datetime(2024, 11, 15, 17, 0, tzinfo=SHANGHAI)
+    assert (receivable.categories, receivable.done) == (("回款", "财务"), False)
+    done = by_uid["outlook-todo-done"]
+    assert (done.start, done.all_day, done.done) == (date(2024, 10, 20), True, True)
+    assert len(result.items) == 6
+    assert result.skipped == (
+        SkippedEntry("outlook-todo-undated", "the entry has no DUE date"),
+        SkippedEntry("outlook-no-start", "the entry has no start (DTSTART)"),
+    )
+
+
+def test_floating_times_without_a_calendar_zone_use_the_callers_zone() -> None:
+    data = crlf("""
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//EN
+BEGIN:VEVENT
+UID:f1
+DTSTART:20241105T090000
+SUMMARY:早会
+END:VEVENT
+END:VCALENDAR
+""")
+    tokyo = ZoneInfo("Asia/Tokyo")
+    assert import_ics(data, floating_zone=tokyo).items[0].start == datetime(
+        2024, 11, 5, 9, 0, tzinfo=tokyo
+    )
+    assert import_ics(data).items[0].start == datetime(2024, 11, 5, 9, 0, tzinfo=UTC)
+
+
+def test_entries_that_cannot_become_reminders_are_skipped_with_a_reason() -> None:
+    data = crlf("""
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//EN
+BEGIN:VEVENT
+UID:same
+DTSTART;VALUE=DATE:20241105
+SUMMARY:first
+END:VEVENT
+BEGIN:VEVENT
+UID:same
+DTSTART;VALUE=DATE:20241106
+SUMMARY:second
+END:VEVENT
+BEGIN:VEVENT
+UID:bad-frequency
+DTSTART;VALUE=DATE:20241105
+RRULE:FREQ=FORTNIGHTLY
+END:VEVENT
+BEGIN:VEVENT
+UID:bad-month-day
+DTSTART;VALUE=DATE:20241105
+RRULE:FREQ=MONTHLY;BYMONTHDAY=40
+END:VEVENT
+BEGIN:VEVENT
+UID:backwards
+DTSTART:20241105T100000Z
+DTEND:20241105T090000Z
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;VALUE=DATE:20241107
+SUMMARY:no uid
+END:VEVENT
+END:VCALENDAR
+""")
+    result = import_ics(data)
+    assert [item.title for item in result.items] == ["first", "no uid"]
+    # An entry without a UID gets one derived from its content: the same on every import.
+    assert result.items[1].uid == import_ics(data).items[1].uid
+    assert result.items[1].uid.endswith("@import")
+    reasons = dict(result.skipped)
+    assert reasons["same"] == "another entry has the same UID"
+    assert reasons["bad-frequency"] == "its RRULE cannot be read"
+    assert reasons["bad-month-day"].startswith("rrule is not a valid RRULE (BYMONTHDAY=40")
+    assert reasons["backwards"] == "end is before the start"
+
+
+# --- files that cannot be read ---------------------------------------------------------------
+
+GOOD_EVENT = "BEGIN:VEVENT\nUID:ok\nDTSTART;VALUE=DATE:20241105\nSUMMARY:好的\nEND:VEVENT\n"
+
+
+def calendar_with(body: str) -> bytes:
+    return crlf(f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Example//EN\n{GOOD_EVENT}{body}"
+                "END:VCALENDAR\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "is not an iCalendar file"),
+        (b"Subject,Start Date\r\nCall,2024-11-05\r\n", "is not an iCalendar file"),
+        (crlf("BEGIN:VCARD\nVERSION:3.0\nFN:王小明\nEND:VCARD"), "is not an iCalendar file"),
+        (exported()[: len(exported()) // 2], "is cut short"),
+        (calendar_with("BEGIN:VEVENT\nUID:open\nDTSTART:20241105T090000Z\n"),
+         "line 12: END:VCALENDAR closes BEGIN:VEVENT of line 9"),
+        (calendar_with("BEGIN:VEVENT\nUID:x\nDTSTART:20241105T090000Z\nEND:VTODO\n"),
+         "line 12: END:VTODO closes BEGIN:VEVENT of line 9"),
+        (calendar_with("this line has no colon\n"), "line 9 is not an iCalendar content line"),
+        (calendar_with("BEGIN:VEVENT\nUID:b1\nDTSTART:2024-13-45\nEND:VEVENT\n"),
+         "entry b1: DTSTART is not a valid date or time"),
+        (calendar_with("BEGIN:VEVENT\nUID:b2\nDTSTART;VALUE=DATE:20241345\nEND:VEVENT\n"),
+         "entry b2: DTSTART is not a valid date or time"),
+        (calendar_with("BEGIN:VTODO\nUID:b3\nDUE:20241105T250000Z\nEND:VTODO\n"),
+         "line 11: DUE holds a value that cannot be read (Wrong datetime format"),
+        (calendar_with("BEGIN:VEVENT\nUID:b4\nDTSTART;VALUE=DATE:20241105\n"
+                       "EXDATE;VALUE=DATE:20241199\nEND:VEVENT\n"),
+         "entry b4: EXDATE is not a valid date or time"),
+        ("BEGIN:VCALENDAR\r\nSUMMARY:销售\r\nEND:VCALENDAR\r\n".encode("gb18030"),
+         "is not UTF-8 text"),
+    ],
+    ids=["empty", "csv", "vcard", "truncated", "unclosed-event", "spliced", "bad-line",
+         "bad-datetime", "bad-date", "bad-due", "bad-exdate", "not-utf8"],
+)
+def test_malformed_files_raise_a_clear_error(data: bytes, problem: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        import_ics(data)
+    assert caught.value.field == "file"
+    assert problem in caught.value.message
