@@ -237,6 +237,24 @@ def _as_key(value: date | datetime, zone: ZoneInfo, all_day: bool, field_name: s
     return value.replace(microsecond=0, fold=0)
 
 
+def key_text(key: Key) -> str:
+    """An occurrence key as stored text: "2026-03-08" or "2026-03-08T09:00:00" (local)."""
+    return key.isoformat(timespec="seconds") if isinstance(key, datetime) else key.isoformat()
+
+
+def parse_key(text: str, *, all_day: bool) -> Key:
+    """The key stored by key_text, for an all-day or a timed recurrence."""
+    try:
+        if all_day:
+            return date.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError("exceptions", f"“{text}” is not an occurrence date") from None
+    if moment.tzinfo is not None or len(text) <= 10:
+        raise ValidationError("exceptions", f"“{text}” is not a local date and time")
+    return moment
+
+
 def _naive(key: Key) -> datetime:
     return key if isinstance(key, datetime) else datetime.combine(key, time())
 

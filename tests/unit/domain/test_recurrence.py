@@ -15,8 +15,10 @@ from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.recurrence import (
     ExpansionStats,
     Recurrence,
+    key_text,
     next_after,
     occurrences,
+    parse_key,
     parse_rrule,
 )
 
@@ -289,3 +291,15 @@ def test_a_timed_rule_in_a_dst_zone_skips_ahead_to_the_same_wall_times(
     following = [o for o in found if o.utc_start > after]
     if following:
         assert next_after(recurrence, after) == following[0]
+
+
+def test_occurrence_keys_round_trip_through_stored_text():
+    assert key_text(date(2028, 2, 29)) == "2028-02-29"
+    assert key_text(datetime(2026, 3, 8, 9, 0)) == "2026-03-08T09:00:00"
+    assert parse_key("2028-02-29", all_day=True) == date(2028, 2, 29)
+    assert parse_key("2026-03-08T09:00:00", all_day=False) == datetime(2026, 3, 8, 9, 0)
+    for text, all_day in [("2026-03-08", False), ("2026-03-08T09:00:00+08:00", False),
+                          ("2026-02-30", True), ("soon", True)]:
+        with pytest.raises(ValidationError) as raised:
+            parse_key(text, all_day=all_day)
+        assert raised.value.field == "exceptions"
