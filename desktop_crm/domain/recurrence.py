@@ -2,6 +2,11 @@
 
 Timed rules repeat in local wall time (09:00 stays 09:00 across DST; the UTC instant moves).
 All-day rules repeat as dates and stay on their date for a viewer in any time zone.
+A yearly rule started on Feb 29 (a birthday) shows on Feb 28 in other years, unlike RFC 5545.
+
+Only FREQ=DAILY|WEEKLY|MONTHLY|YEARLY with INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH
+and BYSETPOS are accepted, in combinations the calendar can show; a rule that could never land
+on its days is refused up front, because dateutil would search for it until the year 9999.
 
 Cost does not grow with a rule's age: expansion starts at the rule period just before the
 window, not at the rule's start. Limits: a COUNT rule can only skip ahead when the number of
