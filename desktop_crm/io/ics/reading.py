@@ -133,12 +133,17 @@ def _exdates_of(component: Component, start: Moment, default_zone: tzinfo) -> tu
     moments: list[Moment] = []
     for dates in listed if isinstance(listed, list) else [listed]:
         for value in dates.dts:
-            moment = _moment(value, default_zone)
-            if isinstance(start, datetime):
-                moments.append(in_zone(moment, start.tzinfo))
-            else:
-                moments.append(moment.date() if isinstance(moment, datetime) else moment)
+            moments.append(_like_start(_moment(value, default_zone), start))
     return tuple(moments)
+
+
+def _like_start(moment: Moment, start: Moment) -> Moment:
+    """An exception date in its series' form; some programs write a bare date for a timed one."""
+    if not isinstance(start, datetime):
+        return moment.date() if isinstance(moment, datetime) else moment
+    if not isinstance(moment, datetime):
+        return datetime.combine(moment, start.timetz())
+    return in_zone(moment, start.tzinfo)
 
 
 def _categories_of(component: Component) -> tuple[str, ...]:
@@ -176,10 +181,7 @@ def _apply_changed_occurrence(
     moved_from = _moment(component["RECURRENCE-ID"], default_zone)
     for index, series in enumerate(items):
         if series.uid == where and series.rrule:
-            if isinstance(series.start, datetime) and isinstance(moved_from, datetime):
-                moved_from = in_zone(moved_from, series.start.tzinfo)
-            elif not isinstance(series.start, datetime) and isinstance(moved_from, datetime):
-                moved_from = moved_from.date()
+            moved_from = _like_start(moved_from, series.start)
             if moved_from not in series.exdates:
                 items[index] = replace(series, exdates=(*series.exdates, moved_from))
             break

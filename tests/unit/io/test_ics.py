@@ -598,3 +598,31 @@ def test_malformed_files_raise_a_clear_error(data: bytes, problem: str) -> None:
         import_ics(data)
     assert caught.value.field == "file"
     assert problem in caught.value.message
+
+
+def test_duration_and_date_exceptions_of_a_timed_series() -> None:
+    data = crlf("""
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//EN
+BEGIN:VEVENT
+UID:d1
+DTSTART;TZID=Asia/Shanghai:20241105T093000
+DURATION:PT45M
+RRULE:FREQ=DAILY;COUNT=5
+EXDATE;VALUE=DATE:20241107
+SUMMARY:晨会
+END:VEVENT
+BEGIN:VEVENT
+UID:d2
+DTSTART;VALUE=DATE:20241105
+DURATION:P2D
+SUMMARY:展会
+END:VEVENT
+END:VCALENDAR
+""")
+    standup, fair = import_ics(data).items
+    assert standup.end == datetime(2024, 11, 5, 10, 15, tzinfo=SHANGHAI)
+    # A bare date excepts that day's occurrence at the series' time of day.
+    assert standup.exdates == (datetime(2024, 11, 7, 9, 30, tzinfo=SHANGHAI),)
+    assert (fair.start, fair.end) == (date(2024, 11, 5), date(2024, 11, 7))
