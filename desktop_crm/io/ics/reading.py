@@ -77,8 +77,7 @@ def _item_for(
     component: Component, where: str, default_zone: tzinfo
 ) -> CalendarItem | SkippedEntry:
     is_todo = component.name == "VTODO"
-    status = str(component.get("STATUS", "")).upper()
-    if status == "CANCELLED":
+    if _is_cancelled(component):
         return SkippedEntry(where, "the entry is cancelled")
     start_property = (component.get("DUE") or component.get("DTSTART")) if is_todo else (
         component.get("DTSTART")
@@ -96,7 +95,7 @@ def _item_for(
         return SkippedEntry(where, "its RRULE cannot be read")
     done = (
         str(component.get(DONE_PROPERTY, "")).upper() == "TRUE"
-        or status == "COMPLETED"
+        or str(component.get("STATUS", "")).upper() == "COMPLETED"
         or component.get("COMPLETED") is not None
     )
     try:
@@ -185,13 +184,17 @@ def _apply_changed_occurrence(
             if moved_from not in series.exdates:
                 items[index] = replace(series, exdates=(*series.exdates, moved_from))
             break
-    label = moved_from.isoformat()
-    outcome = _item_for(component, f"{where}/{label}", default_zone)
+    if _is_cancelled(component):
+        return
+    outcome = _item_for(component, f"{where}/{moved_from.isoformat()}", default_zone)
     if isinstance(outcome, CalendarItem):
-        outcome = replace(outcome, rrule="", exdates=())
-        items.append(outcome)
-    elif not outcome.reason.endswith("cancelled"):
+        items.append(replace(outcome, rrule="", exdates=()))
+    else:
         skipped.append(outcome)
+
+
+def _is_cancelled(component: Component) -> bool:
+    return str(component.get("STATUS", "")).upper() == "CANCELLED"
 
 
 def _uid_from_content(component: Component) -> str:

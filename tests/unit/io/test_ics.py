@@ -626,3 +626,30 @@ END:VCALENDAR
     # A bare date excepts that day's occurrence at the series' time of day.
     assert standup.exdates == (datetime(2024, 11, 7, 9, 30, tzinfo=SHANGHAI),)
     assert (fair.start, fair.end) == (date(2024, 11, 5), date(2024, 11, 7))
+
+
+def test_a_changed_occurrence_without_its_series_and_two_calendars_in_one_file() -> None:
+    data = crlf("""
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//EN
+BEGIN:VEVENT
+UID:series-elsewhere
+RECURRENCE-ID;VALUE=DATE:20241105
+DTSTART;VALUE=DATE:20241106
+SUMMARY:改期的拜访
+END:VEVENT
+END:VCALENDAR
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Example//EN
+BEGIN:VEVENT
+UID:second-calendar
+DTSTART:20241108T020000Z
+SUMMARY:第二个日历
+END:VEVENT
+END:VCALENDAR
+""")
+    moved, second = import_ics(data).items
+    assert (moved.uid, moved.start) == ("series-elsewhere/2024-11-05", date(2024, 11, 6))
+    assert second.uid == "second-calendar"
