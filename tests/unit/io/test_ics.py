@@ -650,6 +650,7 @@ SUMMARY:第二个日历
 END:VEVENT
 END:VCALENDAR
 """)
-    moved, second = import_ics(data).items
-    assert (moved.uid, moved.start) == ("series-elsewhere/2024-11-05", date(2024, 11, 6))
-    assert second.uid == "second-calendar"
+    items = {item.uid: item for item in import_ics(data).items}
+    assert items.keys() == {"series-elsewhere/2024-11-05", "second-calendar"}
+    assert items["series-elsewhere/2024-11-05"].start == date(2024, 11, 6)
+    assert items["series-elsewhere/2024-11-05"].title == "改期的拜访"
