@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.domain.departure_split import CustomerToPlace
 from desktop_crm.domain.enums import ComplaintStatus
 from desktop_crm.domain.ids import new_id
+from desktop_crm.services.scopes import subordinates
 from desktop_crm.storage.models import (
     Complaint,
     Contract,
@@ -200,7 +201,7 @@ def hand_over(
     departed_superior = conn.execute(select(_u.superior_id).where(_u.id == departed_id)).scalar()
     reports = _count(conn, select(func.count()).select_from(User).where(
         _u.superior_id == departed_id, _u.deleted_at.is_(None)))
-    if _reports_to(conn, first_receiver, departed_id):
+    if first_receiver in subordinates(session, departed_id):
         conn.execute(
             update(User.__table__).where(_u.id == first_receiver)
             .values(superior_id=departed_superior, updated_at=now, updated_by=by,
@@ -211,18 +212,6 @@ def hand_over(
         .values(superior_id=first_receiver, updated_at=now, updated_by=by,
                 version=_u.version + 1))
     return Moved(per_receiver, reminders, complaints, grants, reports)
-
-
-def _reports_to(conn: Any, user_id: str, manager_id: str) -> bool:
-    """Whether `manager_id` is somewhere up `user_id`'s reporting line."""
-    seen: set[str] = set()
-    current = conn.execute(select(_u.superior_id).where(_u.id == user_id)).scalar()
-    while current is not None and current not in seen:
-        if current == manager_id:
-            return True
-        seen.add(current)
-        current = conn.execute(select(_u.superior_id).where(_u.id == current)).scalar()
-    return False
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterable[Sequence[Any]]:
