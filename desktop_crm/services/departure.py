@@ -214,13 +214,28 @@ class DepartureService:
         """Finish every committed departure whose key work an interruption cut short.
 
         Runs at each sign-in as whoever signs in: the decision was an administrator's, and
-        what is left only removes access.
+        what is left only removes access. A full disk, or another program reading the vault,
+        must not keep everyone out: the departed user is refused by the database already, so
+        the rotation waits for the next sign-in and the admins are alerted. Only a lost
+        session (the key changed) stops the sign-in.
         """
         with self.ctx.reading() as w:
             ids = list(w.session.scalars(
                 select(Departure.id).where(Departure.state == COMMITTED,
                                            Departure.deleted_at.is_(None))))
-        return [self._finish(i) for i in ids]
+        finished = []
+        for departure_id in ids:
+            try:
+                finished.append(self._finish(departure_id))
+            except VaultLocked:
+                raise
+            except VaultError as error:
+                with self.ctx.writing() as w:
+                    audit.raise_alert(
+                        w.session, at=w.now, kind=alert_kinds.DEPARTURE, severity="high",
+                        actor_id=w.actor.user_id,
+                        message=f"a departure's key rotation is waiting: {error}")
+        return finished
 
     def _finish(self, departure_id: str) -> DepartureView:
         with self.ctx.reading() as w:

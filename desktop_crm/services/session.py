@@ -14,7 +14,6 @@ from desktop_crm.domain.clock import Clock, SystemClock
 from desktop_crm.domain.errors import (
     KeyringUnavailable,
     PasswordChangeRequired,
-    VaultError,
     VaultLocked,
 )
 from desktop_crm.domain.permissions import Action, Resource
@@ -166,29 +165,11 @@ def _session_for(vault: OpenVault, vault_dir: Path, clock: Clock) -> CrmSession:
     try:
         _record_sign_in(vault, clock)
         session = CrmSession(vault, vault_dir, clock)
-        _finish_departures(session)
+        session.departures.finish_interrupted()
     except BaseException:
         vault.lock()
         raise
     return session
-
-
-def _finish_departures(session: CrmSession) -> None:
-    """Finish the key work of a departure an interruption cut short (see services/departure).
-
-    A full disk, or another program reading the vault, must not keep everyone out: the
-    departed user is refused by the database already, so the rotation waits for the next
-    sign-in and the admins are alerted. Only a lost session (the key changed) stops here.
-    """
-    try:
-        session.departures.finish_interrupted()
-    except VaultLocked:
-        raise
-    except VaultError as error:
-        with session._ctx.writing() as w:
-            audit.raise_alert(w.session, at=w.now, kind=alert_kinds.DEPARTURE, severity="high",
-                              actor_id=w.actor.user_id,
-                              message=f"a departure's key rotation is waiting: {error}")
 
 
 def device_remembers(vault_dir: Path, username: str, keyring: DeviceKeyring) -> bool:
