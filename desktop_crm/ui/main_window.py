@@ -31,7 +31,7 @@ from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.session import VaultSummary
 from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.admin_page import AdminPage, administers, sees_admin_page
-from desktop_crm.ui.admin.alert_tray import AlertWatcher, SystemTrayNotifier
+from desktop_crm.ui.admin.alert_tray import AlertWatcher
 from desktop_crm.ui.backend import SignedIn
 from desktop_crm.ui.calls.calls_page import CallsPage
 from desktop_crm.ui.calls.log_call import LogCallDialog
@@ -44,6 +44,7 @@ from desktop_crm.ui.labels import role_title
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.record.record_page import CustomerRecordPage
 from desktop_crm.ui.theme import apply_style_sheet
+from desktop_crm.ui.tray import SystemTrayNotifier
 from desktop_crm.ui.widgets import ERROR_COLOUR
 from desktop_crm.ui.window_state import WindowState
 

@@ -4,46 +4,23 @@
 seconds and after every operation that changed data (one question at a time; a request while
 one is out asks once more when it returns). It emits `count_changed` when the number moves
 and `new_alerts` with how many arrived since the last look, and hands those to a
-`TrayNotifier` — a seam, because an offscreen Qt has no tray. The main window wires it.
+`TrayNotifier` (ui/tray.py) — a seam, because an offscreen Qt has no tray. The main window
+wires it.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop_crm.domain.errors import PermissionDenied, VaultLocked
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
+from desktop_crm.ui.tray import TrayNotifier
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 60
-
-
-class TrayNotifier(Protocol):
-    def notify(self, title: str, text: str) -> None: ...
-
-
-class SystemTrayNotifier:
-    """Shows a message from the system tray icon, where the desktop has a tray."""
-
-    def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
-        self._tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self._tray = QSystemTrayIcon(icon, parent)
-            self._tray.show()
-
-    def notify(self, title: str, text: str) -> None:
-        if self._tray is not None and QSystemTrayIcon.supportsMessages():
-            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning)
-
-    def hide(self) -> None:
-        if self._tray is not None:
-            self._tray.hide()
 
 
 class AlertWatcher(QObject):
