@@ -232,19 +232,47 @@ def holidays_between(rules: Sequence[HolidayRule], first_day: date,
 
 # ---- the list an admin edits -----------------------------------------------------------------
 
+# Each problem a line can have, with its English text; the GUI translates by code and values.
+PROBLEM_TEXTS = {
+    "layout": "write a calendar, a month-day and a name, like "
+              "“lunar 08-15 Mid-Autumn Festival | 中秋节”",
+    "calendar": "unknown calendar “{0}”: write solar or lunar",
+    "month_day": "“{0}” is not a month-day like 08-15",
+    "month": "month {0} does not exist",
+    "solar_day": "{month_name} has no day {1}",
+    "lunar_day": "a lunar month has no day {0} (days run 1 to 30)",
+    "no_name": "the holiday has no name",
+    "names": "write at most two names, separated by one “|”",
+    "name_length": "a name is longer than {0} characters",
+    "repeat": "{0} {1} is already on line {2}",
+}
+
+
 @dataclass(frozen=True)
 class LineProblem:
     line: int  # counted from 1, as an editor shows it
-    message: str
+    code: str  # a key of PROBLEM_TEXTS
+    values: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        month_name = _MONTH_NAMES[int(self.values[0]) - 1] if self.code == "solar_day" else ""
+        return PROBLEM_TEXTS[self.code].format(*self.values, month_name=month_name)
 
 
 class HolidayListError(ValidationError):
     """The holiday list has lines the app cannot read; each problem names its line."""
 
-    def __init__(self, problems: Sequence[LineProblem]) -> None:
-        super().__init__("holidays", "; ".join(
+    def __init__(self, problems: Sequence[LineProblem], *, field: str = "holidays") -> None:
+        super().__init__(field, "; ".join(
             f"line {problem.line}: {problem.message}" for problem in problems))
         self.problems = tuple(problems)
+
+
+class _BadLine(Exception):
+    def __init__(self, code: str, *values: object) -> None:
+        super().__init__(code)
+        self.code, self.values = code, tuple(str(value) for value in values)
 
 
 _LINE = re.compile(r"(\S+)\s+(\S+)(?:\s+(.*))?")
@@ -262,13 +290,13 @@ def parse_holidays(text: str) -> list[HolidayRule]:
             continue
         try:
             rule = _parse_line(line)
-        except ValueError as problem:
-            problems.append(LineProblem(number, str(problem)))
+        except _BadLine as bad:
+            problems.append(LineProblem(number, bad.code, bad.values))
             continue
         if rule.key in first_line_of:
-            problems.append(LineProblem(number, f"{rule.calendar} {rule.month:02d}-"
-                                        f"{rule.day:02d} is already on line "
-                                        f"{first_line_of[rule.key]}"))
+            problems.append(LineProblem(number, "repeat", (
+                rule.calendar, f"{rule.month:02d}-{rule.day:02d}",
+                str(first_line_of[rule.key]))))
             continue
         first_line_of[rule.key] = number
         rules.append(rule)
@@ -280,22 +308,21 @@ def parse_holidays(text: str) -> list[HolidayRule]:
 def _parse_line(line: str) -> HolidayRule:
     match = _LINE.fullmatch(line)
     if match is None:
-        raise ValueError("write a calendar, a month-day and a name, like "
-                         "“lunar 08-15 Mid-Autumn Festival | 中秋节”")
+        raise _BadLine("layout")
     calendar_word, month_day, names = match.group(1), match.group(2), match.group(3) or ""
     calendar = _CALENDAR_WORDS.get(calendar_word.lower())
     if calendar is None:
-        raise ValueError(f"unknown calendar “{calendar_word}”: write solar or lunar")
+        raise _BadLine("calendar", calendar_word)
     parts = _MONTH_DAY.fullmatch(month_day)
     if parts is None:
-        raise ValueError(f"“{month_day}” is not a month-day like 08-15")
+        raise _BadLine("month_day", month_day)
     month, day = int(parts.group(1)), int(parts.group(2))
     if not 1 <= month <= 12:
-        raise ValueError(f"month {month} does not exist")
+        raise _BadLine("month", month)
     if calendar == "solar" and not 1 <= day <= _SOLAR_MONTH_DAYS[month - 1]:
-        raise ValueError(f"{_MONTH_NAMES[month - 1]} has no day {day}")
+        raise _BadLine("solar_day", month, day)
     if calendar == "lunar" and not 1 <= day <= 30:
-        raise ValueError(f"a lunar month has no day {day} (days run 1 to 30)")
+        raise _BadLine("lunar_day", day)
     name_en, name_zh = _parse_names(names)
     return _rule(name_en, name_zh, calendar, month, day)
 
@@ -303,13 +330,12 @@ def _parse_line(line: str) -> HolidayRule:
 def _parse_names(names: str) -> tuple[str, str]:
     pieces = [piece.strip() for piece in names.split("|")]
     if len(pieces) > 2:
-        raise ValueError("write at most two names, separated by one “|”")
+        raise _BadLine("names")
     name_en, name_zh = pieces[0], pieces[1] if len(pieces) == 2 else ""
     if not name_en:
-        raise ValueError("the holiday has no name")
-    for name in (name_en, name_zh):
-        if len(name) > MAX_NAME_LENGTH:
-            raise ValueError(f"a name is longer than {MAX_NAME_LENGTH} characters")
+        raise _BadLine("no_name")
+    if max(len(name_en), len(name_zh)) > MAX_NAME_LENGTH:
+        raise _BadLine("name_length", MAX_NAME_LENGTH)
     return name_en, name_zh
 
 

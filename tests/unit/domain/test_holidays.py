@@ -210,3 +210,6 @@ def test_every_bad_line_is_reported_at_once_and_a_repeated_date_names_the_first(
         (4, "unknown calendar “moon”: write solar or lunar"),
     ]
     assert raised.value.field == "holidays"
+    # the GUI translates a problem from its code and values
+    assert [(p.code, p.values) for p in raised.value.problems] == [
+        ("solar_day", ("2", "30")), ("repeat", ("lunar", "08-15", "1")), ("calendar", ("moon",))]
