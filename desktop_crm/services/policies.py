@@ -17,6 +17,12 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.holidays import (
+    DEFAULT_HOLIDAY_TEXT,
+    HolidayListError,
+    HolidayRule,
+    parse_holidays,
+)
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
@@ -26,6 +32,7 @@ from desktop_crm.storage.models import Policy
 IDLE_LOCK = "idle_lock"  # {"minutes": N}
 IDLE_LOCK_MINUTES_DEFAULT = 15
 IDLE_LOCK_MINUTES_RANGE = (1, 240)
+HOLIDAY_LIST_MAX_CHARACTERS = 20_000
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,14 @@ class PolicySet:
     password_min_length: int = 10
     password_letters_and_digits: bool = False
     offline_lease_days: int = 14  # a laptop unsynced this long locks itself (team mode)
+    followup_gap_days: int = 30  # a high-value customer not followed up this long is flagged
+    escalation_days: int = 3  # ...and the flag goes to the owner's superior this long past due
+    holiday_lead_days: int = 7  # greeting reminders appear this long before a holiday
+    holiday_list: str = DEFAULT_HOLIDAY_TEXT  # one holiday a line (domain.holidays)
+
+    @property
+    def holidays(self) -> list[HolidayRule]:
+        return parse_holidays(self.holiday_list)
 
     @property
     def idle_lock_after(self) -> timedelta:
@@ -83,8 +98,9 @@ class PolicySet:
 class _Spec:
     key: str  # the policies row
     item: str  # the name inside its JSON value
-    low: int | None = None  # whole numbers: the allowed range; None: a yes/no switch
+    low: int | None = None  # whole numbers: the allowed range; None: a yes/no switch...
     high: int | None = None
+    text: bool = False  # ...unless this is the holiday list, a text
 
 
 # PolicySet field -> where it is stored and what it may hold.
@@ -97,6 +113,10 @@ SPECS: dict[str, _Spec] = {
     "password_min_length": _Spec("password_rules", "min_length", 8, 128),
     "password_letters_and_digits": _Spec("password_rules", "letters_and_digits"),
     "offline_lease_days": _Spec("offline_lease", "days", 1, 365),
+    "followup_gap_days": _Spec("followup_gap", "days", 1, 365),
+    "escalation_days": _Spec("followup_gap", "escalation_days", 1, 90),
+    "holiday_lead_days": _Spec("holiday_greetings", "lead_days", 1, 60),
+    "holiday_list": _Spec("holiday_greetings", "list", text=True),
 }
 DEFAULTS = PolicySet()
 _KEYS = sorted({spec.key for spec in SPECS.values()})
@@ -124,6 +144,11 @@ def validated(current: PolicySet, changes: dict[str, Any]) -> PolicySet:
         spec = SPECS.get(name)
         if spec is None:
             raise ValidationError(name, "is not a policy")
+        if spec.text and isinstance(value, str):
+            try:
+                parse_holidays(value)
+            except HolidayListError as error:  # keeps its line-numbered problems
+                raise HolidayListError(error.problems, field=name) from None
         problem = _problem(spec, value)
         if problem is not None:
             raise ValidationError(name, problem)
@@ -131,11 +156,25 @@ def validated(current: PolicySet, changes: dict[str, Any]) -> PolicySet:
 
 
 def _problem(spec: _Spec, value: Any) -> str | None:
+    if spec.text:
+        return _text_problem(value)
     if spec.low is None or spec.high is None:
         return None if isinstance(value, bool) else "must be yes or no"
     if isinstance(value, bool) or not isinstance(value, int) or not \
             spec.low <= value <= spec.high:
         return f"must be a whole number from {spec.low} to {spec.high}"
+    return None
+
+
+def _text_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be text"
+    if len(value) > HOLIDAY_LIST_MAX_CHARACTERS:
+        return f"is longer than {HOLIDAY_LIST_MAX_CHARACTERS} characters"
+    try:
+        parse_holidays(value)
+    except HolidayListError as error:
+        return error.message
     return None
 
 
