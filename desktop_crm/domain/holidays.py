@@ -198,16 +198,26 @@ def _is_leap_year(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def holiday_dates(rules: Iterable[HolidayRule], year: int) -> list[tuple[HolidayRule, date]]:
+@dataclass(frozen=True)
+class HolidayDay:
+    """One holiday on one day; `year` is the holiday's own year (the lunar year for a lunar
+    holiday), so two days of one rule in the same Gregorian year stay apart."""
+
+    rule: HolidayRule
+    day: date
+    year: int
+
+
+def holiday_days(rules: Iterable[HolidayRule], year: int) -> list[HolidayDay]:
     """Every day in Gregorian `year` on which one of `rules` falls, in date order.
 
     A lunar holiday late in the lunar year (the 12th month) may fall in January of the next
     Gregorian year, so a lunar rule can fall zero, one or two times in one Gregorian year.
     """
-    found: list[tuple[HolidayRule, date]] = []
+    found: list[HolidayDay] = []
     for rule in rules:
         if rule.calendar == "solar":
-            found.append((rule, _date_in(rule, year)))
+            found.append(HolidayDay(rule, _date_in(rule, year), year))
             continue
         if not FIRST_LUNAR_YEAR < year <= LAST_LUNAR_YEAR:  # needs lunar year - 1 too
             raise ValidationError(
@@ -216,18 +226,23 @@ def holiday_dates(rules: Iterable[HolidayRule], year: int) -> list[tuple[Holiday
         for lunar_year in (year - 1, year):
             day = _date_in(rule, lunar_year)
             if day.year == year:
-                found.append((rule, day))
-    found.sort(key=lambda pair: (pair[1], pair[0].key))
+                found.append(HolidayDay(rule, day, lunar_year))
+    found.sort(key=lambda holiday: (holiday.day, holiday.rule.key))
     return found
 
 
+def holiday_dates(rules: Iterable[HolidayRule], year: int) -> list[tuple[HolidayRule, date]]:
+    """(rule, day) for every holiday day in Gregorian `year`, in date order."""
+    return [(holiday.rule, holiday.day) for holiday in holiday_days(rules, year)]
+
+
 def holidays_between(rules: Sequence[HolidayRule], first_day: date,
-                     end_day: date) -> list[tuple[HolidayRule, date]]:
+                     end_day: date) -> list[HolidayDay]:
     """The holidays on days in [first_day, end_day), in date order."""
-    return [(rule, day)
+    return [holiday
             for year in range(first_day.year, end_day.year + 1)
-            for rule, day in holiday_dates(rules, year)
-            if first_day <= day < end_day]
+            for holiday in holiday_days(rules, year)
+            if first_day <= holiday.day < end_day]
 
 
 # ---- the list an admin edits -----------------------------------------------------------------

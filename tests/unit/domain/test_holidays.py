@@ -143,8 +143,16 @@ def test_a_solar_feb_29_holiday_falls_on_feb_28_in_common_years() -> None:
 
 def test_holidays_between_spans_a_new_year() -> None:
     found = holidays_between(DEFAULT_HOLIDAYS, date(2025, 12, 20), date(2026, 1, 5))
-    assert [(rule.name_en, day) for rule, day in found] == [
-        ("Christmas", date(2025, 12, 25)), ("New Year's Day", date(2026, 1, 1))]
+    assert [(h.rule.name_en, h.day, h.year) for h in found] == [
+        ("Christmas", date(2025, 12, 25), 2025), ("New Year's Day", date(2026, 1, 1), 2026)]
+
+
+def test_a_lunar_holidays_year_is_its_lunar_year() -> None:
+    # lunar 11-20 falls twice in Gregorian 2002: for lunar 2001 and for lunar 2002
+    rule = parse_holidays("lunar 11-20 Late")
+    found = holidays_between(rule, date(2002, 1, 1), date(2003, 1, 1))
+    assert [(h.day, h.year) for h in found] == [(date(2002, 1, 3), 2001),
+                                                (date(2002, 12, 23), 2002)]
 
 
 def test_the_default_list_is_the_cn_table_and_the_generic_list_without_doubles() -> None:
