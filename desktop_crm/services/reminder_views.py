@@ -7,7 +7,9 @@ date stays the same wherever it is shown: read it with `day_of`, never by conver
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
+
+ALL_DAY_ALARM = time(9, 0)  # an all-day reminder is announced at the start of the working day
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,15 @@ class Entry:
         if self.snoozed_until is not None and self.snoozed_until > self.starts_at:
             return self.snoozed_until
         return self.starts_at
+
+    def alarm(self, zone: tzinfo) -> datetime:
+        """When it is due, as alarm_at, but an all-day one at 09:00 of its day in `zone`."""
+        if not self.all_day:
+            return self.alarm_at
+        morning = datetime.combine(self.starts_at.date(), ALL_DAY_ALARM, tzinfo=zone)
+        if self.snoozed_until is not None and self.snoozed_until > morning:
+            return self.snoozed_until
+        return morning.astimezone(self.starts_at.tzinfo)
 
     def day(self, zone: tzinfo) -> date:
         """The calendar day it shows on for a viewer in `zone`."""

@@ -1,7 +1,9 @@
 """Reminders: follow-ups, visits, renewals and the rest of a user's to-do list.
 
 A reminder belongs to its owner; others see it as far as their reminder read scope reaches
-(a manager sees their team's). A reminder may point at a customer the creator can see.
+(a manager sees their team's). A reminder may point at a customer the creator can see. A
+repeating reminder (an RFC 5545 RRULE) may have single occurrences completed, snoozed, moved
+or skipped; those are reminder_overrides, named by the occurrence's original start.
 
 Times are stored in UTC. An all-day reminder keeps its calendar date as 00:00 UTC of that
 date, so the date stays the same wherever it is shown: read it as `due_at.date()`.
@@ -9,55 +11,55 @@ date, so the date stays the same wherever it is shown: read it as `due_at.date()
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from collections.abc import Collection, Mapping
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import literal_column, select
 
-from desktop_crm.domain import validation as v
-from desktop_crm.domain.enums import ReminderKind, UserStatus
-from desktop_crm.domain.errors import PermissionDenied, ValidationError
+from desktop_crm.domain.enums import UserStatus
+from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
+from desktop_crm.domain.local_zone import local_zone
 from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.domain.recurrence import key_text, occurrences, parse_key
 from desktop_crm.services import audit
+from desktop_crm.services import reminder_calendar as calendar
+from desktop_crm.services import reminder_series as series
 from desktop_crm.services.activity_access import visible_customer
 from desktop_crm.services.context import OutOfScope, ServiceContext, Work
+from desktop_crm.services.reminder_due import due_entries
+from desktop_crm.services.reminder_fields import TITLE_MAX, moment, validate_reminder
+from desktop_crm.services.reminder_hub import TodoHub, todo_hub
+from desktop_crm.services.reminder_views import Entry, ReminderView
 from desktop_crm.services.scopes import OwnerScope, owner_scope
-from desktop_crm.storage.models import Reminder, User
+from desktop_crm.storage.models import Reminder, ReminderOverride, User
 from desktop_crm.storage.types import as_stored
 
+__all__ = ["TITLE_MAX", "ReminderService", "ReminderView", "add_reminder", "readable_owners"]
+
 R = Resource.REMINDER
-FIELDS = ("kind", "title", "due_at", "all_day", "customer_id", "owner_id")
-TITLE_MAX = 200
 LIST_LIMIT_MAX = 5000
-_EARLIEST_YEAR, _LATEST_YEAR = 1900, 2200
+WINDOW_DAYS_MAX = 400  # a year's agenda and then some; more is a report, not a view
 _ROWID = literal_column("reminders.rowid")
-
-
-@dataclass(frozen=True)
-class ReminderView:
-    id: str
-    owner_id: str
-    customer_id: str | None
-    kind: str
-    title: str
-    due_at: datetime  # UTC; for an all-day reminder 00:00 UTC of its date
-    all_day: bool
-    done_at: datetime | None
-    version: int
+# changing any of these re-bases a repeating reminder: its occurrence changes no longer apply
+_RULE_FIELDS = ("due_at", "all_day", "rrule", "time_zone")
 
 
 class ReminderService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    def get(self, reminder_id: str) -> ReminderView:
+        with self.ctx.guard(R, reminder_id, Action.READ), self.ctx.reading() as w:
+            return reminder_view(_locate(w, reminder_id, Action.READ))
+
     def create(self, data: Mapping[str, Any]) -> ReminderView:
         """A reminder for the acting user, or for `owner_id` when their scope allows it.
 
         `data`: kind (ReminderKind, default follow_up), title, due_at (an aware datetime; for
-        all_day a date or a datetime whose own date is kept), all_day, customer_id, owner_id.
+        all_day a date or a datetime whose own date is kept), all_day, ends_at, notes, rrule,
+        time_zone (default the computer's), customer_id, owner_id.
         """
         customer_id = data.get("customer_id") or None
         with self.ctx.guard(Resource.CUSTOMER, str(customer_id or ""), "reminder.create"), \
@@ -69,11 +71,136 @@ class ReminderService:
                 customer_id = visible_customer(w, str(customer_id)).id
             return add_reminder(w, owner_id=owner_id, customer_id=customer_id, **values)
 
+    def update(self, reminder_id: str, changes: Mapping[str, Any], *,
+               version: int | None = None) -> ReminderView:
+        """Change some fields (the keys of `create`); `version` guards against a lost edit."""
+        with self.ctx.guard(R, reminder_id, Action.UPDATE), self.ctx.writing() as w:
+            item = _locate(w, reminder_id, Action.UPDATE)
+            if version is not None and item.version != version:
+                raise Conflict("this reminder was changed meanwhile; reload and retry")
+            current = {"kind": item.kind, "title": item.title, "all_day": item.all_day,
+                       "due_at": item.due_at.date() if item.all_day else item.due_at,
+                       "ends_at": (item.ends_at.date() if item.all_day else item.ends_at)
+                       if item.ends_at is not None else None,
+                       "notes": item.notes, "rrule": item.rrule,
+                       "time_zone": item.time_zone or None}
+            wanted = {k: v for k, v in changes.items() if k not in ("customer_id", "owner_id")}
+            if wanted.get("all_day") is True and not current["all_day"] and "due_at" not in \
+                    wanted and isinstance(current["due_at"], datetime):
+                wanted["due_at"] = current["due_at"].date()  # keep the day it showed on
+            values = validate_reminder({**current, **wanted})
+            changed = {k: v for k, v in values.items() if getattr(item, k) != v}
+            if "customer_id" in changes:
+                cid = changes["customer_id"] or None
+                cid = visible_customer(w, str(cid)).id if cid is not None else None
+                if cid != item.customer_id:
+                    changed["customer_id"] = cid
+            if "owner_id" in changes and changes["owner_id"] != item.owner_id:
+                changed["owner_id"] = _owner(w, changes["owner_id"])
+            if not changed:
+                return reminder_view(item)
+            for name, value in changed.items():
+                setattr(item, name, value)
+            if any(name in changed for name in _RULE_FIELDS):
+                _forget_changes(w, item)
+                item.snoozed_until = None
+            _touched(w, item, "reminder.update", {"fields": sorted(changed)})
+            return reminder_view(item)
+
+    def complete(self, reminder_id: str, occurrence: str | None = None) -> ReminderView:
+        """Mark a reminder, or one occurrence of a repeating one, done (done already: kept)."""
+        with self.ctx.guard(R, reminder_id, Action.UPDATE), self.ctx.writing() as w:
+            item = _locate(w, reminder_id, Action.UPDATE)
+            if _repeating(item, occurrence):
+                change = _change(w, item, occurrence)
+                if change.done_at is None:
+                    change.done_at = w.now
+                    _changed(w, item, change, "reminder.complete")
+            elif item.done_at is None:
+                item.done_at = w.now
+                _touched(w, item, "reminder.complete")
+            return reminder_view(item)
+
+    def reopen(self, reminder_id: str, occurrence: str | None = None) -> ReminderView:
+        """Undo a completion."""
+        with self.ctx.guard(R, reminder_id, Action.UPDATE), self.ctx.writing() as w:
+            item = _locate(w, reminder_id, Action.UPDATE)
+            if _repeating(item, occurrence):
+                change = _change(w, item, occurrence)
+                if change.done_at is not None:
+                    change.done_at = None
+                    _changed(w, item, change, "reminder.reopen")
+            elif item.done_at is not None:
+                item.done_at = None
+                _touched(w, item, "reminder.reopen")
+            return reminder_view(item)
+
+    def snooze(self, reminder_id: str, until: datetime,
+               occurrence: str | None = None) -> ReminderView:
+        """Be reminded again at `until` (the presets are in domain.reminder_times)."""
+        with self.ctx.guard(R, reminder_id, Action.UPDATE), self.ctx.writing() as w:
+            item = _locate(w, reminder_id, Action.UPDATE)
+            if not isinstance(until, datetime) or until.tzinfo is None:
+                raise ValidationError("until", "must be a date and time with its time zone")
+            when = as_stored(until.astimezone(UTC))
+            if when <= w.now:
+                raise ValidationError("until", "must be later than now")
+            if when.year > 2200:
+                raise ValidationError("until", "must fall before 2200")
+            if _repeating(item, occurrence):
+                change = _change(w, item, occurrence)
+                change.snoozed_until = when
+                _changed(w, item, change, "reminder.snooze")
+            else:
+                item.snoozed_until = when
+                _touched(w, item, "reminder.snooze")
+            return reminder_view(item)
+
+    def reschedule(self, reminder_id: str, to: datetime | date,
+                   occurrence: str | None = None) -> ReminderView:
+        """Move the start to `to` (a date when all-day), keeping the duration: a repeating
+        reminder's first occurrence, or with `occurrence` only that one."""
+        with self.ctx.guard(R, reminder_id, Action.UPDATE), self.ctx.writing() as w:
+            item = _locate(w, reminder_id, Action.UPDATE)
+            if item.all_day and isinstance(to, datetime):
+                raise ValidationError("to", "an all-day reminder moves to a date")
+            if not item.all_day and not isinstance(to, datetime):
+                raise ValidationError("to", "a timed reminder moves to a date and time")
+            start = moment("to", to, all_day=item.all_day)
+            if occurrence is not None and _repeating(item, occurrence):
+                change = _change(w, item, occurrence)
+                original = series.occurrence_start(change.occurrence, item)
+                change.moved_to = None if start == original else start
+                change.snoozed_until = None
+                _changed(w, item, change, "reminder.reschedule")
+                return reminder_view(item)
+            if item.ends_at is not None:
+                item.ends_at = start + (item.ends_at - item.due_at)
+            if item.rrule and start != item.due_at:
+                _forget_changes(w, item)
+            item.due_at, item.snoozed_until = start, None
+            _touched(w, item, "reminder.reschedule")
+            return reminder_view(item)
+
+    def delete(self, reminder_id: str, occurrence: str | None = None) -> None:
+        """Delete a reminder, a repeating one whole (a tombstone, so sync passes it on), or
+        with `occurrence` skip just that one."""
+        with self.ctx.guard(R, reminder_id, Action.DELETE), self.ctx.writing() as w:
+            item = _locate(w, reminder_id, Action.DELETE)
+            if occurrence is not None and _repeating(item, occurrence):
+                change = _change(w, item, occurrence)
+                change.skipped = True
+                _changed(w, item, change, "reminder.skip")
+                return
+            item.deleted_at = w.now
+            _touched(w, item, "reminder.delete")
+
     def list(
         self, *, due_from: datetime | None = None, due_until: datetime | None = None,
         include_done: bool = False, customer_id: str | None = None, limit: int = 500,
     ) -> list[ReminderView]:
-        """The user's own reminders and those their reminder read scope covers, by due time.
+        """The user's own reminders and those their reminder read scope covers, by due time
+        (a repeating one once, by its first occurrence).
 
         `due_from` is inclusive, `due_until` exclusive; done ones only with `include_done`.
         """
@@ -100,27 +227,81 @@ class ReminderService:
                 query.order_by(Reminder.due_at, _ROWID).limit(limit)).scalars()
             return [reminder_view(r) for r in found]
 
-    def complete(self, reminder_id: str) -> ReminderView:
-        """Mark a reminder done (done already: returned as it is, nothing written)."""
-        with self.ctx.guard(R, reminder_id, Action.UPDATE), self.ctx.writing() as w:
-            item = _locate(w, reminder_id, Action.UPDATE)
-            if item.done_at is None:
-                item.done_at = w.now
-                item.version += 1
-                item.updated_at, item.updated_by = w.now, w.actor.user_id
-                audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
-                             action="reminder.complete", entity=R, entity_id=item.id)
-            return reminder_view(item)
+    def window(
+        self, first_day: date, end_day: date, *, zone: tzinfo | None = None,
+        kinds: Collection[str] | None = None, owner_ids: Collection[str] | None = None,
+        include_done: bool = True, limit: int | None = None,
+    ) -> list[Entry]:
+        """Every entry on the local days [first_day, end_day) in `zone` (default the
+        computer's), repeating reminders expanded, in calendar order: by day, all-day first,
+        then start, then title. `owner_ids` defaults to the user alone; owners outside the
+        user's read scope are left out."""
+        if not isinstance(first_day, date) or not isinstance(end_day, date) \
+                or isinstance(first_day, datetime) or isinstance(end_day, datetime):
+            raise ValidationError("first_day", "the window is given as two dates")
+        if not 0 < (end_day - first_day).days <= WINDOW_DAYS_MAX:
+            raise ValidationError("end_day", f"must be 1 to {WINDOW_DAYS_MAX} days after the "
+                                  "first day")
+        if limit is not None and not 1 <= limit <= LIST_LIMIT_MAX:
+            raise ValidationError("limit", f"must be between 1 and {LIST_LIMIT_MAX}")
+        zone = zone or local_zone()
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            owners = _chosen_owners(w, owner_ids)
+            found = calendar.find(w, calendar.Days(first_day, end_day, zone), owners,
+                                  kinds=kinds, include_done=include_done)
+            ordered = calendar.in_order(calendar.entries(w, found), zone)
+            return ordered[:limit] if limit is not None else ordered
+
+    def due(self, until: datetime, *, since: datetime | None = None,
+            zone: tzinfo | None = None) -> list[Entry]:
+        """The user's own undone entries whose alarm falls in (since, until], by alarm time.
+        With no `since`: everything overdue at `until`, where a repeating reminder counts
+        only its latest missed occurrence of the last week."""
+        for name, value in (("until", until), ("since", since)):
+            _optional_moment(name, value)
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            return due_entries(w, until, since, zone or local_zone())
+
+    def hub(self, *, zone: tzinfo | None = None) -> TodoHub:
+        """The to-do hub: what is overdue, today, this week, and what waits on the user."""
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            return todo_hub(w, zone or local_zone())
+
+    def owners(self) -> list[tuple[str, str]]:
+        """(id, display name) of the users whose reminders this user reads, theirs first."""
+        with self.ctx.reading() as w:
+            w.actor.require(R, Action.READ)
+            scope = readable_owners(w)
+            query = select(User.id, User.display_name).where(User.deleted_at.is_(None))
+            if not scope.everyone:
+                query = query.where(User.id.in_(scope.owner_ids))
+            found = w.session.execute(query.order_by(User.display_name)).tuples().all()
+            me = w.actor.user_id
+            return sorted(found, key=lambda row: row[0] != me)
+
+    def refresh_cache(self, *, limit: int = 2000) -> int:
+        """Bring the occurrence cache up to date for up to `limit` repeating reminders (after
+        a sync, a bulk change, or as today moves on); returns how many were refreshed."""
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.READ)
+            stale = series.stale_series(w.session, w.now, limit)
+            series.refresh(w.session, stale, w.now)
+            return len(stale)
 
 
 def add_reminder(
     w: Work, *, owner_id: str, customer_id: str | None, kind: str, title: str,
-    due_at: datetime, all_day: bool, source: str = "",
+    due_at: datetime, all_day: bool, source: str = "", ends_at: datetime | None = None,
+    notes: str = "", rrule: str = "", time_zone: str = "",
 ) -> ReminderView:
     """Write one validated reminder and its audit event in the caller's unit of work."""
     item = Reminder(id=new_id(), created_at=w.now, updated_at=w.now, version=1,
                     updated_by=w.actor.user_id, owner_id=owner_id, customer_id=customer_id,
-                    kind=kind, title=title, due_at=due_at, all_day=all_day, source=source)
+                    kind=kind, title=title, due_at=due_at, all_day=all_day, source=source,
+                    ends_at=ends_at, notes=notes, rrule=rrule, time_zone=time_zone)
     w.session.add(item)
     w.session.flush()
     detail: dict[str, Any] = {"kind": kind, "owner": owner_id}
@@ -128,54 +309,19 @@ def add_reminder(
         detail["customer"] = customer_id
     if source:
         detail["source"] = source
+    if rrule:
+        detail["rrule"] = rrule
+        series.refresh(w.session, [item], w.now)
     audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="reminder.create",
                  entity=R, entity_id=item.id, detail=detail)
     return reminder_view(item)
 
 
-def validate_reminder(data: Mapping[str, Any]) -> dict[str, Any]:
-    """kind, title, due_at and all_day as stored; raises ValidationError naming the field."""
-    unknown = set(data) - set(FIELDS)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a reminder field")
-    all_day = data.get("all_day", False)
-    if not isinstance(all_day, bool):
-        raise ValidationError("all_day", "must be true or false")
-    return {
-        "kind": v.enum_value("kind", data.get("kind") or ReminderKind.FOLLOW_UP,
-                             ReminderKind).value,
-        "title": v.required_text("title", data.get("title"), max_length=TITLE_MAX),
-        "due_at": due_moment(data.get("due_at"), all_day=all_day),
-        "all_day": all_day,
-    }
-
-
-def due_moment(value: Any, *, all_day: bool) -> datetime:
-    """When a reminder is due, in UTC; an all-day one at 00:00 UTC of its date."""
-    if value in (None, ""):
-        raise ValidationError("due_at", "must not be empty")
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value) if all_day and len(value) == 10 \
-                else datetime.fromisoformat(value)
-        except ValueError:
-            raise ValidationError("due_at", f"“{value}” is not a date and time") from None
-    if all_day and isinstance(value, date):
-        day = value if not isinstance(value, datetime) else value.date()  # its own date
-        moment = datetime.combine(day, time(), tzinfo=UTC)
-    elif isinstance(value, datetime) and value.tzinfo is not None:
-        moment = value.astimezone(UTC)
-    else:
-        raise ValidationError("due_at", "must be a date and time with its time zone")
-    if not _EARLIEST_YEAR <= moment.year <= _LATEST_YEAR:
-        raise ValidationError("due_at", f"must fall between {_EARLIEST_YEAR} and {_LATEST_YEAR}")
-    return as_stored(moment)
-
-
 def reminder_view(r: Reminder) -> ReminderView:
     return ReminderView(id=r.id, owner_id=r.owner_id, customer_id=r.customer_id, kind=r.kind,
                         title=r.title, due_at=r.due_at, all_day=r.all_day, done_at=r.done_at,
-                        version=r.version)
+                        version=r.version, ends_at=r.ends_at, notes=r.notes, rrule=r.rrule,
+                        time_zone=r.time_zone, snoozed_until=r.snoozed_until, source=r.source)
 
 
 def readable_owners(w: Work) -> OwnerScope:
@@ -184,6 +330,15 @@ def readable_owners(w: Work) -> OwnerScope:
     if scope.everyone or w.actor.user_id in scope.owner_ids:
         return scope
     return OwnerScope(False, scope.owner_ids | {w.actor.user_id})
+
+
+def _chosen_owners(w: Work, owner_ids: Collection[str] | None) -> frozenset[str]:
+    if owner_ids is None:
+        return frozenset({w.actor.user_id})
+    if isinstance(owner_ids, str):
+        raise ValidationError("owner_ids", "must be a collection of user ids")
+    scope = readable_owners(w)
+    return frozenset(o for o in owner_ids if scope.covers(o))
 
 
 def _locate(w: Work, reminder_id: str, action: str) -> Reminder:
@@ -196,6 +351,74 @@ def _locate(w: Work, reminder_id: str, action: str) -> Reminder:
     if not owner_scope(w.session, w.actor, R, action).covers(item.owner_id):
         raise PermissionDenied(f"{R}.{action}")
     return item
+
+
+def _repeating(item: Reminder, occurrence: str | None) -> bool:
+    """Whether the call is about one occurrence; a repeating reminder must name it."""
+    if occurrence is None:
+        if item.rrule:
+            raise ValidationError("occurrence", "name the occurrence of a repeating reminder")
+        return False
+    if not item.rrule:
+        raise ValidationError("occurrence", "this reminder does not repeat")
+    return True
+
+
+def _change(w: Work, item: Reminder, occurrence: str | None) -> ReminderOverride:
+    """The (new or existing) change record of one real occurrence of `item`."""
+    assert occurrence is not None
+    found = w.session.execute(select(ReminderOverride).where(
+        ReminderOverride.reminder_id == item.id,
+        ReminderOverride.occurrence == occurrence)).scalar()
+    if found is not None and found.deleted_at is None:
+        return found
+    _check_occurrence(item, occurrence)
+    if found is not None:  # a change dropped when the rule was re-based: start afresh
+        found.deleted_at = None
+        found.done_at = found.snoozed_until = found.moved_to = None
+        found.skipped = False
+        return found
+    change = ReminderOverride(id=new_id(), created_at=w.now, updated_at=w.now, version=0,
+                              updated_by=w.actor.user_id, reminder_id=item.id,
+                              occurrence=occurrence, skipped=False)
+    w.session.add(change)
+    return change
+
+
+def _check_occurrence(item: Reminder, occurrence: str) -> None:
+    key = parse_key(occurrence, all_day=item.all_day)
+    rule = series.recurrence_of(item)
+    around = series.occurrence_start(occurrence, item)
+    for found in occurrences(rule, around - timedelta(days=2), around + timedelta(days=2)):
+        if key_text(found.key) == key_text(key):
+            return
+    raise ValidationError("occurrence", f"“{occurrence}” is not an occurrence of this reminder")
+
+
+def _changed(w: Work, item: Reminder, change: ReminderOverride, action: str) -> None:
+    change.version += 1
+    change.updated_at, change.updated_by = w.now, w.actor.user_id
+    _touched(w, item, action, {"occurrence": change.occurrence})
+
+
+def _touched(w: Work, item: Reminder, action: str,
+             detail: dict[str, Any] | None = None) -> None:
+    """Record a change to `item` (or to one of its occurrences): version, audit, cache."""
+    item.version += 1
+    item.updated_at, item.updated_by = w.now, w.actor.user_id
+    w.session.flush()
+    audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action=action, entity=R,
+                 entity_id=item.id, detail=detail)
+    series.refresh(w.session, [item], w.now)
+
+
+def _forget_changes(w: Work, item: Reminder) -> None:
+    """A re-based rule: its occurrence keys no longer name the same occurrences."""
+    for change in series.changes_of(w.session, [item.id]).get(item.id, []):
+        if change.deleted_at is None:
+            change.deleted_at = w.now
+            change.version += 1
+            change.updated_at, change.updated_by = w.now, w.actor.user_id
 
 
 def _owner(w: Work, owner_id: str) -> str:

@@ -273,8 +273,19 @@ class Interaction(Synced, Base):
 
 
 class Reminder(Synced, Base):
+    """A one-off reminder, or a repeating one (`rrule`) whose first occurrence is `due_at`."""
+
     __tablename__ = "reminders"
-    __table_args__ = (Index("ix_reminders_owner_due", "owner_id", "due_at"),)
+    __table_args__ = (
+        Index("ix_reminders_owner_due", "owner_id", "due_at"),
+        # the repeating ones of an owner, for the calendar's cache check
+        Index("ix_reminders_owner_series", "owner_id",
+              sqlite_where=text("rrule <> '' AND deleted_at IS NULL")),
+        # a generated reminder is found again by its origin, done and deleted ones included
+        Index("ix_reminders_source", "source", sqlite_where=text("source <> ''")),
+        Index("ix_reminders_owner_snoozed", "owner_id", "snoozed_until",
+              sqlite_where=text("snoozed_until IS NOT NULL")),
+    )
 
     owner_id: Mapped[str] = reference("users.id")
     customer_id: Mapped[str | None] = reference("customers.id", index=True)
@@ -286,6 +297,56 @@ class Reminder(Synced, Base):
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     snoozed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     source: Mapped[str] = mapped_column(String(64), default="")
+    ends_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ReminderOverride(Synced, Base):
+    """One occurrence of a repeating reminder that differs from its rule: completed, snoozed,
+    moved to another time, or skipped (deleted on its own). `occurrence` is its key as
+    domain.recurrence.key_text writes it: its original local start."""
+
+    __tablename__ = "reminder_overrides"
+    __table_args__ = (UniqueConstraint("reminder_id", "occurrence"),)
+
+    reminder_id: Mapped[str] = reference("reminders.id")
+    occurrence: Mapped[str] = mapped_column(String(32))
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    moved_to: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReminderOccurrence(Base):
+    """Local cache, never synced: the occurrences of repeating reminders over a span around
+    today, so a month view reads rows instead of expanding every rule. A row counts only while
+    `series_version` equals its reminder's version and the span covers the view
+    (reminder_spans); anything else is expanded afresh, so a stale cache is slow, never
+    wrong."""
+
+    __tablename__ = "reminder_occurrences"
+    __table_args__ = (Index("ix_reminder_occurrences_owner_start", "owner_id", "starts_at"),)
+
+    reminder_id: Mapped[str] = mapped_column(UuidBytes, primary_key=True)
+    occurrence: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(UuidBytes)
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    all_day: Mapped[bool] = mapped_column(Boolean)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    series_version: Mapped[int] = mapped_column(Integer)
+
+
+class ReminderSpan(Base):
+    """Which span of a repeating reminder reminder_occurrences holds, and for which version."""
+
+    __tablename__ = "reminder_spans"
+
+    reminder_id: Mapped[str] = mapped_column(UuidBytes, primary_key=True)
+    series_version: Mapped[int] = mapped_column(Integer)
+    covers_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    covers_until: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Contract(Synced, Base):

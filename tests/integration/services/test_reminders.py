@@ -73,7 +73,8 @@ def test_an_all_day_reminder_keeps_its_calendar_date(org) -> None:
         ({"title": "x", "due_at": date(2026, 12, 1)}, "due_at"),  # a date alone: all-day only
         ({"title": "x", "due_at": NOW, "kind": "party"}, "kind"),
         ({"title": "x", "due_at": NOW, "all_day": "yes"}, "all_day"),
-        ({"title": "x", "due_at": NOW, "rrule": "FREQ=DAILY"}, "rrule"),
+        ({"title": "x", "due_at": NOW, "rrule": "FREQ=HOURLY"}, "rrule"),
+            ({"title": "x", "due_at": NOW, "ends_at": NOW - timedelta(hours=1)}, "ends_at"),
         ({"title": "x", "due_at": NOW, "owner_id": "no-such-user"}, "owner_id"),
     ],
 )
