@@ -119,6 +119,7 @@ def _one_offs(w: Work, days: Days, owner_ids: Collection[str], kinds: Collection
 
 def _covering(lo: datetime, hi: datetime) -> ColumnElement:
     return and_(ReminderSpan.series_version == Reminder.version,
+                ReminderSpan.owner_id == Reminder.owner_id,
                 ReminderSpan.covers_from <= lo, ReminderSpan.covers_until >= hi)
 
 

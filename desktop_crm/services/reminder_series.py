@@ -5,7 +5,7 @@ A rule expands from the period just before a window (domain.recurrence), yet 50,
 reminders with thousands of rules still cost ~100 µs per rule per look. So every write to a
 repeating reminder re-expands it over a span around today into reminder_occurrences, and a
 read takes cached rows only where the span covers the window and the cached version is the
-reminder's version; anything else is expanded afresh. A write path that forgets the cache
+reminder's version and owner; anything else is expanded afresh. A write path that forgets the cache
 (a sync download, a bulk move) makes the calendar slower, never wrong.
 """
 
@@ -137,7 +137,8 @@ def refresh(session: Session, reminders: Sequence[Reminder], now: datetime) -> i
                          "all_day": occ.all_day, "done_at": occ.done_at,
                          "snoozed_until": occ.snoozed_until,
                          "series_version": reminder.version})
-        spans.append({"reminder_id": reminder.id, "series_version": reminder.version,
+        spans.append({"reminder_id": reminder.id, "owner_id": reminder.owner_id,
+                      "series_version": reminder.version,
                       "covers_from": lo, "covers_until": hi})
     if rows:
         session.execute(insert(ReminderOccurrence), rows)
@@ -153,6 +154,7 @@ def stale_series(session: Session, now: datetime, limit: int = 2000) -> list[Rem
              .where(Reminder.rrule != "", Reminder.deleted_at.is_(None))
              .where((ReminderSpan.reminder_id.is_(None))
                     | (ReminderSpan.series_version != Reminder.version)
+                    | (ReminderSpan.owner_id != Reminder.owner_id)
                     | (ReminderSpan.covers_until < soon))
              .limit(limit))
     return list(session.execute(query).scalars())

@@ -344,6 +344,7 @@ class ReminderSpan(Base):
     __tablename__ = "reminder_spans"
 
     reminder_id: Mapped[str] = mapped_column(UuidBytes, primary_key=True)
+    owner_id: Mapped[str] = mapped_column(UuidBytes)  # a new owner must not read old rows
     series_version: Mapped[int] = mapped_column(Integer)
     covers_from: Mapped[datetime] = mapped_column(UtcDateTime)
     covers_until: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -309,3 +309,15 @@ def test_the_hub_sorts_a_day_into_buckets(org, customer_of) -> None:
     assert names(hub.instalments) == {"bill"}
     assert names(hub.birthdays) == {"birthday"}
     assert hub.team_overdue == [] and hub.complaints == []
+
+
+def test_a_series_moved_to_a_new_owner_behind_the_cache_shows_for_the_new_owner(org) -> None:
+    sales = org.session("sales_east1")
+    made = _weekly_call(sales)
+    with sales._ctx.db.unit_of_work() as s:  # a bulk hand-over
+        s.execute(update(Reminder).where(Reminder.id == made.id)
+                  .values(owner_id=org.ids["sales_east2"]))
+    nov = (date(2026, 11, 1), date(2026, 12, 1))
+    assert sales.reminders.window(*nov, zone=SHANGHAI) == []
+    receiver = org.session("sales_east2").reminders.window(*nov, zone=SHANGHAI)
+    assert len(receiver) == 5

@@ -79,6 +79,7 @@ def upgrade() -> None:
     op.create_table(
         "reminder_spans",
         sa.Column("reminder_id", UuidBytes(), nullable=False),
+        sa.Column("owner_id", UuidBytes(), nullable=False),
         sa.Column("series_version", sa.Integer(), nullable=False),
         sa.Column("covers_from", UtcDateTime(), nullable=False),
         sa.Column("covers_until", UtcDateTime(), nullable=False),
