@@ -1,0 +1,353 @@
+"""Reminders the app writes by itself: birthdays, contract expiries, instalments due and
+overdue (回款), high-value customers nobody followed up (escalated to the owner's superior when
+that stays undone) and holiday greetings.
+
+A run covers the customers whose owners lie in the acting user's reminder-create scope (a
+salesperson: their own; an admin: everyone); each reminder belongs to the customer's owner,
+an escalation to the owner's superior, a greeting to each user in scope who owns customers.
+
+Idempotent: every generated reminder carries a stable `source` key, and a run first reads every
+key it could write, done and deleted rows included, in one query. A key that exists is never
+written again, so a reminder the user completed or deleted does not come back. The run holds
+the write lock from its first read (BEGIN IMMEDIATE), so two runs cannot both miss a key.
+Reads are a few grouped queries, whatever the number of customers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+
+from desktop_crm.domain.enums import ContractStatus, ReminderKind, Tier, UserStatus
+from desktop_crm.domain.holidays import holidays_between
+from desktop_crm.domain.local_zone import local_zone, local_zone_name
+from desktop_crm.domain.permissions import Action, Resource
+from desktop_crm.services import audit
+from desktop_crm.services import reminder_series as series
+from desktop_crm.services.context import ServiceContext, Work
+from desktop_crm.services.policies import PolicySet, policy_set
+from desktop_crm.services.reminder_fields import TITLE_MAX, moment
+from desktop_crm.services.reminders import add_reminder
+from desktop_crm.services.scopes import OwnerScope, owner_scope
+from desktop_crm.storage.models import (
+    Contract,
+    Customer,
+    PaymentPlan,
+    Receipt,
+    Reminder,
+    ReminderOverride,
+    User,
+)
+
+R = Resource.REMINDER
+_c, _u, _m = Customer.__table__.c, User.__table__.c, Reminder.__table__.c
+_k, _p, _r = Contract.__table__.c, PaymentPlan.__table__.c, Receipt.__table__.c
+_OWING = (ContractStatus.ACTIVE.value, ContractStatus.EXPIRED.value)  # instalments still due
+
+
+@dataclass(frozen=True)
+class GenerationReport:
+    """What one run wrote: new reminders by kind, escalations, and series it updated."""
+
+    created: Mapping[str, int]  # ReminderKind value -> count (escalations not included)
+    escalations: int
+    updated: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.created.values()) + self.escalations + self.updated
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """One reminder a rule asks for."""
+
+    source: str
+    owner_id: str
+    customer_id: str | None
+    kind: str
+    title: str
+    day: date  # all-day, on this date (a yearly series starts on it)
+    notes: str = ""
+    rrule: str = ""
+    about: str = ""  # the customer's name, for an escalation's title
+
+
+@dataclass(frozen=True)
+class _Existing:
+    id: str
+    source: str
+    owner_id: str
+    customer_id: str | None
+    day: date
+    title: str
+    open: bool  # neither done nor deleted
+
+
+@dataclass
+class _Tally:
+    created: Counter[str] = field(default_factory=Counter)
+    escalations: int = 0
+    updated: int = 0
+
+
+class ReminderGenerator:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def run(self, *, today: date | None = None) -> GenerationReport:
+        """Write every reminder the rules ask for that is not there yet (one transaction)."""
+        with self.ctx.writing() as w:
+            w.actor.require(R, Action.CREATE)
+            scope = owner_scope(w.session, w.actor, R, Action.CREATE)
+            day = today or w.now.astimezone(local_zone()).date()
+            return _Run(w, scope, day, policy_set(w.session)).go()
+
+
+class _Run:
+    def __init__(self, w: Work, scope: OwnerScope, today: date, policies: PolicySet) -> None:
+        self.w, self.scope, self.today, self.policies = w, scope, today, policies
+        self.users = {row.id: row for row in w.session.execute(
+            select(_u.id, _u.display_name, _u.superior_id, _u.status)
+            .where(_u.deleted_at.is_(None)))}
+        # owners this run writes for: active users in the create scope
+        self.owners = sorted(uid for uid, row in self.users.items()
+                             if row.status == UserStatus.ACTIVE.value and scope.covers(uid))
+        self.existing = {row.source: row for row in self._existing()}
+        self._open_expiries: dict[str, _Existing] | None = None  # by "contract:<id>"
+        self.tally = _Tally()
+
+    def go(self) -> GenerationReport:
+        gaps = self._follow_up_gaps()
+        for wanted in (*self._birthdays(), *self._contracts(), *self._instalments(),
+                       *gaps.values(), *self._holidays()):
+            self._write(wanted)
+        for wanted in self._escalations(gaps):
+            self._write(wanted, escalation=True)
+        report = GenerationReport(dict(self.tally.created), self.tally.escalations,
+                                  self.tally.updated)
+        audit.record(self.w.session, at=self.w.now, actor_id=self.w.actor.user_id,
+                     action="reminder.generate", entity=R,
+                     detail={"today": self.today.isoformat(), **report.created,
+                             "escalations": report.escalations, "updated": report.updated})
+        return report
+
+    # ---- reads: one grouped query each ------------------------------------------------------
+
+    def _in_scope(self, owner_column: Any) -> ColumnElement[bool]:
+        return owner_column.in_(self.owners)
+
+    def _existing(self) -> Iterable[_Existing]:
+        """Every generated reminder this run could write again, done and deleted ones too."""
+        query = select(_m.id, _m.source, _m.owner_id, _m.customer_id, _m.due_at, _m.title,
+                       _m.done_at, _m.deleted_at).where(_m.source != "")
+        if not self.scope.everyone:  # also rows of customers who changed hands since
+            owners = list(self.scope.owner_ids)
+            query = query.where(or_(_m.owner_id.in_(owners), _m.customer_id.in_(
+                select(_c.id).where(_c.owner_id.in_(owners)))))
+        for row in self.w.session.execute(query):
+            yield _Existing(row.id, row.source, row.owner_id, row.customer_id,
+                            row.due_at.date(), row.title,
+                            row.done_at is None and row.deleted_at is None)
+
+    def _birthdays(self) -> Iterable[_Wanted]:
+        found = self.w.session.execute(
+            select(_c.id, _c.name, _c.owner_id, _c.birthday)
+            .where(_c.deleted_at.is_(None), _c.birthday.is_not(None), self._in_scope(_c.owner_id)))
+        for row in found:
+            yield _Wanted(f"birthday:{row.id}", row.owner_id, row.id, ReminderKind.BIRTHDAY,
+                          _title(f"Birthday: {row.name}"), row.birthday, rrule="FREQ=YEARLY")
+
+    def _contracts(self) -> Iterable[_Wanted]:
+        lead = timedelta(days=self.policies.contract_expiry_lead_days)
+        found = self.w.session.execute(
+            select(_k.id, _k.number, _k.end_date, _c.id.label("customer_id"), _c.name,
+                   _c.owner_id)
+            .join(Customer, _c.id == _k.customer_id)
+            .where(_k.deleted_at.is_(None), _k.status == ContractStatus.ACTIVE.value,
+                   _k.end_date >= self.today, _c.deleted_at.is_(None),
+                   self._in_scope(_c.owner_id)))
+        for row in found:
+            yield _Wanted(f"contract:{row.id}:{row.end_date.isoformat()}", row.owner_id,
+                          row.customer_id, ReminderKind.CONTRACT_EXPIRY,
+                          _title(f"Contract {row.number} ends {row.end_date.isoformat()}: "
+                                 f"{row.name}"),
+                          max(row.end_date - lead, self.today))
+
+    def _instalments(self) -> Iterable[_Wanted]:
+        """A reminder on each unpaid instalment's due date; once it is overdue, one more."""
+        received = (select(_r.plan_id, func.sum(_r.amount_minor).label("amount"))
+                    .where(_r.deleted_at.is_(None), _r.plan_id.is_not(None))
+                    .group_by(_r.plan_id).subquery())
+        paid = func.coalesce(received.c.amount, 0)
+        found = self.w.session.execute(
+            select(_p.id, _p.instalment, _p.due_date, _p.amount_minor, _p.currency,
+                   paid.label("paid"), _k.number, _c.id.label("customer_id"), _c.name,
+                   _c.owner_id)
+            .select_from(PaymentPlan.__table__.join(Contract, _k.id == _p.contract_id)
+                         .join(Customer, _c.id == _k.customer_id)
+                         .outerjoin(received, received.c.plan_id == _p.id))
+            .where(_p.deleted_at.is_(None), _k.deleted_at.is_(None), _k.status.in_(_OWING),
+                   _c.deleted_at.is_(None), paid < _p.amount_minor,
+                   self._in_scope(_c.owner_id)))
+        for row in found:
+            notes = (f"Due {row.due_date.isoformat()}: {_money(row.amount_minor, row.currency)}; "
+                     f"received {_money(row.paid, row.currency)}; outstanding "
+                     f"{_money(row.amount_minor - row.paid, row.currency)}.")
+            what = f"instalment {row.instalment} of contract {row.number}: {row.name}"
+            if row.due_date >= self.today:
+                yield _Wanted(f"instalment:{row.id}", row.owner_id, row.customer_id,
+                              ReminderKind.RECEIVABLE, _title(f"Payment due, {what}"),
+                              row.due_date, notes)
+            else:
+                yield _Wanted(f"overdue:{row.id}", row.owner_id, row.customer_id,
+                              ReminderKind.RECEIVABLE, _title(f"Overdue payment, {what}"),
+                              self.today, notes)
+
+    def _follow_up_gaps(self) -> dict[str, _Wanted]:
+        """High-value customers with no follow-up for the policy's gap, by customer id."""
+        zone, gap = local_zone(), self.policies.followup_gap_days
+        found = self.w.session.execute(
+            select(_c.id, _c.name, _c.owner_id, _c.last_followup_at, _c.created_at)
+            .where(_c.deleted_at.is_(None), _c.tier == Tier.HIGH_VALUE.value,
+                   self._in_scope(_c.owner_id)))
+        wanted = {}
+        for row in found:
+            last = row.last_followup_at.astimezone(zone).date() \
+                if row.last_followup_at is not None else None
+            since = last or row.created_at.astimezone(zone).date()
+            if (self.today - since).days < gap:
+                continue
+            title = (f"Follow up {row.name}: no contact since {last.isoformat()}" if last
+                     else f"Follow up {row.name}: never contacted")
+            wanted[row.id] = _Wanted(
+                f"gap:{row.id}:{last.isoformat() if last else 'never'}", row.owner_id, row.id,
+                ReminderKind.FOLLOW_UP, _title(title), self.today, about=row.name)
+        return wanted
+
+    def _escalations(self, gaps: Mapping[str, _Wanted]) -> Iterable[_Wanted]:
+        """A follow-up reminder for a gap still open `escalation_days` after it was due goes
+        to the owner's superior, when this run may write for them."""
+        late = self.today - timedelta(days=self.policies.escalation_days)
+        for gap in gaps.values():
+            item = self.existing.get(gap.source)
+            if item is None or not item.open or item.day > late:
+                continue
+            owner = self.users.get(item.owner_id)
+            boss = self.users.get(owner.superior_id) if owner and owner.superior_id else None
+            if owner is None or boss is None or boss.id not in self.owners:
+                continue
+            yield _Wanted(f"escalation:{item.id}", boss.id, gap.customer_id,
+                          ReminderKind.FOLLOW_UP,
+                          _title(f"Escalated: {owner.display_name} has not followed up "
+                                 f"{gap.about} (due {item.day.isoformat()})"), self.today)
+
+    def _holidays(self) -> Iterable[_Wanted]:
+        """One greeting reminder per holiday for each user in scope who owns customers."""
+        end = self.today + timedelta(days=self.policies.holiday_lead_days + 1)
+        coming = holidays_between(self.policies.holidays, self.today, end)
+        if not coming:
+            return
+        holders = self.w.session.execute(
+            select(_c.owner_id).where(_c.deleted_at.is_(None), self._in_scope(_c.owner_id))
+            .group_by(_c.owner_id)).scalars().all()
+        for holiday in coming:
+            rule = holiday.rule
+            name = rule.name_en + (f" ({rule.name_zh})" if rule.name_zh else "")
+            for user_id in holders:
+                yield _Wanted(f"holiday:{rule.key}:{holiday.year}:{user_id}", user_id, None,
+                              ReminderKind.HOLIDAY_GREETING,
+                              _title(f"Send greetings: {name}"), holiday.day)
+
+    # ---- writes -----------------------------------------------------------------------------
+
+    def _write(self, wanted: _Wanted, *, escalation: bool = False) -> None:
+        found = self.existing.get(wanted.source)
+        if found is None and wanted.kind == ReminderKind.CONTRACT_EXPIRY:
+            found = self._renewed_contract(wanted)
+        if found is not None:
+            if found.open and _changed(found, wanted):
+                self._update(found, wanted)
+            return
+        made = add_reminder(
+            self.w, owner_id=wanted.owner_id, customer_id=wanted.customer_id,
+            kind=str(wanted.kind), title=wanted.title,
+            due_at=moment("due_at", wanted.day, all_day=True), all_day=True,
+            source=wanted.source, notes=wanted.notes, rrule=wanted.rrule,
+            time_zone=local_zone_name())
+        self.existing[wanted.source] = _Existing(
+            made.id, wanted.source, wanted.owner_id, wanted.customer_id, wanted.day,
+            wanted.title, True)
+        if escalation:
+            self.tally.escalations += 1
+        else:
+            self.tally.created[str(wanted.kind)] += 1
+
+    def _renewed_contract(self, wanted: _Wanted) -> _Existing | None:
+        """An open expiry reminder of the same contract under its old end date."""
+        if self._open_expiries is None:
+            self._open_expiries = {}
+            for item in self.existing.values():
+                if item.open and item.source.startswith("contract:"):
+                    self._open_expiries[item.source.rsplit(":", 1)[0]] = item
+        return self._open_expiries.get(wanted.source.rsplit(":", 1)[0])
+
+    def _update(self, found: _Existing, wanted: _Wanted) -> None:
+        """A changed birthday, name or contract end: the same reminder, moved and renamed."""
+        w = self.w
+        item = w.session.get(Reminder, found.id)
+        assert item is not None
+        due_at = moment("due_at", wanted.day, all_day=True)
+        fields = sorted(name for name, old, new in (
+            ("due_at", item.due_at, due_at), ("title", item.title, wanted.title),
+            ("source", item.source, wanted.source)) if old != new)
+        if item.rrule and item.due_at != due_at:
+            _forget_occurrence_changes(w, item.id)  # their keys name the old dates
+            item.snoozed_until = None
+        item.due_at, item.title, item.source = due_at, wanted.title, wanted.source
+        item.version += 1
+        item.updated_at, item.updated_by = w.now, w.actor.user_id
+        w.session.flush()
+        audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="reminder.update",
+                     entity=R, entity_id=item.id, detail={"fields": fields, "generated": True})
+        series.refresh(w.session, [item], w.now)
+        del self.existing[found.source]
+        self.existing[wanted.source] = _Existing(
+            found.id, wanted.source, found.owner_id, found.customer_id, wanted.day,
+            wanted.title, True)
+        self.tally.updated += 1
+
+
+def _changed(found: _Existing, wanted: _Wanted) -> bool:
+    """Whether an open generated reminder must follow what it was made from: a renewed
+    contract's new end, or a customer's changed birthday or name on the birthday series."""
+    if found.source != wanted.source:
+        return True
+    return wanted.kind == ReminderKind.BIRTHDAY and (found.day, found.title) != (
+        wanted.day, wanted.title)
+
+
+def _forget_occurrence_changes(w: Work, reminder_id: str) -> None:
+    changes: list[ReminderOverride] = series.changes_of(w.session, [reminder_id]).get(
+        reminder_id, [])
+    for change in changes:
+        if change.deleted_at is None:
+            change.deleted_at = w.now
+            change.version += 1
+            change.updated_at, change.updated_by = w.now, w.actor.user_id
+
+
+def _title(text: str) -> str:
+    return text if len(text) <= TITLE_MAX else text[:TITLE_MAX - 1] + "…"
+
+
+def _money(minor: int, currency: str) -> str:
+    return f"{minor / 100:,.2f} {currency}"
+
+
+__all__ = ["GenerationReport", "ReminderGenerator"]
