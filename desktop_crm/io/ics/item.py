@@ -24,6 +24,9 @@ class CalendarItem:
     event's TZID, any other zone is written as UTC). `end`, like DTEND, is exclusive: an all-day
     item ending the next day lasts one day. `rrule` is RFC 5545 RRULE text without the "RRULE:"
     name, kept in icalendar's canonical order.
+
+    `recurrence_id` makes the item a changed occurrence of the repeating item with the same
+    uid (RFC 5545 RECURRENCE-ID: the occurrence's original start); it does not repeat itself.
     """
 
     uid: str
@@ -37,6 +40,7 @@ class CalendarItem:
     categories: tuple[str, ...] = ()
     customer_name: str = ""
     done: bool = False
+    recurrence_id: Moment | None = None
 
     def __post_init__(self) -> None:
         if not self.uid.strip() or any(c in self.uid for c in "\r\n"):
@@ -46,6 +50,10 @@ class CalendarItem:
                 _check_moment(name, moment, self.all_day)
         for moment in self.exdates:
             _check_moment("exdates", moment, self.all_day)
+        if self.recurrence_id is not None:
+            _check_moment("recurrence_id", self.recurrence_id, self.all_day)
+            if self.rrule or self.exdates:
+                raise ValidationError("recurrence_id", "a changed occurrence does not repeat")
         if self.end is not None and not _before(self.start, self.end, self.all_day):
             raise ValidationError("end", "is before the start")
         if self.rrule:

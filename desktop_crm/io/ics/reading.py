@@ -10,7 +10,9 @@ from typing import Any, NamedTuple
 from icalendar import Component
 
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.io.ics import reasons
 from desktop_crm.io.ics.item import CUSTOMER_PROPERTY, DONE_PROPERTY, CalendarItem, Moment, in_zone
+from desktop_crm.io.ics.reasons import Reason
 from desktop_crm.io.ics.syntax import parse_calendars, text_of
 from desktop_crm.io.ics.zones import zone_named
 
@@ -19,13 +21,18 @@ class SkippedEntry(NamedTuple):
     """An entry left out of an import: where it is (its UID, or "#n" when it has none) and why."""
 
     where: str
-    reason: str
+    reason: Reason
+
+    @property
+    def text(self) -> str:
+        return self.reason.text
 
 
 @dataclass(frozen=True)
 class ImportResult:
     items: tuple[CalendarItem, ...]
     skipped: tuple[SkippedEntry, ...] = field(default=())
+    producers: tuple[str, ...] = ()  # each calendar's PRODID, in file order
 
 
 def import_ics(data: bytes, *, floating_zone: tzinfo = UTC) -> ImportResult:
@@ -40,6 +47,7 @@ def import_ics(data: bytes, *, floating_zone: tzinfo = UTC) -> ImportResult:
     changed: list[tuple[str, Component, tzinfo]] = []
     seen: set[str] = set()
     position = 0
+    producers = tuple(str(calendar.get("PRODID", "")) for calendar in calendars)
     for calendar in calendars:
         default_zone = zone_named(str(calendar.get("X-WR-TIMEZONE", ""))) or floating_zone
         for component in calendar.walk():
@@ -52,14 +60,14 @@ def import_ics(data: bytes, *, floating_zone: tzinfo = UTC) -> ImportResult:
                 changed.append((where, component, default_zone))
                 continue
             if where in seen:
-                skipped.append(SkippedEntry(where, "another entry has the same UID"))
+                skipped.append(SkippedEntry(where, Reason(reasons.DUPLICATE_UID)))
                 continue
             seen.add(where)
             outcome = _item_for(component, where, default_zone)
             (skipped if isinstance(outcome, SkippedEntry) else items).append(outcome)
     for where, component, default_zone in changed:
         _apply_changed_occurrence(items, skipped, where, component, default_zone)
-    return ImportResult(items=tuple(items), skipped=tuple(skipped))
+    return ImportResult(items=tuple(items), skipped=tuple(skipped), producers=producers)
 
 
 _DATE_PROPERTIES = ("DTSTART", "DTEND", "DUE", "EXDATE", "RECURRENCE-ID", "DURATION")
@@ -78,21 +86,25 @@ def _item_for(
 ) -> CalendarItem | SkippedEntry:
     is_todo = component.name == "VTODO"
     if _is_cancelled(component):
-        return SkippedEntry(where, "the entry is cancelled")
+        return SkippedEntry(where, Reason(reasons.CANCELLED))
     start_property = (component.get("DUE") or component.get("DTSTART")) if is_todo else (
         component.get("DTSTART")
     )
     if start_property is None:
-        missing = "DUE date" if is_todo else "start (DTSTART)"
-        return SkippedEntry(where, f"the entry has no {missing}")
+        return SkippedEntry(where, Reason(reasons.NO_DUE if is_todo else reasons.NO_START))
+    # extra dates or an exception rule would be lost: better left out than half-imported
+    if component.get("RDATE") is not None:
+        return SkippedEntry(where, Reason(reasons.EXTRA_DATES))
+    if component.get("EXRULE") is not None:
+        return SkippedEntry(where, Reason(reasons.EXCEPTION_RULE))
     start = _moment(start_property, default_zone)
     all_day = not isinstance(start, datetime)
     end = None if is_todo else _end_of(component, start, default_zone)
     rrules = component.get("RRULE")
     if isinstance(rrules, list):
-        return SkippedEntry(where, "the entry has more than one RRULE")
+        return SkippedEntry(where, Reason(reasons.SEVERAL_RRULES))
     if getattr(component, "errors", None) and any(n == "RRULE" for n, _ in component.errors):
-        return SkippedEntry(where, "its RRULE cannot be read")
+        return SkippedEntry(where, Reason(reasons.UNREADABLE_RRULE))
     done = (
         str(component.get(DONE_PROPERTY, "")).upper() == "TRUE"
         or str(component.get("STATUS", "")).upper() == "COMPLETED"
@@ -113,7 +125,17 @@ def _item_for(
             done=done,
         )
     except ValidationError as error:
-        return SkippedEntry(where, f"{error.field} {error.message}")
+        return SkippedEntry(where, _reason_for(error))
+
+
+def _reason_for(error: ValidationError) -> Reason:
+    if error.field == "rrule":
+        # "is not a valid RRULE (BYMONTHDAY=40 is out of range 1..31)": keep what is in brackets
+        detail = error.message.partition("(")[2].rstrip(")") or error.message
+        return Reason(reasons.INVALID_RRULE, detail)
+    if error.field == "end":
+        return Reason(reasons.END_BEFORE_START)
+    return Reason(reasons.INVALID, f"{error.field} {error.message}")
 
 
 def _end_of(component: Component, start: Moment, default_zone: tzinfo) -> Moment | None:

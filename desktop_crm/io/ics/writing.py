@@ -38,6 +38,10 @@ def _event_for(item: CalendarItem, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
+    if item.recurrence_id is not None:
+        # the occurrence's original start, in DTSTART's form, as RFC 5545 asks
+        zone = item.start.tzinfo if isinstance(item.start, datetime) else None
+        event.add("recurrence-id", _written(in_zone(item.recurrence_id, zone)))
     event.add("dtstart", _written(item.start))
     if item.end is not None:
         event.add("dtend", _written(item.end))
@@ -53,6 +57,8 @@ def _event_for(item: CalendarItem, stamp: datetime) -> Event:
     if item.categories:
         event.add("categories", list(item.categories))
     if item.customer_name:
+        # CONTACT is the standard place other programs may show; ours reads the X- property
+        event.add("contact", item.customer_name)
         event.add(CUSTOMER_PROPERTY, item.customer_name)
     if item.done:
         event.add(DONE_PROPERTY, "TRUE")

@@ -12,7 +12,16 @@ import vobject
 
 from desktop_crm.domain.clock import FixedClock
 from desktop_crm.domain.errors import ValidationError
-from desktop_crm.io.ics import CalendarItem, SkippedEntry, export_ics, import_ics
+from desktop_crm.io.ics import (
+    CalendarItem,
+    Reason,
+    SkippedEntry,
+    export_ics,
+    import_ics,
+    portable_rule,
+    reasons,
+    without_idle_week_start,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 11, 1, 8, 30, tzinfo=UTC)
@@ -330,7 +339,9 @@ def test_import_google_calendar_export() -> None:
     # A floating time is read in the calendar's X-WR-TIMEZONE.
     assert by_uid["floating-1@google.com"].start == datetime(2024, 12, 6, 9, 30, tzinfo=SHANGHAI)
     assert len(result.items) == 5
-    assert result.skipped == (SkippedEntry("cancelled-1@google.com", "the entry is cancelled"),)
+    assert result.skipped == (SkippedEntry("cancelled-1@google.com", Reason(reasons.CANCELLED)),)
+    assert result.skipped[0].text == "the entry is cancelled"
+    assert result.producers == ("-//Google Inc//Google Calendar 70.9054//EN",)
 
 
 OUTLOOK_EXPORT = b"\xef\xbb\xbf" + crlf("""
@@ -484,8 +495,8 @@ def test_import_outlook_export_with_windows_zone_names_and_a_bom() -> None:
     assert (done.start, done.all_day, done.done) == (date(2024, 10, 20), True, True)
     assert len(result.items) == 6
     assert result.skipped == (
-        SkippedEntry("outlook-todo-undated", "the entry has no DUE date"),
-        SkippedEntry("outlook-no-start", "the entry has no start (DTSTART)"),
+        SkippedEntry("outlook-todo-undated", Reason(reasons.NO_DUE)),
+        SkippedEntry("outlook-no-start", Reason(reasons.NO_START)),
     )
 
 
@@ -542,6 +553,18 @@ BEGIN:VEVENT
 DTSTART;VALUE=DATE:20241107
 SUMMARY:no uid
 END:VEVENT
+BEGIN:VEVENT
+UID:extra-dates
+DTSTART;VALUE=DATE:20241105
+RRULE:FREQ=MONTHLY
+RDATE;VALUE=DATE:20241120
+END:VEVENT
+BEGIN:VEVENT
+UID:exception-rule
+DTSTART;VALUE=DATE:20241105
+RRULE:FREQ=DAILY
+EXRULE:FREQ=WEEKLY;BYDAY=SA,SU
+END:VEVENT
 END:VCALENDAR
 """)
     result = import_ics(data)
@@ -549,11 +572,14 @@ END:VCALENDAR
     # An entry without a UID gets one derived from its content: the same on every import.
     assert result.items[1].uid == import_ics(data).items[1].uid
     assert result.items[1].uid.endswith("@import")
-    reasons = dict(result.skipped)
-    assert reasons["same"] == "another entry has the same UID"
-    assert reasons["bad-frequency"] == "its RRULE cannot be read"
-    assert reasons["bad-month-day"].startswith("rrule is not a valid RRULE (BYMONTHDAY=40")
-    assert reasons["backwards"] == "end is before the start"
+    why = {entry.where: entry.reason for entry in result.skipped}
+    assert why["same"] == Reason(reasons.DUPLICATE_UID)
+    assert why["bad-frequency"].text == "its RRULE cannot be read"
+    assert why["bad-month-day"].code == reasons.INVALID_RRULE
+    assert why["bad-month-day"].text.startswith("its RRULE is not valid (BYMONTHDAY=40 is out")
+    assert why["backwards"].text == "end is before the start"
+    assert why["extra-dates"] == Reason(reasons.EXTRA_DATES)
+    assert why["exception-rule"] == Reason(reasons.EXCEPTION_RULE)
 
 
 # --- files that cannot be read ---------------------------------------------------------------
@@ -654,3 +680,91 @@ END:VCALENDAR
     assert items.keys() == {"series-elsewhere/2024-11-05", "second-calendar"}
     assert items["series-elsewhere/2024-11-05"].start == date(2024, 11, 6)
     assert items["series-elsewhere/2024-11-05"].title == "改期的拜访"
+
+
+# --- changed occurrences and rule texts ---------------------------------------------------------
+
+
+def series_with_a_moved_occurrence() -> list[CalendarItem]:
+    weekly = CalendarItem(
+        uid="s1@desktop-crm", title="周会", all_day=False,
+        start=datetime(2024, 11, 4, 14, 0, tzinfo=SHANGHAI),
+        end=datetime(2024, 11, 4, 15, 0, tzinfo=SHANGHAI),
+        rrule="FREQ=WEEKLY;COUNT=4", customer_name="上海东方机电",
+    )
+    moved = CalendarItem(
+        uid="s1@desktop-crm", title="周会", all_day=False,
+        start=datetime(2024, 11, 12, 16, 0, tzinfo=SHANGHAI),
+        end=datetime(2024, 11, 12, 17, 0, tzinfo=SHANGHAI),
+        recurrence_id=datetime(2024, 11, 11, 14, 0, tzinfo=SHANGHAI),
+    )
+    return [weekly, moved]
+
+
+def test_a_changed_occurrence_is_written_with_its_recurrence_id() -> None:
+    data = export_ics(series_with_a_moved_occurrence(), calendar_name="c", product_id="p",
+                      clock=FixedClock(NOW))
+    unfolded = data.replace(b"\r\n ", b"").decode()
+    assert "RECURRENCE-ID;TZID=Asia/Shanghai:20241111T140000" in unfolded
+    assert "CONTACT:上海东方机电" in unfolded
+    # vobject places the moved occurrence where the series' own one would have been
+    calendar = vobject.readOne(unfolded)
+    master, changed = calendar.vevent_list
+    assert changed.recurrence_id.value == datetime(2024, 11, 11, 14, 0, tzinfo=SHANGHAI)
+    assert len(list(master.getrruleset())) == 4
+    # read back: the series skips the moved date and the moved one stands alone
+    items = {item.uid: item for item in import_ics(data).items}
+    assert items["s1@desktop-crm"].exdates == (datetime(2024, 11, 11, 14, 0, tzinfo=SHANGHAI),)
+    alone = items["s1@desktop-crm/2024-11-11T14:00:00+08:00"]
+    assert (alone.start, alone.rrule) == (datetime(2024, 11, 12, 16, 0, tzinfo=SHANGHAI), "")
+
+
+def test_a_changed_occurrence_does_not_repeat() -> None:
+    with pytest.raises(ValidationError) as caught:
+        CalendarItem(uid="u", title="t", start=date(2024, 1, 2), all_day=True,
+                     rrule="FREQ=DAILY", recurrence_id=date(2024, 1, 1))
+    assert caught.value.field == "recurrence_id"
+
+
+@pytest.mark.parametrize(
+    ("rule", "first_day", "portable"),
+    [
+        ("FREQ=YEARLY", date(2024, 2, 29), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=5", date(2028, 2, 29),
+         "FREQ=YEARLY;COUNT=5;BYMONTH=2;BYMONTHDAY=-1"),
+        ("FREQ=YEARLY", date(2024, 3, 1), "FREQ=YEARLY"),
+        ("FREQ=MONTHLY", date(2024, 2, 29), "FREQ=MONTHLY"),
+        ("FREQ=YEARLY;BYDAY=-1TH;BYMONTH=2", date(2024, 2, 29),
+         "FREQ=YEARLY;BYDAY=-1TH;BYMONTH=2"),
+    ],
+)
+def test_a_yearly_rule_from_feb_29_is_written_as_the_last_day_of_february(
+        rule: str, first_day: date, portable: str) -> None:
+    assert portable_rule(rule, first_day) == portable
+
+
+def test_the_last_day_of_february_keeps_a_leap_day_birthday_in_other_calendars() -> None:
+    item = CalendarItem(uid="b", title="生日", start=date(2024, 2, 29), all_day=True,
+                        rrule=portable_rule("FREQ=YEARLY", date(2024, 2, 29)))
+    event = vobject.readOne(export_ics([item], calendar_name="c", product_id="p").decode())
+    days = [moment.date() for moment in islice(event.vevent.getrruleset(), 5)]
+    assert days == [date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28), date(2027, 2, 28),
+                    date(2028, 2, 29)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "kept"),
+    [
+        ("FREQ=WEEKLY;UNTIL=20241230T055959Z;BYDAY=MO;WKST=MO",
+         "FREQ=WEEKLY;UNTIL=20241230T055959Z;BYDAY=MO"),
+        ("FREQ=WEEKLY;BYDAY=MO;WKST=SU", "FREQ=WEEKLY;BYDAY=MO"),
+        ("FREQ=MONTHLY;BYDAY=1MO;WKST=SU", "FREQ=MONTHLY;BYDAY=1MO"),
+        # every other week on Sunday and Monday: which two days pair up depends on WKST
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=SU",
+         "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=SU"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=MO", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO"),
+        ("FREQ=DAILY", "FREQ=DAILY"),
+    ],
+)
+def test_a_week_start_that_changes_nothing_is_dropped(rule: str, kept: str) -> None:
+    assert without_idle_week_start(rule) == kept
