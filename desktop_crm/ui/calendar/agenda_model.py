@@ -30,13 +30,17 @@ DAY_ROLE = Qt.ItemDataRole.UserRole + 2  # the date of a day row
 COLUMNS = ("time", "kind", "title", "customer", "owner")
 AnyIndex = QModelIndex | QPersistentModelIndex
 _DAY = 0  # internal id of a day row; an entry row holds its day's row + 1
+# Worked out once: the view asks for flags of every row when it lays the tree out.
+_DAY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ENTRY_FLAGS = _DAY_FLAGS | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class AgendaModel(QAbstractItemModel):
-    def __init__(self, zone: tzinfo, *, today: date | None = None,
+    def __init__(self, zone: tzinfo, *, today: date | None = None, icon_on_title: bool = False,
                  parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._zone = zone
+        self._icon_column = "title" if icon_on_title else "kind"  # a narrow agenda: no kind
         self._today = today
         self._days: list[DaySummary] = []
 
@@ -79,10 +83,14 @@ class AgendaModel(QAbstractItemModel):
 
     def index(self, row: int, column: int,
               parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < len(COLUMNS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _DAY)
+            return self.createIndex(row, column, _DAY) if row < len(self._days) \
+                else QModelIndex()
+        if parent.internalId() != _DAY or parent.column() != 0 \
+                or row >= self._days[parent.row()].total:
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -140,7 +148,7 @@ class AgendaModel(QAbstractItemModel):
             return {"time": time_text(entry, self._zone), "kind": kind_label(entry.kind),
                     "title": entry.title, "customer": entry.customer_name,
                     "owner": entry.owner_name}[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == "kind":
+        if role == Qt.ItemDataRole.DecorationRole and column == self._icon_column:
             return kind_icon(entry.kind)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return tooltip_text(entry, self._zone, show_owner=True)
@@ -158,10 +166,7 @@ class AgendaModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _DAY:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return _DAY_FLAGS if index.internalId() == _DAY else _ENTRY_FLAGS
 
     # --- dragging an entry to a day of the month grid -------------------------------------------
 

@@ -25,6 +25,7 @@ from desktop_crm.ui.calendar.kind_style import kind_label
 
 _OWNER = COLUMNS.index("owner")
 _TITLE = COLUMNS.index("title")
+_KIND = COLUMNS.index("kind")
 
 
 class AgendaTree(QTreeView):
@@ -50,12 +51,14 @@ class AgendaView(QStackedWidget):
     entry_menu_requested = Signal(object, QPoint)
     day_menu_requested = Signal(object, QPoint)
 
-    def __init__(self, zone: tzinfo, *, object_name: str = "agendaView",
+    def __init__(self, zone: tzinfo, *, object_name: str = "agendaView", compact: bool = False,
                  parent: QWidget | None = None) -> None:
+        """`compact`: for a narrow panel, the kind's icon goes before the title and its
+        name (in the tooltip) leaves the columns."""
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setAccessibleName(self.tr("Agenda"))
-        self.model = AgendaModel(zone, parent=self)
+        self.model = AgendaModel(zone, icon_on_title=compact, parent=self)
         self.tree = AgendaTree(self)
         self.tree.setObjectName(f"{object_name}Tree")
         self.tree.setModel(self.model)
@@ -73,6 +76,7 @@ class AgendaView(QStackedWidget):
         side = QFontMetrics(self.font()).height()
         self.tree.setIconSize(QSize(side, side))
         self._size_columns()
+        self.tree.setColumnHidden(_KIND, compact)
         self.tree.activated.connect(self._activated)
         self.tree.entry_menu_requested.connect(self.entry_menu_requested)
         self.tree.day_menu_requested.connect(self.day_menu_requested)
@@ -94,7 +98,7 @@ class AgendaView(QStackedWidget):
         time_width = max(metrics.horizontalAdvance("00:00"),
                          metrics.horizontalAdvance(self.tr("All day")))
         header.resizeSection(COLUMNS.index("time"), time_width + padding)
-        header.resizeSection(COLUMNS.index("kind"), max(
+        header.resizeSection(_KIND, max(
             metrics.horizontalAdvance(kind_label(kind)) for kind in ReminderKind)
             + self.tree.iconSize().width() + padding)
         header.resizeSection(COLUMNS.index("customer"), metrics.averageCharWidth() * 14)

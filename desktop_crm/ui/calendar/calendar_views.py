@@ -20,6 +20,8 @@ from desktop_crm.ui.calendar.week_view import WeekView
 from desktop_crm.ui.i18n import filled
 
 NARROW = 760  # below this width the day's agenda goes under the month grid
+SPLIT_SIDE = (0.7, 0.3)  # the grid's and the day's agenda's shares side by side
+SPLIT_BELOW = (0.62, 0.38)  # and one above the other
 
 
 class CalendarViews(QStackedWidget):
@@ -40,7 +42,7 @@ class CalendarViews(QStackedWidget):
         self.month_model = MonthModel(anchor, zone, first_weekday=first_weekday, today=today,
                                       parent=self)
         self.month_view = MonthView(self.month_model, self)
-        self.day_agenda = AgendaView(zone, object_name="dayAgenda", parent=self)
+        self.day_agenda = AgendaView(zone, object_name="dayAgenda", compact=True, parent=self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("monthSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -48,6 +50,8 @@ class CalendarViews(QStackedWidget):
         self.splitter.addWidget(self.day_agenda)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self._split_dragged = False  # the person's own split stays until the window turns
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_dragged", True))
         self.week_view = WeekView(anchor, zone, first_weekday=first_weekday, today=today,
                                   parent=self)
         self.agenda_view = AgendaView(zone, parent=self)
@@ -102,6 +106,17 @@ class CalendarViews(QStackedWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        narrow = event.size().width() < NARROW
-        self.splitter.setOrientation(Qt.Orientation.Vertical if narrow
-                                     else Qt.Orientation.Horizontal)
+        orientation = (Qt.Orientation.Vertical if event.size().width() < NARROW
+                       else Qt.Orientation.Horizontal)
+        turned = orientation != self.splitter.orientation()
+        self.splitter.setOrientation(orientation)
+        if turned or not self._split_dragged:
+            self._split_dragged = False
+            self._share_split(SPLIT_SIDE if orientation == Qt.Orientation.Horizontal
+                              else SPLIT_BELOW)
+
+    def _share_split(self, shares: tuple[float, float]) -> None:
+        """Give the grid and the day's agenda these shares of the room."""
+        horizontal = self.splitter.orientation() == Qt.Orientation.Horizontal
+        room = self.width() if horizontal else self.height()
+        self.splitter.setSizes([round(room * shares[0]), round(room * shares[1])])

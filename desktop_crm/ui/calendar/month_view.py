@@ -26,7 +26,7 @@ from desktop_crm.ui.calendar.kind_style import kind_icon
 from desktop_crm.ui.calendar.month_cell import CellLayout, MonthCellDelegate
 from desktop_crm.ui.calendar.month_model import COLUMNS, ROWS, MonthModel
 
-LEAST_CELL_WIDTH, LEAST_CELL_LINES = 56, 3
+LEAST_CELL_WIDTH, LEAST_CELL_LINES = 56, 2
 
 
 class MonthView(QTableView):
