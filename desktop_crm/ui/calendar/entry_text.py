@@ -11,14 +11,10 @@ from desktop_crm.ui.calendar.kind_style import kind_label
 from desktop_crm.ui.i18n import filled
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarEntry", text)
-
-
 def time_text(entry: Entry, zone: tzinfo) -> str:
     """"09:00" (its start on the wall clock of `zone`), or "All day"."""
     if entry.all_day:
-        return _tr("All day")
+        return QCoreApplication.translate("CalendarEntry", "All day")
     return entry.starts_at.astimezone(zone).strftime("%H:%M")
 
 
@@ -35,14 +31,16 @@ def tooltip_text(entry: Entry, zone: tzinfo, *, show_owner: bool = False) -> str
     if entry.ends_at is not None and not entry.all_day:
         lines[-1] += " – " + entry.ends_at.astimezone(zone).strftime("%H:%M")
     if entry.customer_name:
-        lines.append(filled(_tr("Customer: %1"), entry.customer_name))
+        lines.append(filled(QCoreApplication.translate("CalendarEntry", "Customer: %1"),
+                            entry.customer_name))
     if show_owner and entry.owner_name:
-        lines.append(filled(_tr("Owner: %1"), entry.owner_name))
+        lines.append(filled(QCoreApplication.translate("CalendarEntry", "Owner: %1"),
+                            entry.owner_name))
     if entry.recurring:
-        lines.append(_tr("Repeats"))
+        lines.append(QCoreApplication.translate("CalendarEntry", "Repeats"))
     if entry.done_at is not None:
-        lines.append(_tr("Done"))
+        lines.append(QCoreApplication.translate("CalendarEntry", "Done"))
     elif entry.snoozed_until is not None and entry.snoozed_until > entry.starts_at:
-        lines.append(filled(_tr("Snoozed until %1"),
+        lines.append(filled(QCoreApplication.translate("CalendarEntry", "Snoozed until %1"),
                             entry.snoozed_until.astimezone(zone).strftime("%Y-%m-%d %H:%M")))
     return "\n".join(lines)

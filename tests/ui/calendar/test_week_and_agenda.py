@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from desktop_crm.ui.calendar.agenda_model import COLUMNS, ENTRY_ROLE
 from desktop_crm.ui.calendar.agenda_view import AgendaView
 from desktop_crm.ui.calendar.entry_mime import entries_mime
+from desktop_crm.ui.calendar.entry_text import tooltip_text
 from desktop_crm.ui.calendar.week_view import WeekView
 from tests.ui.calendar.entries import all_day, timed
 
@@ -140,3 +141,12 @@ def test_enter_on_an_agenda_entry_asks_to_open_it(agenda, qtbot):
     with qtbot.waitSignal(agenda.open_requested) as asked:
         QTest.keyClick(agenda.tree, Qt.Key.Key_Return)
     assert asked.args == [entry]
+
+
+def test_an_entrys_tooltip_says_everything_in_words():
+    entry = timed(date(2026, 5, 6), time(9), SHANGHAI, "回访张伟", customer="张伟", done=True,
+                  occurrence="20260506T010000Z")
+    text = tooltip_text(entry, SHANGHAI, show_owner=True)
+    assert text.splitlines() == ["回访张伟", "Follow-up · 09:00", "Customer: 张伟",
+                                 "Owner: 销售一 Sales One", "Repeats", "Done"]
+    assert "Owner" not in tooltip_text(entry, SHANGHAI)
