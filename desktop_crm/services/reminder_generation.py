@@ -101,7 +101,10 @@ class ReminderGenerator:
         self.ctx = ctx
 
     def run(self, *, today: date | None = None) -> GenerationReport:
-        """Write every reminder the rules ask for that is not there yet (one transaction)."""
+        """Write every reminder the rules ask for that is not there yet, in one transaction.
+
+        `today` (default: the local date now) is the day the rules count from: what is
+        overdue, which holidays are near, how long since a customer's last follow-up."""
         with self.ctx.writing() as w:
             w.actor.require(R, Action.CREATE)
             scope = owner_scope(w.session, w.actor, R, Action.CREATE)
