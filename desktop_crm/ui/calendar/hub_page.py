@@ -147,7 +147,7 @@ class HubPage(ListPage):
             title, empty = texts[key]
             section = HubSection(key, title, empty, clock, zone, may,
                                  marks_late=key in ("overdue", "team_overdue", "today"),
-                                 parent=self)
+                                 shows_owner=key == "team_overdue", parent=self)
             section.done_requested.connect(self.actions.complete)
             section.snooze_requested.connect(self.actions.snooze)
             section.open_requested.connect(self.open_reminder)

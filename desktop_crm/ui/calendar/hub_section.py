@@ -99,8 +99,9 @@ class EntryRow(QWidget):
         self.title_label = ElidedLabel(entry.title, self)
         self.title_label.setObjectName("hubRowTitle")
         snoozed = snoozed_text(entry, today, section.zone)
+        owner = entry.owner_name if section.shows_owner else ""
         self.customer_label = ElidedLabel(
-            " · ".join(part for part in (entry.customer_name, snoozed) if part), self)
+            " · ".join(part for part in (entry.customer_name, owner, snoozed) if part), self)
         self.customer_label.setObjectName("hubRowCustomer")
         self.customer_label.setEnabled(False)  # drawn muted
         self.setToolTip(filled(self.tr("%1 · %2 — double-click to open"), kind_label(entry.kind),
@@ -128,7 +129,7 @@ class EntryRow(QWidget):
             self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             self.snooze_menu.until_chosen.connect(
                 lambda until: section.snooze_requested.emit(entry, until))
-        self.open_button = self._button(layout, "hubOpenCustomerButton", self.tr("Customer"),
+        self.open_button = self._button(layout, "hubOpenCustomerButton", self.tr("Open customer"),
                                         self.tr("Open the customer's record"), shown=linked)
         self.open_button.clicked.connect(
             lambda: section.customer_requested.emit(entry.customer_id or ""))
@@ -205,7 +206,7 @@ class ComplaintRow(QWidget):
             customer_id = item.customer_id
             button = QToolButton(self)
             button.setObjectName("hubOpenCustomerButton")
-            button.setText(self.tr("Customer"))
+            button.setText(self.tr("Open customer"))
             button.setToolTip(self.tr("Open the customer's record"))
             button.setAutoRaise(True)
             button.clicked.connect(lambda: section.customer_requested.emit(customer_id))
@@ -220,7 +221,7 @@ class HubSection(QFrame):
     log_call_requested = Signal(object)  # Entry
 
     def __init__(self, key: str, title: str, empty_text: str, clock: Clock, zone: tzinfo,
-                 actions: RowActions, *, marks_late: bool = False,
+                 actions: RowActions, *, marks_late: bool = False, shows_owner: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hubSection")
@@ -230,6 +231,7 @@ class HubSection(QFrame):
         self.clock = clock
         self.zone = zone  # an all-day entry is late from 09:00 of its day here
         self.marks_late = marks_late  # the when of an entry whose alarm has passed is red
+        self.shows_owner = shows_owner  # a team's bucket says whose each entry is
         self._actions = actions
         self._title = title
         self._empty_text = empty_text

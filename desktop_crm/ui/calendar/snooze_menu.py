@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QLabel, QMenu, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from desktop_crm.domain.clock import Clock
 from desktop_crm.domain.local_zone import local_zone
@@ -45,9 +46,15 @@ class SnoozeMenu(QMenu):
         self.until_chosen.emit(snooze_until(preset, self._clock.now(), local_zone()))
 
     def choose_custom(self) -> None:
-        """A small dialog for the day and time; the menu emits once it is accepted."""
-        dialog = CustomSnoozeDialog(self._clock.now(), self.parentWidget())
-        dialog.accepted.connect(lambda: self.until_chosen.emit(dialog.until()))
+        """A small dialog for the day and time; the menu emits once it is accepted.
+
+        The dialog belongs to the window: a list that reloads meanwhile may delete the row
+        this menu hangs on, and then the choice has nobody left to tell."""
+        owner = self.parentWidget()
+        while isinstance(owner, QMenu):  # a submenu: its menu closes once chosen
+            owner = owner.parentWidget()
+        dialog = CustomSnoozeDialog(self._clock.now(), owner.window() if owner else None)
+        dialog.accepted.connect(lambda: isValid(self) and self.until_chosen.emit(dialog.until()))
         dialog.finished.connect(lambda _result: self._forget(dialog))
         self.custom_dialog = dialog
         dialog.open()

@@ -218,3 +218,36 @@ def qtbot_button() -> Any:
     from PySide6.QtCore import Qt
     return Qt.MouseButton.LeftButton
 
+
+
+def test_the_banner_completes_snoozes_and_opens_the_one_due(
+        qtbot: Any, ops: Operations, sales2: CrmSession, clock: FixedClock) -> None:
+    customer = sales2.customers.create({"name": "赵敏"}).id
+    call = remind(sales2, "call 赵敏", MORNING + timedelta(minutes=5), customer_id=customer)
+    remind(sales2, "plan the week", MORNING + timedelta(minutes=10))
+    watcher = started(qtbot, sales2, ops, clock, RecordingNotifier())
+    banner = DueBanner(sales2, ops, zone=SHANGHAI)
+    qtbot.addWidget(banner)
+    watcher.due_did_change.connect(banner.show_entries)
+    opened: list[str] = []
+    banner.customer_requested.connect(opened.append)
+    try:
+        clock.advance(timedelta(minutes=5))
+        look(qtbot, watcher)
+        assert banner.text_label.text() == "Due: call 赵敏 — 赵敏"
+        assert banner.when_label.text() == "08:05"
+        qtbot.mouseClick(banner.open_button, Qt.MouseButton.LeftButton)
+        assert opened == [customer]
+        qtbot.mouseClick(banner.done_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: banner.isHidden(), timeout=10_000)
+        assert sales2.reminders.get(call).done_at is not None
+
+        clock.advance(timedelta(minutes=5))
+        look(qtbot, watcher)
+        assert banner.text_label.text() == "Due: plan the week"
+        [hour] = [a for a in banner.snooze_menu.actions() if a.objectName() == "snooze1h"]
+        hour.trigger()
+        qtbot.waitUntil(lambda: banner.isHidden(), timeout=10_000)
+        assert watcher.showing == []
+    finally:
+        watcher.stop()

@@ -17,6 +17,7 @@ from desktop_crm.domain.clock import FixedClock
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.ui.calendar.hub_page import HubPage
 from desktop_crm.ui.calendar.hub_section import EntryRow, HubSection, RowActions
+from desktop_crm.ui.moments import to_qdatetime
 from desktop_crm.ui.ops import Operations
 from tests.ui.conftest import ADMIN_PASSWORD, SALES2_PASSWORD, Template
 
@@ -200,6 +201,7 @@ def test_a_manager_sees_the_team_overdue(
     team = page.sections["team_overdue"]
     assert team.isVisibleTo(page)
     assert row_titles(team) == ["Missed follow-up"]
+    assert row(page, "Missed follow-up").customer_label.full_text == "销售 Rep"  # whose it is
     assert page.sections["overdue"].rows == []  # the boss's own list stays the boss's
 
 
@@ -241,3 +243,19 @@ def test_a_complaint_row_opens_its_customer(qtbot: Any, clock: FixedClock) -> No
     button = line.findChild(QWidget, "hubOpenCustomerButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert asked == ["cust-1"]
+
+
+def test_a_custom_snooze_takes_the_moment_picked(
+        qtbot: Any, ops: Operations, sales2: CrmSession, clock: FixedClock) -> None:
+    made = fill_week(sales2)
+    page = shown_hub(qtbot, sales2, ops)
+    call = row(page, "Call about the quote")
+    [custom] = [a for a in call.snooze_menu.actions() if a.objectName() == "snoozeCustom"]
+    custom.trigger()
+    dialog = call.snooze_menu.custom_dialog
+    assert dialog is not None and dialog.isVisible()
+    picked = at(TODAY + timedelta(days=1), 15, 0)
+    dialog.edit.setDateTime(to_qdatetime(picked))
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: sales2.reminders.get(made["Call about the quote"]).snoozed_until
+                    == picked.astimezone(UTC), timeout=10_000)
