@@ -126,8 +126,9 @@ class CalendarPage(ListPage):
         if self.mode is ViewMode.WEEK:
             first, end = loaded_days(self.mode, self.anchor, self.first_weekday)
             last = date.fromordinal(end.toordinal() - 1)
-            text = f"{locale.toString(_qdate(first), QLocale.FormatType.ShortFormat)} – " \
-                   f"{locale.toString(_qdate(last), QLocale.FormatType.ShortFormat)}"
+            day_format = self.tr("d MMM yyyy")
+            text = f"{locale.toString(_qdate(first), day_format)} – " \
+                   f"{locale.toString(_qdate(last), day_format)}"
         else:
             text = locale.toString(_qdate(self.anchor), self.tr("MMMM yyyy"))
         self.toolbar.title_label.setText(text)

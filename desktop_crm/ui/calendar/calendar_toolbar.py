@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.enums import ReminderKind
 from desktop_crm.ui.calendar.calendar_days import ViewMode
 from desktop_crm.ui.calendar.kind_style import kind_icon, kind_label
+from desktop_crm.ui.flow_layout import FlowLayout
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.widgets import fill_combo, filter_combo
 
@@ -49,7 +49,6 @@ class CalendarToolbar(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         self.mode_buttons: dict[ViewMode, QToolButton] = {}
         self._modes = QButtonGroup(self)
@@ -97,21 +96,21 @@ class CalendarToolbar(QWidget):
         self.new_button = QPushButton(self.tr("New reminder…"), self)
         self.new_button.setObjectName("newReminderButton")
         self.new_button.clicked.connect(self.new_requested)
-        self.extra_actions = QHBoxLayout()  # Import / Export .ics when offered
-        self.extra_actions.setContentsMargins(0, 0, 0, 0)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.previous_button, self.today_button, self.next_button):
-            layout.addWidget(widget)
-        layout.addWidget(self.title_label, 1)
-        for button in self.mode_buttons.values():
-            layout.addWidget(button)
-        layout.addSpacing(8)
-        layout.addWidget(self.kind_button)
-        layout.addWidget(self.owner_combo)
-        layout.addLayout(self.extra_actions)
-        layout.addWidget(self.new_button)
+        # three groups that wrap onto a second line in a narrow window
+        layout = FlowLayout(self, spacing=12)
+        layout.addWidget(self._group(self.previous_button, self.today_button,
+                                     self.next_button, self.title_label))
+        layout.addWidget(self._group(*self.mode_buttons.values()))
+        layout.addWidget(self._group(self.kind_button, self.owner_combo, self.new_button))
+
+    def _group(self, *widgets: QWidget) -> QWidget:
+        group = QWidget(self)
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget)
+        return group
 
     def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

@@ -187,3 +187,15 @@ def test_a_refused_move_says_why_and_leaves_the_entry_where_it_was(signed_in, op
     assert page.message.isVisible()
     assert page.message.text() == "This record does not exist or is outside your view."
     assert _summary(page, date(2026, 5, 8)) is None
+
+
+def test_the_title_names_the_month_or_the_weeks_first_and_last_day(signed_in, open_page, qtbot,
+                                                                   ops):
+    page = open_page(signed_in("sales2"), size=(640, 520))
+    assert page.toolbar.title_label.text() == "May 2026"
+    page.set_mode(ViewMode.WEEK)
+    wait_idle(qtbot, ops)
+    assert page.toolbar.title_label.text() == "11 May 2026 – 17 May 2026"
+    # a narrow window wraps the toolbar rather than widen the page
+    assert page.width() == 640
+    assert page.views.splitter.orientation() == Qt.Orientation.Vertical
