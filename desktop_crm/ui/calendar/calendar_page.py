@@ -84,6 +84,7 @@ class CalendarPage(ListPage):
         self.views.move_requested.connect(self.move_entry)
         self.views.entry_menu_requested.connect(self._show_entry_menu)
         self.views.day_menu_requested.connect(self._show_day_menu)
+        self.views.day_selected.connect(self._day_selected)
         for keys, forward in ((QKeySequence.StandardKey.MoveToPreviousPage, False),
                               (QKeySequence.StandardKey.MoveToNextPage, True)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -114,7 +115,14 @@ class CalendarPage(ListPage):
     def _period_changed(self) -> None:
         self.views.set_period(self.anchor, self.today())
         self._show_title()
-        self._load()
+        if self._started:  # a page not yet shown reads when it is
+            self._load()
+
+    def _day_selected(self, day: date) -> None:
+        """A day picked in the grid becomes the one the week and the agenda open at (a
+        dimmed day of the month beside does not turn the page)."""
+        if (day.year, day.month) == (self.anchor.year, self.anchor.month):
+            self.anchor = day
 
     def _chosen_day(self) -> date:
         if self.mode is ViewMode.MONTH:

@@ -199,3 +199,12 @@ def test_the_title_names_the_month_or_the_weeks_first_and_last_day(signed_in, op
     # a narrow window wraps the toolbar rather than widen the page
     assert page.width() == 640
     assert page.views.splitter.orientation() == Qt.Orientation.Vertical
+
+
+def test_the_week_opens_at_the_day_picked_in_the_month(signed_in, open_page, qtbot, ops):
+    page = open_page(signed_in("sales2"))
+    page.views.month_view.select_day(date(2026, 5, 27))
+    page.views.month_view.select_day(date(2026, 6, 2))  # dimmed: next month's, not taken
+    page.set_mode(ViewMode.WEEK)
+    wait_idle(qtbot, ops)
+    assert page.views.week_view.first_day == date(2026, 5, 25)
