@@ -4,15 +4,19 @@
 (last look, now], off the GUI thread. It looks one minute ahead as well, so the next look is
 aimed at the next alarm (never more than a minute away, so a new or moved reminder is seen
 soon). Every look reads the wall clock afresh: after a sleep the timer fires late, the wall
-clock has jumped, and the look covers the whole gap — nothing is missed. What has been
-announced is remembered by (reminder, occurrence, alarm moment), so nothing is announced twice;
-a snoozed entry has a new alarm moment and is announced again when that comes. An all-day
-entry's alarm is 09:00 of its day on this computer's clock (`Entry.alarm`).
+clock has jumped, and the look covers the whole gap — nothing is missed. An alarm is announced
+only when it lies past the latest moment already looked at (a high-water mark that never goes
+back, even when the clock is set back), and what has been announced is remembered by
+(reminder, occurrence, alarm moment): nothing is announced twice. A snoozed entry has a new
+alarm moment and is announced again when that comes. An all-day entry's alarm is 09:00 of its
+day on this computer's clock (`Entry.alarm`).
 
 The first look (at sign-in) covers everything overdue and announces it once as a count, not
 one message per reminder. Each look also says which announced entries are still due (not
 done, snoozed, deleted or dismissed meanwhile): `due_did_change` carries that list for the
-banner. The service call is a seam (`due`), as is the tray (`TrayNotifier`).
+banner. While the banner shows anything, a look asks for everything overdue (its cost is the
+user's overdue count, not the age of the oldest one shown). The service call is a seam
+(`due`), as is the tray (`TrayNotifier`).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ log = logging.getLogger(__name__)
 
 LOOK_AHEAD = timedelta(minutes=1)  # also the longest wait between two looks
 SOONEST_MS = 200  # an alarm a few milliseconds away is looked at after this
-FORGET_AFTER = timedelta(days=1)  # announced keys older than the window by this are dropped
+FORGET_AFTER = timedelta(days=1)  # announced keys this far behind the high-water mark go
 TITLES_IN_MESSAGE = 3  # a tray message about several names the first few
 
 DueSource = Callable[[datetime, datetime | None], list[Entry]]  # (until, since) -> entries
@@ -65,7 +69,7 @@ class DueWatcher(QObject):
             lambda until, since: reminders.due(until, since=since, zone=watched_zone))
         self._announced: dict[Key, datetime] = {}  # key -> its alarm moment
         self._showing: dict[Key, Entry] = {}  # what the banner shows, in alarm order
-        self._last_look: datetime | None = None  # None until the first look has answered
+        self._looked_to: datetime | None = None  # the high-water mark; None before a look
         self._running = False
         self._asking = False
         self._ask_again = False
@@ -126,36 +130,34 @@ class DueWatcher(QObject):
         since = self._since(now)
         due = self._due
         self._ops.run(lambda: due(now + LOOK_AHEAD, since), lane=Lane.READ, context=self,
-                      on_success=lambda entries: self._answered(now, since, entries),
+                      on_success=lambda entries: self._answered(now, entries),
                       on_failure=self._failed)
 
     def _since(self, now: datetime) -> datetime | None:
-        """The start of the window (exclusive): the last look, or the oldest entry the banner
-        still shows, so those that were done or snoozed elsewhere are seen to leave."""
-        if self._last_look is None:
-            return None  # the first look: everything overdue
-        since = min(self._last_look, now)  # a clock set back asks from now
-        if self._showing:
-            oldest = min(key[2] for key in self._showing)
-            since = min(since, oldest - timedelta(microseconds=1))
-        return since
+        """The start of the window (exclusive): the last look; or nothing, for everything
+        overdue — at the first look, and while the banner shows entries that may since have
+        been done or snoozed elsewhere."""
+        if self._looked_to is None or self._showing:
+            return None
+        return min(self._looked_to, now)  # a clock set back asks from now
 
-    def _answered(self, now: datetime, since: datetime | None, entries: list[Entry]) -> None:
+    def _answered(self, now: datetime, entries: list[Entry]) -> None:
         self._asking = False
         if not self._running:
             return
-        first = self._last_look is None
+        first, looked_to = self._looked_to is None, self._looked_to
         keyed = [(entry_key(e, self._zone), e) for e in entries]
         due_now = [(key, e) for key, e in keyed if key[2] <= now]
-        fresh = [(key, e) for key, e in due_now if key not in self._announced]
+        fresh = [(key, e) for key, e in due_now if key not in self._announced
+                 and (looked_to is None or key[2] > looked_to)]
         for key, _entry in fresh:
             self._announced[key] = key[2]
         still = {key: e for key, e in due_now if key in self._showing}
         changed = set(still) != set(self._showing) or bool(fresh)
         self._showing = dict(sorted({**still, **dict(fresh)}.items(),
                                     key=lambda item: (item[0][2], item[1].title)))
-        self._last_look = now
-        self._forget_before(since)
+        self._looked_to = now if looked_to is None else max(looked_to, now)
+        self._forget_old()
         if fresh:
             fresh_entries = [e for _key, e in fresh]
             self._announce(fresh_entries, now, overdue=first)
@@ -185,11 +187,11 @@ class DueWatcher(QObject):
         wait = LOOK_AHEAD if next_alarm is None else min(LOOK_AHEAD, next_alarm - now)
         self._timer.start(max(SOONEST_MS, round(wait.total_seconds() * 1000)))
 
-    def _forget_before(self, since: datetime | None) -> None:
-        """Drop announced keys far behind the window: no later look can return them."""
-        if since is None:
-            return
-        limit = since - FORGET_AFTER
+    def _forget_old(self) -> None:
+        """Drop announced keys far behind the high-water mark: none of them can be announced
+        again anyway (the set stands guard at the mark, where a moment could be seen twice)."""
+        assert self._looked_to is not None
+        limit = self._looked_to - FORGET_AFTER
         self._announced = {k: at for k, at in self._announced.items() if at > limit}
 
     def _on_changes(self, changes: OpChanges) -> None:

@@ -251,3 +251,45 @@ def test_the_banner_completes_snoozes_and_opens_the_one_due(
         assert watcher.showing == []
     finally:
         watcher.stop()
+
+
+def test_a_clock_set_back_repeats_nothing(
+        qtbot: Any, ops: Operations, sales2: CrmSession, clock: FixedClock) -> None:
+    remind(sales2, "stand-up", MORNING + timedelta(minutes=30))
+    notifier = RecordingNotifier()
+    watcher = started(qtbot, sales2, ops, clock, notifier)
+    try:
+        clock.advance(timedelta(minutes=30))
+        look(qtbot, watcher)
+        assert [t for t, _ in notifier.messages] == ["Reminder due"]
+        watcher.dismiss(watcher.showing)
+        clock.advance(timedelta(hours=-1))  # someone sets the clock back an hour
+        look(qtbot, watcher)
+        clock.advance(timedelta(hours=1, minutes=5))  # and time runs past the alarm again
+        look(qtbot, watcher)
+        assert len(notifier.messages) == 1 and watcher.showing == []
+    finally:
+        watcher.stop()
+
+
+def test_while_the_banner_shows_entries_a_look_asks_for_everything_overdue(
+        qtbot: Any, ops: Operations, sales2: CrmSession, clock: FixedClock) -> None:
+    start = MORNING.astimezone(UTC)
+    call = remind(sales2, "call", MORNING + timedelta(seconds=30))
+    asked: list[datetime | None] = []
+
+    def due(until: datetime, since: datetime | None) -> list[Entry]:
+        asked.append(since)
+        return sales2.reminders.due(until, since=since, zone=SHANGHAI)
+
+    watcher = DueWatcher(sales2, ops, clock=clock, zone=SHANGHAI, due=due)
+    watcher.start()
+    qtbot.waitUntil(lambda: not watcher.asking, timeout=10_000)
+    clock.advance(timedelta(minutes=1))
+    look(qtbot, watcher)  # the call falls due and is shown
+    assert [e.reminder_id for e in watcher.showing] == [call]
+    look(qtbot, watcher)  # still shown: is it still due? (everything overdue, not years of days)
+    watcher.dismiss(watcher.showing)
+    look(qtbot, watcher)  # nothing shown: from the last look on
+    watcher.stop()
+    assert asked == [None, start, None, start + timedelta(minutes=1)]
