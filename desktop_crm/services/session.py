@@ -31,6 +31,7 @@ from desktop_crm.services.departure import DepartureService
 from desktop_crm.services.interactions import InteractionService
 from desktop_crm.services.policies import PolicyService
 from desktop_crm.services.reminder_generation import ReminderGenerator
+from desktop_crm.services.reminder_ics import ReminderIcs
 from desktop_crm.services.reminders import ReminderService
 from desktop_crm.services.roles import RoleService
 from desktop_crm.services.timeline import TimelineService
@@ -65,6 +66,7 @@ class CrmSession:
         self.interactions = InteractionService(ctx)
         self.reminders = ReminderService(ctx)
         self.reminder_generation = ReminderGenerator(ctx)
+        self.reminder_ics = ReminderIcs(ctx)
         self.timeline = TimelineService(ctx)
         self.calls = CallService(ctx)
         self.policies = PolicyService(ctx)

@@ -22,6 +22,8 @@ class SkippedEntry(NamedTuple):
 
     where: str
     reason: Reason
+    title: str = ""  # its SUMMARY, so a preview can name it
+    start: Moment | None = None  # its start when it has a readable one
 
     @property
     def text(self) -> str:
@@ -60,7 +62,8 @@ def import_ics(data: bytes, *, floating_zone: tzinfo = UTC) -> ImportResult:
                 changed.append((where, component, default_zone))
                 continue
             if where in seen:
-                skipped.append(SkippedEntry(where, Reason(reasons.DUPLICATE_UID)))
+                skipped.append(SkippedEntry(where, Reason(reasons.DUPLICATE_UID),
+                                        str(component.get("SUMMARY", ""))))
                 continue
             seen.add(where)
             outcome = _item_for(component, where, default_zone)
@@ -85,26 +88,31 @@ def _item_for(
     component: Component, where: str, default_zone: tzinfo
 ) -> CalendarItem | SkippedEntry:
     is_todo = component.name == "VTODO"
-    if _is_cancelled(component):
-        return SkippedEntry(where, Reason(reasons.CANCELLED))
+    title = str(component.get("SUMMARY", ""))
     start_property = (component.get("DUE") or component.get("DTSTART")) if is_todo else (
         component.get("DTSTART")
     )
-    if start_property is None:
-        return SkippedEntry(where, Reason(reasons.NO_DUE if is_todo else reasons.NO_START))
+    start = _moment(start_property, default_zone) if start_property is not None else None
+
+    def skip(code: str, detail: str = "") -> SkippedEntry:
+        return SkippedEntry(where, Reason(code, detail), title, start)
+
+    if _is_cancelled(component):
+        return skip(reasons.CANCELLED)
+    if start is None:
+        return skip(reasons.NO_DUE if is_todo else reasons.NO_START)
     # extra dates or an exception rule would be lost: better left out than half-imported
     if component.get("RDATE") is not None:
-        return SkippedEntry(where, Reason(reasons.EXTRA_DATES))
+        return skip(reasons.EXTRA_DATES)
     if component.get("EXRULE") is not None:
-        return SkippedEntry(where, Reason(reasons.EXCEPTION_RULE))
-    start = _moment(start_property, default_zone)
+        return skip(reasons.EXCEPTION_RULE)
     all_day = not isinstance(start, datetime)
     end = None if is_todo else _end_of(component, start, default_zone)
     rrules = component.get("RRULE")
     if isinstance(rrules, list):
-        return SkippedEntry(where, Reason(reasons.SEVERAL_RRULES))
+        return skip(reasons.SEVERAL_RRULES)
     if getattr(component, "errors", None) and any(n == "RRULE" for n, _ in component.errors):
-        return SkippedEntry(where, Reason(reasons.UNREADABLE_RRULE))
+        return skip(reasons.UNREADABLE_RRULE)
     done = (
         str(component.get(DONE_PROPERTY, "")).upper() == "TRUE"
         or str(component.get("STATUS", "")).upper() == "COMPLETED"
@@ -113,7 +121,7 @@ def _item_for(
     try:
         return CalendarItem(
             uid=where if where[:1] != "#" else _uid_from_content(component),
-            title=str(component.get("SUMMARY", "")),
+            title=title,
             description=str(component.get("DESCRIPTION", "")),
             start=start,
             end=end,
@@ -125,7 +133,7 @@ def _item_for(
             done=done,
         )
     except ValidationError as error:
-        return SkippedEntry(where, _reason_for(error))
+        return skip(*_reason_for(error))
 
 
 def _reason_for(error: ValidationError) -> Reason:

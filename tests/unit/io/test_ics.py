@@ -339,7 +339,9 @@ def test_import_google_calendar_export() -> None:
     # A floating time is read in the calendar's X-WR-TIMEZONE.
     assert by_uid["floating-1@google.com"].start == datetime(2024, 12, 6, 9, 30, tzinfo=SHANGHAI)
     assert len(result.items) == 5
-    assert result.skipped == (SkippedEntry("cancelled-1@google.com", Reason(reasons.CANCELLED)),)
+    assert result.skipped == (SkippedEntry(
+        "cancelled-1@google.com", Reason(reasons.CANCELLED), "取消的拜访",
+        datetime(2024, 11, 20, 10, 0, tzinfo=SHANGHAI)),)
     assert result.skipped[0].text == "the entry is cancelled"
     assert result.producers == ("-//Google Inc//Google Calendar 70.9054//EN",)
 
@@ -495,8 +497,8 @@ def test_import_outlook_export_with_windows_zone_names_and_a_bom() -> None:
     assert (done.start, done.all_day, done.done) == (date(2024, 10, 20), True, True)
     assert len(result.items) == 6
     assert result.skipped == (
-        SkippedEntry("outlook-todo-undated", Reason(reasons.NO_DUE)),
-        SkippedEntry("outlook-no-start", Reason(reasons.NO_START)),
+        SkippedEntry("outlook-todo-undated", Reason(reasons.NO_DUE), "有空整理名片"),
+        SkippedEntry("outlook-no-start", Reason(reasons.NO_START), "没有开始时间"),
     )
 
 
