@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_crm.domain.errors import NotFound, ValidationError
@@ -85,6 +85,11 @@ class ReminderDialog(QDialog):
             self._load(reminder_id)
         elif customer_id is not None:
             self._load_customer(customer_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._closed = False
+        self.form.title_edit.setFocus()  # what to do comes first; the day is usually right
 
     # --- loading ------------------------------------------------------------------------------
 
