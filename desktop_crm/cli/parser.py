@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from desktop_crm.cli.commands import alerts, customers, demo, departments, users, vault
+from desktop_crm.cli.commands import (
+    alerts,
+    customers,
+    demo,
+    departments,
+    reminders,
+    users,
+    vault,
+)
 from desktop_crm.cli.context import APP_NAME, UsageError
 
 DESCRIPTION = (
@@ -42,6 +50,6 @@ def build_parser() -> CliParser:
     _global_options(common, defaults=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=CliParser)
-    for module in (vault, users, departments, customers, demo, alerts):
+    for module in (vault, users, departments, customers, demo, alerts, reminders):
         module.register(commands, common)
     return parser
