@@ -17,11 +17,21 @@ def system_locale_name() -> str:
     return QLocale.system().name()
 
 
+_installed_language = ""
+
+
+def installed_language() -> str:
+    """The language the interface speaks ("zh_CN", "en"): generated text follows it."""
+    return _installed_language or "en"
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the catalogues for `language`; keep the returned objects alive while in use.
 
     English needs a catalogue too: it holds only the plural forms ("1 customer", "2 customers").
     """
+    global _installed_language
+    _installed_language = language
     catalogues = [(f"{CATALOGUE}_{language}", str(TRANSLATIONS_DIR))]
     if language == CHINESE:  # Qt's own words: standard buttons, wizard buttons
         catalogues.append(

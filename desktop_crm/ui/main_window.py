@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +35,7 @@ from desktop_crm.ui import prompts
 from desktop_crm.ui.admin.admin_page import AdminPage, administers, sees_admin_page
 from desktop_crm.ui.admin.alert_tray import AlertWatcher
 from desktop_crm.ui.backend import SignedIn
+from desktop_crm.ui.calendar.reminder_desk import ReminderDesk
 from desktop_crm.ui.calls.calls_page import CallsPage
 from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.customers.customers_page import CustomersPage
@@ -84,8 +87,11 @@ class MainWindow(QMainWindow):
         *,
         idle_lock_after: timedelta,
         window_state: WindowState | None = None,
+        reminder_upkeep: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """`reminder_upkeep`: generate reminders and refresh their cache at sign-in and
+        daily (tests of other pages turn it off so their vault stays as they made it)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._session = signed_in.session
@@ -112,10 +118,22 @@ class MainWindow(QMainWindow):
         self.sidebar.itemClicked.connect(self._sidebar_clicked)
         self._sidebar_pages: list[QWidget] = []
 
+        tray = SystemTrayNotifier(icon("app"), self)
+        self.reminder_desk: ReminderDesk | None = None
+        if self._actor.can(Resource.REMINDER, Action.READ):
+            self.reminder_desk = ReminderDesk(
+                self._session, ops, self._actor,
+                notifier=tray.sharing(QSystemTrayIcon.MessageIcon.Information),
+                upkeep=reminder_upkeep, parent=self)
+            # the to-do hub is the first page: today's work before the whole customer list
+            self._add_page(self.reminder_desk.hub_page, "nav-todo", self.tr("To-do"), "navTodo")
         self.customers_page = CustomersPage(self._session.customers, ops, self)
         if self._actor.can(Resource.CUSTOMER, Action.READ):
             self._add_page(self.customers_page, "nav-customers", self.tr("Customers"),
                            "navCustomers")
+        if self.reminder_desk is not None:
+            self._add_page(self.reminder_desk.calendar_page, "nav-calendar",
+                           self.tr("Calendar"), "navCalendar")
         self.calls_page: CallsPage | None = None
         if self._actor.can(Resource.INTERACTION, Action.READ):
             self.calls_page = CallsPage(self._session, ops, self._actor, self)
@@ -129,9 +147,8 @@ class MainWindow(QMainWindow):
             self._admin_title = title
             self.admin_page.customer_requested.connect(self.open_customer)
             if self._actor.can(Resource.ALERT, Action.READ):
-                self.alert_watcher = AlertWatcher(
-                    self._session, ops, notifier=SystemTrayNotifier(icon("app"), self),
-                    parent=self)
+                self.alert_watcher = AlertWatcher(self._session, ops, notifier=tray,
+                                                  parent=self)
                 self.alert_watcher.count_changed.connect(self._show_alert_count)
         # a customer's record opens over the list; it has no sidebar entry of its own
         self.record_page = CustomerRecordPage(self._session, ops, self._actor, self)
@@ -146,7 +163,18 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.sidebar.setMinimumWidth(self._sidebar_width())
         self.splitter.setSizes([170, 1030])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if self.reminder_desk is not None:  # what is due shows above every page
+            layout.addWidget(self.reminder_desk.banner)
+            self.reminder_desk.customer_requested.connect(self.open_customer)
+            self.reminder_desk.hub_requested.connect(self.show_hub)
+            if tray.tray is not None:  # a click on a reminder's message brings the app up
+                tray.tray.messageClicked.connect(self.show_hub)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_toolbar()
@@ -321,6 +349,18 @@ class MainWindow(QMainWindow):
         self.record_page.open_customer(customer_id)
         self.pages.setCurrentWidget(self.record_page)
 
+    def show_hub(self) -> None:
+        """Bring the window and the to-do hub forward (a due reminder asked for attention)."""
+        if self.reminder_desk is None:
+            return
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
+        self.sidebar.setCurrentRow(self._sidebar_pages.index(self.reminder_desk.hub_page))
+
     def new_customer(self) -> None:
         if not self._may_leave_record():
             return
@@ -423,6 +463,8 @@ class MainWindow(QMainWindow):
                 self.customers_page.start()
             if self.alert_watcher is not None:
                 self.alert_watcher.start()
+            if self.reminder_desk is not None:
+                self.reminder_desk.start()
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
@@ -506,6 +548,8 @@ class MainWindow(QMainWindow):
         self.idle_watcher.stop()
         if self.alert_watcher is not None:
             self.alert_watcher.stop()
+        if self.reminder_desk is not None:
+            self.reminder_desk.stop()
         self._closing_for_lock = True
         self.close()
 

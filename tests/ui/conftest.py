@@ -170,7 +170,7 @@ def open_main_window(
     qtbot: Any, ops: Operations, preferences: Preferences,
     opened_sessions: list[CrmSession],
 ) -> Callable[..., MainWindow]:
-    """A signed-in main window, shown, with its customer list loaded."""
+    """A signed-in main window, shown on its customer list, the list loaded."""
 
     def open_window(vault_dir: Path, username: str, password: str) -> MainWindow:
         session = sign_in(vault_dir, username, password)
@@ -178,9 +178,11 @@ def open_main_window(
         window = MainWindow(SignedIn(session, session.me(), session.policies.idle_lock_after()),
                             ops,
                             idle_lock_after=timedelta(hours=1),
-                            window_state=preferences.window_state(username))
+                            window_state=preferences.window_state(username),
+                            reminder_upkeep=False)
         qtbot.addWidget(window)
         window.show()
+        window.show_customers()  # a reminder reader starts on the to-do hub
         model = window.customers_page.model
         qtbot.waitUntil(lambda: window.summary is not None and not model.loading,
                         timeout=20_000)

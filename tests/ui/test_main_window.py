@@ -62,10 +62,11 @@ def test_leaving_unsaved_changes_by_the_sidebar_or_quit_asks_first(vault, open_m
     window.new_customer_action.trigger()
     type_text(window.record_page.form.editor("name"), "未保存")
     sidebar = window.sidebar
+    customers_row = window.sidebar_entries().index("navCustomers")
     stay = prompts.SaveChoice.CANCEL
     with prompts.scripted(stay, stay, stay) as asked:
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
-                         pos=sidebar.visualItemRect(sidebar.item(0)).center())
+                         pos=sidebar.visualItemRect(sidebar.item(customers_row)).center())
         assert window.pages.currentWidget() is window.record_page
         window.quit_action.trigger()
         assert window.isVisible()
@@ -74,13 +75,13 @@ def test_leaving_unsaved_changes_by_the_sidebar_or_quit_asks_first(vault, open_m
     assert "未保存" in asked[0].text
     with prompts.scripted(prompts.SaveChoice.DISCARD):
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
-                         pos=sidebar.visualItemRect(sidebar.item(0)).center())
+                         pos=sidebar.visualItemRect(sidebar.item(customers_row)).center())
     assert window.pages.currentWidget() is window.customers_page
 
 
 def test_a_salesperson_sees_only_what_their_role_may_use(vault, open_main_window, qtbot):
     window = open_main_window(vault.vault_dir, "sales2", SALES2_PASSWORD)
-    assert window.sidebar_entries() == ["navCustomers", "navCalls"]  # no admin, no reports
+    assert window.sidebar_entries() == ["navTodo", "navCustomers", "navCalendar", "navCalls"]
     assert window.new_customer_action is not None  # salespeople create their own customers
     assert window.log_call_action is not None
     bar, model = window.customers_page.filter_bar, window.customers_page.model
@@ -116,8 +117,9 @@ def test_the_calls_page_opens_from_the_sidebar_and_leads_to_the_customer(
     session = window._session
     [zhang] = session.customers.search("张伟")
     session.interactions.log(zhang.id, {"summary": "问了交期"})
-    assert window.sidebar_entries() == ["navCustomers", "navCalls", "navAdmin"]
-    window.sidebar.setCurrentRow(1)
+    assert window.sidebar_entries() == ["navTodo", "navCustomers", "navCalendar", "navCalls",
+                                        "navAdmin"]
+    window.sidebar.setCurrentRow(window.sidebar_entries().index("navCalls"))
     calls = window.calls_page
     assert window.pages.currentWidget() is calls
     qtbot.waitUntil(lambda: calls.model.rowCount() == 1, timeout=10_000)
