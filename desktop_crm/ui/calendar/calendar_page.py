@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop_crm.domain.local_zone import local_zone
@@ -60,7 +60,7 @@ class CalendarPage(ListPage):
         self._load_number = 0
         self._owners_loaded = False
         self._owners: list[tuple[str, str]] = []  # (id, name) of whose reminders it reads
-        self.dialog: QWidget | None = None  # the reminder or call dialog open now
+        self.dialog: QDialog | None = None  # the reminder or call dialog open now
         self.menu: QMenu | None = None  # the context menu last built
 
         self.toolbar = CalendarToolbar(self)
@@ -269,9 +269,18 @@ class CalendarPage(ListPage):
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         dialog.open()
 
-    def _forget_dialog(self, dialog: QWidget) -> None:
+    def _forget_dialog(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+
+    def close_dialogs(self) -> None:
+        """The session locks: the open dialog and menu close without asking."""
+        if self.menu is not None and isValid(self.menu):
+            if isinstance(self.menu, EntryMenu) and self.menu.snooze_menu.custom_dialog:
+                self.menu.snooze_menu.custom_dialog.done(0)
+            self.menu.close()
+        if self.dialog is not None and isValid(self.dialog):
+            self.dialog.done(0)
 
     # --- context menus ------------------------------------------------------------------------
 

@@ -112,3 +112,13 @@ def test_a_days_menu_creates_a_reminder_on_that_day(signed_in, open_page):
     assert isinstance(dialog, ReminderDialog)
     assert dialog.form.date_edit.date().toPython() == date(2026, 5, 27)
     dialog.reject()
+
+
+def test_a_lock_closes_the_open_dialog_without_asking(signed_in, open_page, qtbot):
+    page = open_page(signed_in("sales2"))
+    _action(page.day_menu_for(date(2026, 5, 27)), "dayCreateAction").trigger()
+    dialog = page.dialog
+    assert isinstance(dialog, ReminderDialog)
+    dialog.form.title_edit.setText("typed, not saved")  # Esc would ask before losing it
+    page.close_dialogs()
+    qtbot.waitUntil(lambda: page.dialog is None)
