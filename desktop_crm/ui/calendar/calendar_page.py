@@ -27,6 +27,13 @@ from desktop_crm.ui.calendar.calendar_days import ViewMode, loaded_days, step
 from desktop_crm.ui.calendar.calendar_toolbar import EVERYONE, CalendarToolbar
 from desktop_crm.ui.calendar.calendar_views import CalendarViews
 from desktop_crm.ui.calendar.entry_menu import DayMenu, EntryMenu
+from desktop_crm.ui.calendar.ics_dialogs import (
+    PathChooser,
+    ask_open_path,
+    ask_save_path,
+    export_ics,
+    import_ics,
+)
 from desktop_crm.ui.calendar.reminder_dialog import ReminderDialog
 from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.errors import error_text
@@ -65,6 +72,7 @@ class CalendarPage(ListPage):
 
         self.toolbar = CalendarToolbar(self)
         self.toolbar.new_button.setEnabled(self._may(Action.CREATE))
+        self.toolbar.import_action.setEnabled(self._may(Action.CREATE))
         self.message = QuietMessageLabel("calendarMessage", self)
         self.views = CalendarViews(self.anchor, self.zone, first_weekday=first_weekday,
                                    today=self.anchor, parent=self)
@@ -79,6 +87,8 @@ class CalendarPage(ListPage):
         self.toolbar.mode_did_change.connect(self.set_mode)
         self.toolbar.filter_did_change.connect(self._filters_changed)
         self.toolbar.new_requested.connect(lambda: self.create_on(self._chosen_day()))
+        self.toolbar.import_requested.connect(lambda: self.import_calendar_file())
+        self.toolbar.export_requested.connect(lambda: self.export_calendar_file())
         self.views.create_requested.connect(self.create_on)
         self.views.open_requested.connect(self.open_entry)
         self.views.move_requested.connect(self.move_entry)
@@ -281,6 +291,14 @@ class CalendarPage(ListPage):
             self.menu.close()
         if self.dialog is not None and isValid(self.dialog):
             self.dialog.done(0)
+
+    def import_calendar_file(self, choose_path: PathChooser = ask_open_path) -> None:
+        """Pick an .ics file, preview it, import it (the page reads again once it has)."""
+        import_ics(self, self._session, self._ops, choose_path=choose_path, zone=self.zone)
+
+    def export_calendar_file(self, choose_path: PathChooser = ask_save_path) -> None:
+        """Write the user's own reminders to an .ics file they pick."""
+        export_ics(self, self._session, self._ops, choose_path=choose_path)
 
     # --- context menus ------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The calendar page's toolbar: previous / today / next and the period shown, the Month /
 Week / Agenda switch, the kind filter (a menu of ticks), the owner filter (only for people
-who read others' reminders), and New reminder. It holds choices; the page acts on them."""
+who read others' reminders), import and export of .ics files, and New reminder. It holds
+choices; the page acts on them."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ class CalendarToolbar(QWidget):
     mode_did_change = Signal(object)  # ViewMode
     filter_did_change = Signal()
     new_requested = Signal()
+    import_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,13 +99,28 @@ class CalendarToolbar(QWidget):
         self.new_button = QPushButton(self.tr("New reminder…"), self)
         self.new_button.setObjectName("newReminderButton")
         self.new_button.clicked.connect(self.new_requested)
+        self.ics_button = QToolButton(self)
+        self.ics_button.setObjectName("calendarIcsButton")
+        self.ics_button.setText(self.tr("Calendar file"))
+        self.ics_button.setToolTip(self.tr("Exchange reminders with Outlook, Google Calendar "
+                                           "and other calendar programs (.ics)"))
+        self.ics_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        ics_menu = QMenu(self.ics_button)
+        self.import_action = ics_menu.addAction(self.tr("Import .ics…"))
+        self.import_action.setObjectName("importIcsAction")
+        self.import_action.triggered.connect(lambda _=False: self.import_requested.emit())
+        self.export_action = ics_menu.addAction(self.tr("Export .ics…"))
+        self.export_action.setObjectName("exportIcsAction")
+        self.export_action.triggered.connect(lambda _=False: self.export_requested.emit())
+        self.ics_button.setMenu(ics_menu)
 
         # three groups that wrap onto a second line in a narrow window
         layout = FlowLayout(self, spacing=12)
         layout.addWidget(self._group(self.previous_button, self.today_button,
                                      self.next_button, self.title_label))
         layout.addWidget(self._group(*self.mode_buttons.values()))
-        layout.addWidget(self._group(self.kind_button, self.owner_combo, self.new_button))
+        layout.addWidget(self._group(self.kind_button, self.owner_combo, self.ics_button,
+                                     self.new_button))
 
     def _group(self, *widgets: QWidget) -> QWidget:
         group = QWidget(self)
