@@ -8,8 +8,9 @@ exception date too, so another calendar shows only what is still to do.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_crm.domain.recurrence import parse_key
@@ -83,10 +84,12 @@ class _Shape:
     def __init__(self, reminder: ReminderFields) -> None:
         self.all_day = reminder.all_day
         self.duration = reminder.ends_at - reminder.due_at if reminder.ends_at else None
-        try:
-            self.zone = ZoneInfo(reminder.time_zone or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = ZoneInfo("UTC")
+        # UTC itself is written as "Z" times rather than as a zone named UTC
+        self.zone: tzinfo = UTC
+        # a zone this computer does not know stays UTC: the instants are right all the same
+        with suppress(ZoneInfoNotFoundError, ValueError):
+            if reminder.time_zone not in ("", "UTC"):
+                self.zone = ZoneInfo(reminder.time_zone)
 
     def at(self, stored: datetime) -> Moment:
         """A stored moment as the item holds it: a date, or a time in the reminder's zone."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
 
@@ -22,6 +22,7 @@ from desktop_crm.io.ics import (
     reasons,
     without_idle_week_start,
 )
+from desktop_crm.io.ics.reminder_items import OccurrenceChange, ReminderFields, reminder_items
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 11, 1, 8, 30, tzinfo=UTC)
@@ -770,3 +771,42 @@ def test_the_last_day_of_february_keeps_a_leap_day_birthday_in_other_calendars()
 )
 def test_a_week_start_that_changes_nothing_is_dropped(rule: str, kept: str) -> None:
     assert without_idle_week_start(rule) == kept
+
+
+# --- a reminder's plain fields as items -------------------------------------------------------
+
+
+def test_a_reminder_becomes_items_as_other_calendars_expect() -> None:
+    due = datetime(2026, 5, 4, 1, 0, tzinfo=UTC)
+    weekly = ReminderFields(
+        id="r1", kind="visit", title="拜访", due_at=due, all_day=False,
+        ends_at=due + timedelta(hours=1), rrule="FREQ=WEEKLY", time_zone="Asia/Shanghai",
+        changes=(OccurrenceChange("2026-05-11T09:00:00", skipped=True),
+                 OccurrenceChange("2026-05-18T09:00:00", done=True),
+                 OccurrenceChange("2026-05-25T09:00:00",
+                                  moved_to=datetime(2026, 5, 26, 6, 0, tzinfo=UTC)),
+                 OccurrenceChange("2026-06-01T09:00:00")))  # only snoozed: nothing to say
+    series, moved = reminder_items(weekly, include_done=False)
+    assert (series.uid, series.start, series.categories) == (
+        "r1@desktop-crm", datetime(2026, 5, 4, 9, 0, tzinfo=SHANGHAI), ("visit",))
+    assert series.exdates == (datetime(2026, 5, 11, 9, 0, tzinfo=SHANGHAI),
+                              datetime(2026, 5, 18, 9, 0, tzinfo=SHANGHAI))
+    assert (moved.recurrence_id, moved.start, moved.end) == (
+        datetime(2026, 5, 25, 9, 0, tzinfo=SHANGHAI), datetime(2026, 5, 26, 14, 0, tzinfo=SHANGHAI),
+        datetime(2026, 5, 26, 15, 0, tzinfo=SHANGHAI))
+    with_done = reminder_items(weekly, include_done=True)
+    assert [(i.recurrence_id, i.done) for i in with_done[1:]] == [
+        (datetime(2026, 5, 18, 9, 0, tzinfo=SHANGHAI), True),
+        (datetime(2026, 5, 25, 9, 0, tzinfo=SHANGHAI), False)]
+
+    fair = ReminderFields(id="r2", kind="custom", title="展会", all_day=True,
+                          due_at=datetime(2026, 6, 1, tzinfo=UTC),
+                          ends_at=datetime(2026, 6, 3, tzinfo=UTC), time_zone="")
+    [item] = reminder_items(fair, include_done=False)
+    assert (item.start, item.end) == (date(2026, 6, 1), date(2026, 6, 4))  # DTEND: day after
+    call = ReminderFields(id="r3", kind="follow_up", title="回电", due_at=due, all_day=False,
+                          time_zone="", done=True)
+    assert reminder_items(call, include_done=False) == []
+    [done] = reminder_items(call, include_done=True)
+    data = export_ics([done], calendar_name="c", product_id="p", clock=FixedClock(NOW))
+    assert b"DTSTART:20260504T010000Z" in data and b"X-DESKTOP-CRM-DONE:TRUE" in data
