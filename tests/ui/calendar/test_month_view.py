@@ -4,7 +4,6 @@ other months dimmed, today marked, double-clicks and drops asking for what they 
 from __future__ import annotations
 
 from datetime import date, time, timedelta
-from time import perf_counter
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -166,17 +165,14 @@ def test_a_drop_on_its_own_day_or_of_something_else_moves_nothing(month, qtbot):
                                       -1, -1, model.index_of(date(2026, 5, 7)))
 
 
-def test_three_thousand_entries_in_a_month_load_and_paint_quickly(month):
-    """Summaries are made once per load; a paint only lays out what each cell shows.
-    (Measured on two shared cores: about 6 ms to load and 25 ms to paint.)"""
+def test_three_thousand_entries_in_a_month_are_summed_per_day(month):
+    """Summaries are made once per load; a paint only lays out what each cell shows (the
+    time it takes is measured by benchmarks/bench_calendar.py, not asserted here)."""
     model, view = month
     kinds = ["follow_up", "visit", "receivable", "birthday", "complaint"]
     entries = [timed(date(2026, 4, 27) + timedelta(days=n % 42), time(8 + n % 10, n % 60),
                      SHANGHAI, f"客户回访 {n}", kind=kinds[n % 5]) for n in range(3000)]
-    started = perf_counter()
     model.set_entries(entries)
     view.viewport().repaint()
-    elapsed = perf_counter() - started
     assert sum(model.summary(day).total for day in (model.first_day + timedelta(days=n)
                                                     for n in range(42))) == 3000
-    assert elapsed < 1.0, f"{elapsed * 1000:.0f} ms"
