@@ -151,13 +151,13 @@ class ReminderIcs:
             raise ExportFailed(str(target), error.strerror or type(error).__name__) from None
         temp = Path(temp_name)
         try:
-            with self.ctx.writing() as w:  # the audit event commits only if the file is whole
+            # the audit event commits only once the file is whole on disk
+            with os.fdopen(handle, "wb") as out, self.ctx.writing() as w:
                 data, summary = self._export(w, include_done)
                 try:
-                    with os.fdopen(handle, "wb") as out:
-                        out.write(data)
-                        out.flush()
-                        os.fsync(out.fileno())
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
                 except OSError as error:
                     raise ExportFailed(str(target), error.strerror or type(error).__name__) \
                         from None
@@ -173,15 +173,14 @@ class ReminderIcs:
         w.actor.require(R, Action.READ)
         if _departure_frozen(w):
             raise PermissionDenied(f"{R}.{Action.EXPORT}")
-        reminders = _own_reminder_fields(w, include_done)
-        items = [item for r in reminders for item in reminder_items(r, include_done=include_done)]
+        own = _own_reminder_fields(w, include_done)
+        items = [item for r in own for item in reminder_items(r, include_done=include_done)]
         data = export_ics(items, calendar_name=f"Desktop CRM: {w.actor.display_name}",
                           product_id=PRODUCT_ID, clock=self.ctx.clock)
-        reminders, events = len(reminders), len(items)
         audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="reminder.export",
-                     entity=R, detail={"reminders": reminders, "events": events,
+                     entity=R, detail={"reminders": len(own), "events": len(items),
                                        "include_done": include_done})
-        return data, IcsExport(reminders, events)
+        return data, IcsExport(len(own), len(items))
 
     # --- import -------------------------------------------------------------------------------
 
