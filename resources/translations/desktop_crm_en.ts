@@ -128,6 +128,67 @@
     </message>
   </context>
   <context>
+    <name>DueBanner</name>
+    <message numerus="yes">
+      <source>%n reminder(s) due</source>
+      <translation>
+        <numerusform>%n reminder due</numerusform>
+        <numerusform>%n reminders due</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DueWatcher</name>
+    <message numerus="yes">
+      <source>You have %n overdue reminder(s).</source>
+      <translation>
+        <numerusform>You have %n overdue reminder.</numerusform>
+        <numerusform>You have %n overdue reminders.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>and %n more</source>
+      <translation>
+        <numerusform>and %n more</numerusform>
+        <numerusform>and %n more</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n reminder(s) due</source>
+      <translation>
+        <numerusform>%n reminder due</numerusform>
+        <numerusform>%n reminders due</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>HubPage</name>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n overdue</numerusform>
+        <numerusform>%n overdue</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n due today</source>
+      <translation>
+        <numerusform>%n due today</numerusform>
+        <numerusform>%n due today</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>HubSection</name>
+    <message numerus="yes">
+      <source>Show %n more</source>
+      <translation>
+        <numerusform>Show %n more</numerusform>
+        <numerusform>Show %n more</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n unacknowledged alert(s)</source>

@@ -279,6 +279,48 @@
     </message>
   </context>
   <context>
+    <name>AgendaModel</name>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>%1 · today</source>
+      <translation>%1 · 今天</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaView</name>
+    <message>
+      <source>Agenda</source>
+      <translation>日程</translation>
+    </message>
+    <message>
+      <source>Nothing planned</source>
+      <translation>暂无安排</translation>
+    </message>
+    <message>
+      <source>All day</source>
+      <translation>全天</translation>
+    </message>
+  </context>
+  <context>
     <name>AlertLabels</name>
     <message>
       <source>Export</source>
@@ -622,6 +664,126 @@
     </message>
   </context>
   <context>
+    <name>CalendarEntry</name>
+    <message>
+      <source>All day</source>
+      <translation>全天</translation>
+    </message>
+    <message>
+      <source>Customer: %1</source>
+      <translation>客户：%1</translation>
+    </message>
+    <message>
+      <source>Owner: %1</source>
+      <translation>负责人：%1</translation>
+    </message>
+    <message>
+      <source>Repeats</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Snoozed until %1</source>
+      <translation>已推迟至 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarPage</name>
+    <message>
+      <source>d MMM yyyy</source>
+      <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+      <source>MMMM yyyy</source>
+      <translation>yyyy年M月</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarToolbar</name>
+    <message>
+      <source>Previous</source>
+      <translation>上一页</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一页</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>Agenda</source>
+      <translation>日程</translation>
+    </message>
+    <message>
+      <source>Show these kinds of reminder</source>
+      <translation>显示这些类型的提醒</translation>
+    </message>
+    <message>
+      <source>Show done reminders</source>
+      <translation>显示已完成的提醒</translation>
+    </message>
+    <message>
+      <source>Whose reminders to show</source>
+      <translation>显示谁的提醒</translation>
+    </message>
+    <message>
+      <source>New reminder…</source>
+      <translation>新建提醒…</translation>
+    </message>
+    <message>
+      <source>Calendar file</source>
+      <translation>日历文件</translation>
+    </message>
+    <message>
+      <source>Exchange reminders with Outlook, Google Calendar and other calendar programs (.ics)</source>
+      <translation>与 Outlook、Google 日历等日历程序交换提醒（.ics）</translation>
+    </message>
+    <message>
+      <source>Import .ics…</source>
+      <translation>导入 .ics…</translation>
+    </message>
+    <message>
+      <source>Export .ics…</source>
+      <translation>导出 .ics…</translation>
+    </message>
+    <message>
+      <source>Everyone I can see</source>
+      <translation>我可见的所有人</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>我的</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>Kinds: %1 of %2</source>
+      <translation>类型：%1 / %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarViews</name>
+    <message>
+      <source>Nothing planned on %1</source>
+      <translation>%1 无安排</translation>
+    </message>
+  </context>
+  <context>
     <name>CallColumns</name>
     <message>
       <source>Started</source>
@@ -930,6 +1092,21 @@ Log one with “Log a call” (Ctrl+L).</source>
     </message>
   </context>
   <context>
+    <name>ComplaintRow</name>
+    <message>
+      <source>today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Open customer</source>
+      <translation>打开客户</translation>
+    </message>
+    <message>
+      <source>Open the customer's record</source>
+      <translation>打开客户档案</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmPage</name>
     <message>
       <source>Confirm the departure</source>
@@ -995,6 +1172,25 @@ Log one with “Log a call” (Ctrl+L).</source>
     <message>
       <source>Reload</source>
       <translation>重新载入</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomSnoozeDialog</name>
+    <message>
+      <source>Snooze until</source>
+      <translation>稍后提醒</translation>
+    </message>
+    <message>
+      <source>Remind me again at:</source>
+      <translation>再次提醒时间：</translation>
+    </message>
+    <message>
+      <source>Snooze</source>
+      <translation>稍后提醒</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -1216,6 +1412,13 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>No customers to show here yet.</source>
       <translation>这里还没有客户。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DayMenu</name>
+    <message>
+      <source>New reminder on this day…</source>
+      <translation>在这一天新建提醒…</translation>
     </message>
   </context>
   <context>
@@ -1476,6 +1679,158 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>
         <numerusform>已重新分配 %1 的 %n 个客户。</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>DueBanner</name>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Mark this reminder done</source>
+      <translation>将此提醒标记为完成</translation>
+    </message>
+    <message>
+      <source>Snooze</source>
+      <translation>稍后提醒</translation>
+    </message>
+    <message>
+      <source>Remind me again later</source>
+      <translation>稍后再提醒我</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>查看</translation>
+    </message>
+    <message>
+      <source>List the reminders that are due</source>
+      <translation>列出已到期的提醒</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Hide this until the next reminder is due</source>
+      <translation>隐藏，直到下一个提醒到期</translation>
+    </message>
+    <message>
+      <source>Open the customer's record</source>
+      <translation>打开客户档案</translation>
+    </message>
+    <message>
+      <source>Open the reminder</source>
+      <translation>打开此提醒</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n reminder(s) due</source>
+      <translation>
+        <numerusform>%n 个提醒已到期</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>oldest: %1</source>
+      <translation>最早：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DueWatcher</name>
+    <message>
+      <source>Overdue reminders</source>
+      <translation>逾期提醒</translation>
+    </message>
+    <message numerus="yes">
+      <source>You have %n overdue reminder(s).</source>
+      <translation>
+        <numerusform>您有 %n 个逾期提醒。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Reminder due</source>
+      <translation>提醒到期</translation>
+    </message>
+    <message numerus="yes">
+      <source>and %n more</source>
+      <translation>
+        <numerusform>还有 %n 个</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n reminder(s) due</source>
+      <translation>
+        <numerusform>%n 个提醒已到期</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>EntryMenu</name>
+    <message>
+      <source>Open…</source>
+      <translation>打开…</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Open customer</source>
+      <translation>打开客户</translation>
+    </message>
+    <message>
+      <source>Log call…</source>
+      <translation>记录通话…</translation>
+    </message>
+    <message>
+      <source>Log the call and mark this reminder done</source>
+      <translation>记录通话并将此提醒标记为完成</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntryRow</name>
+    <message>
+      <source>%1 · %2 — double-click to open</source>
+      <translation>%1 · %2 — 双击打开</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Mark it done</source>
+      <translation>标记为完成</translation>
+    </message>
+    <message>
+      <source>Snooze</source>
+      <translation>稍后提醒</translation>
+    </message>
+    <message>
+      <source>Remind me again later</source>
+      <translation>稍后再提醒我</translation>
+    </message>
+    <message>
+      <source>Open customer</source>
+      <translation>打开客户</translation>
+    </message>
+    <message>
+      <source>Open the customer's record</source>
+      <translation>打开客户档案</translation>
+    </message>
+    <message>
+      <source>Log call</source>
+      <translation>记录通话</translation>
+    </message>
+    <message>
+      <source>Log the call; the reminder is then done</source>
+      <translation>记录通话，随后此提醒即完成</translation>
     </message>
   </context>
   <context>
@@ -1765,6 +2120,307 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>HubPage</name>
+    <message>
+      <source>To-do</source>
+      <translation>待办</translation>
+    </message>
+    <message>
+      <source>Loading your reminders…</source>
+      <translation>正在读取您的提醒…</translation>
+    </message>
+    <message>
+      <source>New reminder</source>
+      <translation>新建提醒</translation>
+    </message>
+    <message>
+      <source>Create a reminder (%1)</source>
+      <translation>新建提醒（%1）</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Nothing overdue.</source>
+      <translation>没有逾期事项。</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Nothing else due today.</source>
+      <translation>今天没有其他待办。</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>本周</translation>
+    </message>
+    <message>
+      <source>Nothing more this week.</source>
+      <translation>本周没有更多待办。</translation>
+    </message>
+    <message>
+      <source>Contracts expiring</source>
+      <translation>即将到期的合同</translation>
+    </message>
+    <message>
+      <source>No contract expires in the next 30 days.</source>
+      <translation>未来 30 天内没有合同到期。</translation>
+    </message>
+    <message>
+      <source>Instalments due</source>
+      <translation>待收回款</translation>
+    </message>
+    <message>
+      <source>No instalment is due.</source>
+      <translation>没有到期的回款。</translation>
+    </message>
+    <message>
+      <source>Birthdays and holidays</source>
+      <translation>生日与节日</translation>
+    </message>
+    <message>
+      <source>No birthday or holiday in the next 7 days.</source>
+      <translation>未来 7 天内没有生日或节日。</translation>
+    </message>
+    <message>
+      <source>Complaints waiting on me</source>
+      <translation>待我处理的投诉</translation>
+    </message>
+    <message>
+      <source>No complaint is waiting on you.</source>
+      <translation>没有待您处理的投诉。</translation>
+    </message>
+    <message>
+      <source>Team overdue</source>
+      <translation>团队逾期</translation>
+    </message>
+    <message>
+      <source>Your team has nothing overdue.</source>
+      <translation>您的团队没有逾期事项。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n 项逾期</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n due today</source>
+      <translation>
+        <numerusform>今天 %n 项到期</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>nothing due today</source>
+      <translation>今天没有到期事项</translation>
+    </message>
+  </context>
+  <context>
+    <name>HubSection</name>
+    <message numerus="yes">
+      <source>Show %n more</source>
+      <translation>
+        <numerusform>再显示 %n 项</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Showing the latest %1 of %2; the calendar lists them all.</source>
+      <translation>显示最近的 %1 项，共 %2 项；日历中可查看全部。</translation>
+    </message>
+  </context>
+  <context>
+    <name>IcsDialogs</name>
+    <message>
+      <source>the event is cancelled</source>
+      <translation>该事件已取消</translation>
+    </message>
+    <message>
+      <source>it has no start</source>
+      <translation>没有开始时间</translation>
+    </message>
+    <message>
+      <source>the task has no due date</source>
+      <translation>该任务没有截止日期</translation>
+    </message>
+    <message>
+      <source>another event has the same UID</source>
+      <translation>另一事件的 UID 与之相同</translation>
+    </message>
+    <message>
+      <source>it has more than one repeat rule</source>
+      <translation>有不止一条重复规则</translation>
+    </message>
+    <message>
+      <source>its repeat rule cannot be read</source>
+      <translation>无法读取其重复规则</translation>
+    </message>
+    <message>
+      <source>its repeat rule is not valid</source>
+      <translation>其重复规则无效</translation>
+    </message>
+    <message>
+      <source>it ends before it starts</source>
+      <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+      <source>it repeats on extra dates (RDATE), which a reminder cannot hold</source>
+      <translation>含有额外的重复日期（RDATE），提醒无法保存</translation>
+    </message>
+    <message>
+      <source>it has an exception rule (EXRULE), which a reminder cannot hold</source>
+      <translation>含有排除规则（EXRULE），提醒无法保存</translation>
+    </message>
+    <message>
+      <source>it holds a value a reminder cannot take</source>
+      <translation>含有提醒无法接受的值</translation>
+    </message>
+    <message>
+      <source>it is already done</source>
+      <translation>已经完成</translation>
+    </message>
+    <message>
+      <source>reminders cannot repeat this way</source>
+      <translation>提醒不支持这种重复方式</translation>
+    </message>
+    <message>
+      <source>its date is outside the years 1900 to 2200</source>
+      <translation>日期不在 1900 至 2200 年之间</translation>
+    </message>
+    <message>
+      <source>already imported</source>
+      <translation>已经导入过</translation>
+    </message>
+    <message>
+      <source>it is one of your reminders already</source>
+      <translation>已是您的提醒</translation>
+    </message>
+    <message>
+      <source>its title or notes are shortened to fit</source>
+      <translation>标题或备注过长，已截短</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message>
+      <source>Calendar files (*.ics);;All files (*)</source>
+      <translation>日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Export reminders</source>
+      <translation>导出提醒</translation>
+    </message>
+    <message>
+      <source>%1 reminders (%2 calendar events) were exported to %3. Outlook, Google Calendar and other calendar programs can import this file.</source>
+      <translation>已将 %1 条提醒（%2 个日历事件）导出到 %3。Outlook、Google 日历等日历程序可以导入此文件。</translation>
+    </message>
+    <message>
+      <source>Could not write %1: %2. Nothing was written; choose another place.</source>
+      <translation>无法写入 %1：%2。未写入任何内容，请另选位置。</translation>
+    </message>
+    <message>
+      <source>Import reminders</source>
+      <translation>导入提醒</translation>
+    </message>
+    <message>
+      <source>(no title)</source>
+      <translation>（无标题）</translation>
+    </message>
+    <message>
+      <source>Could not read %1: %2.</source>
+      <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+      <source>This file cannot be imported (%1). Nothing was imported.</source>
+      <translation>无法导入此文件（%1）。未导入任何内容。</translation>
+    </message>
+    <message>
+      <source>This file cannot be imported. %1</source>
+      <translation>无法导入此文件。%1</translation>
+    </message>
+    <message>
+      <source>Skipped: %1</source>
+      <translation>跳过：%1</translation>
+    </message>
+    <message>
+      <source>Yes (%1)</source>
+      <translation>是（%1）</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>%1 (all day)</source>
+      <translation>%1（全天）</translation>
+    </message>
+  </context>
+  <context>
+    <name>IcsImportDialog</name>
+    <message>
+      <source>Import reminders — %1</source>
+      <translation>导入提醒 — %1</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>This file holds no events.</source>
+      <translation>此文件中没有事件。</translation>
+    </message>
+    <message>
+      <source>None of the %1 events in this file can be imported; the list says why.</source>
+      <translation>此文件中的 %1 个事件都无法导入，原因见列表。</translation>
+    </message>
+    <message>
+      <source>%1 of the %2 events in this file will be imported as your reminders. The others are listed with the reason.</source>
+      <translation>此文件的 %2 个事件中，有 %1 个将导入为您的提醒；其余事件在列表中注明了原因。</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>Import reminders</source>
+      <translation>导入提醒</translation>
+    </message>
+    <message>
+      <source>%1 of %2 events were imported as reminders; %3 were skipped.</source>
+      <translation>%2 个事件中已有 %1 个导入为提醒，跳过 %3 个。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: %1</source>
+      <translation>未导入任何内容：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>IcsPreviewModel</name>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Repeats</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
       <source>Suspect</source>
@@ -1994,8 +2650,16 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>桌面 CRM — %1</translation>
     </message>
     <message>
+      <source>To-do</source>
+      <translation>待办</translation>
+    </message>
+    <message>
       <source>Customers</source>
       <translation>客户</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>日历</translation>
     </message>
     <message>
       <source>Calls</source>
@@ -2115,6 +2779,39 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
 Customer records kept in an encrypted vault on this computer.</source>
       <translation>桌面 CRM %1
 客户资料保存在本机的加密保险库中。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthCell</name>
+    <message>
+      <source>%1 more</source>
+      <translation>还有 %1 项</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthModel</name>
+    <message>
+      <source>%1: nothing planned</source>
+      <translation>%1：无安排</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
+      <source>%1 %2</source>
+      <translation>%1 %2 项</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthView</name>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
     </message>
   </context>
   <context>
@@ -2267,8 +2964,72 @@ Customer records kept in an encrypted vault on this computer.</source>
       <translation>笔记本离线超过此天数后锁定：</translation>
     </message>
     <message>
+      <source>Follow up high-value customers every (days):</source>
+      <translation>高价值客户跟进周期（天）：</translation>
+    </message>
+    <message>
+      <source>Escalate to the superior after (days overdue):</source>
+      <translation>逾期多少天后上报上级（天）：</translation>
+    </message>
+    <message>
+      <source>Remind of holiday greetings (days before):</source>
+      <translation>节日问候提前提醒（天）：</translation>
+    </message>
+    <message>
+      <source>Holidays for greetings, one a line:</source>
+      <translation>问候节日（每行一个）：</translation>
+    </message>
+    <message>
+      <source>write a calendar, a month-day and a name, like “lunar 08-15 Mid-Autumn Festival | 中秋节”</source>
+      <translation>请写历法、月-日和名称，例如“lunar 08-15 Mid-Autumn Festival | 中秋节”</translation>
+    </message>
+    <message>
+      <source>unknown calendar “%1”: write solar or lunar</source>
+      <translation>未知历法“%1”：请写 solar 或 lunar</translation>
+    </message>
+    <message>
+      <source>“%1” is not a month-day like 08-15</source>
+      <translation>“%1”不是 08-15 这样的月-日</translation>
+    </message>
+    <message>
+      <source>month %1 does not exist</source>
+      <translation>没有 %1 月</translation>
+    </message>
+    <message>
+      <source>%1 has no day %2</source>
+      <translation>%1没有第 %2 天</translation>
+    </message>
+    <message>
+      <source>a lunar month has no day %1 (days run 1 to 30)</source>
+      <translation>农历月没有第 %1 天（只有 1 到 30 日）</translation>
+    </message>
+    <message>
+      <source>the holiday has no name</source>
+      <translation>节日没有名称</translation>
+    </message>
+    <message>
+      <source>write at most two names, separated by one “|”</source>
+      <translation>最多写两个名称，用一个“|”分隔</translation>
+    </message>
+    <message>
+      <source>a name is longer than %1 characters</source>
+      <translation>名称超过 %1 个字符</translation>
+    </message>
+    <message>
+      <source>%1 %2 is already on line %3</source>
+      <translation>%1 %2 已在第 %3 行</translation>
+    </message>
+    <message>
+      <source>Line %1: %2</source>
+      <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>保存</translation>
+    </message>
+    <message>
+      <source>Write “lunar 08-15 Mid-Autumn Festival | 中秋节” or “solar 12-25 Christmas”: the calendar, the month-day, the name and, after |, a second name. Lines starting with # are skipped.</source>
+      <translation>例如“lunar 08-15 Mid-Autumn Festival | 中秋节”或“solar 12-25 Christmas”：依次为历法、月-日、名称，“|”后可写第二个名称。以 # 开头的行会被忽略。</translation>
     </message>
     <message>
       <source>Saving…</source>
@@ -2450,6 +3211,293 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>I have stored the recovery code in a safe place</source>
       <translation>我已将恢复码保存在安全的地方</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReminderDialog</name>
+    <message>
+      <source>Edit reminder</source>
+      <translation>编辑提醒</translation>
+    </message>
+    <message>
+      <source>New reminder</source>
+      <translation>新建提醒</translation>
+    </message>
+    <message>
+      <source>Optional: type a customer's name, pinyin initials or phone digits</source>
+      <translation>可选：输入客户姓名、拼音首字母或几位电话号码</translation>
+    </message>
+    <message>
+      <source>Save reminder</source>
+      <translation>保存提醒</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <source>(a customer outside your view)</source>
+      <translation>（您无权查看的客户）</translation>
+    </message>
+    <message>
+      <source>Pick the customer from the list, or clear the box for none.</source>
+      <translation>请从列表中选择客户；如不关联客户，请清空此框。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Discard this reminder?</source>
+      <translation>放弃此提醒？</translation>
+    </message>
+    <message>
+      <source>What you changed in this reminder will be lost.</source>
+      <translation>您对此提醒所做的更改将会丢失。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReminderForm</name>
+    <message>
+      <source>What to do, e.g. call about the quote</source>
+      <translation>要做什么，例如致电沟通报价</translation>
+    </message>
+    <message>
+      <source>All day</source>
+      <translation>全天</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Start time</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>until</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>End time</source>
+      <translation>结束时间</translation>
+    </message>
+    <message>
+      <source>Anything to have at hand when it is due</source>
+      <translation>到期时需要备好的信息</translation>
+    </message>
+    <message>
+      <source>Changes apply to every occurrence.</source>
+      <translation>更改将应用于每一次重复。</translation>
+    </message>
+    <message>
+      <source>Kind:</source>
+      <translation>类型：</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>标题：</translation>
+    </message>
+    <message>
+      <source>Customer:</source>
+      <translation>客户：</translation>
+    </message>
+    <message>
+      <source>When:</source>
+      <translation>时间：</translation>
+    </message>
+    <message>
+      <source>Repeat:</source>
+      <translation>重复：</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>备注：</translation>
+    </message>
+    <message>
+      <source>Say in a few words what is to be done.</source>
+      <translation>请简要说明要做的事。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReminderRepeat</name>
+    <message>
+      <source>Monday</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thursday</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <source>Jan</source>
+      <translation>1月</translation>
+    </message>
+    <message>
+      <source>Feb</source>
+      <translation>2月</translation>
+    </message>
+    <message>
+      <source>Mar</source>
+      <translation>3月</translation>
+    </message>
+    <message>
+      <source>Apr</source>
+      <translation>4月</translation>
+    </message>
+    <message>
+      <source>May</source>
+      <translation>5月</translation>
+    </message>
+    <message>
+      <source>Jun</source>
+      <translation>6月</translation>
+    </message>
+    <message>
+      <source>Jul</source>
+      <translation>7月</translation>
+    </message>
+    <message>
+      <source>Aug</source>
+      <translation>8月</translation>
+    </message>
+    <message>
+      <source>Sep</source>
+      <translation>9月</translation>
+    </message>
+    <message>
+      <source>Oct</source>
+      <translation>10月</translation>
+    </message>
+    <message>
+      <source>Nov</source>
+      <translation>11月</translation>
+    </message>
+    <message>
+      <source>Dec</source>
+      <translation>12月</translation>
+    </message>
+    <message>
+      <source>Does not repeat</source>
+      <translation>不重复</translation>
+    </message>
+    <message>
+      <source>Daily</source>
+      <translation>每天</translation>
+    </message>
+    <message>
+      <source>Weekly on %1</source>
+      <translation>每%1</translation>
+    </message>
+    <message>
+      <source>Monthly on day %1</source>
+      <translation>每月 %1 日</translation>
+    </message>
+    <message>
+      <source>Yearly on %1 %2</source>
+      <translation>每年 %1%2日</translation>
+    </message>
+    <message>
+      <source>Custom rule (RRULE)…</source>
+      <translation>自定义规则（RRULE）…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReminderText</name>
+    <message>
+      <source>Mon</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Tomorrow</source>
+      <translation>明天</translation>
+    </message>
+    <message>
+      <source>Yesterday</source>
+      <translation>昨天</translation>
+    </message>
+    <message>
+      <source>All day</source>
+      <translation>全天</translation>
+    </message>
+    <message>
+      <source>Due: %1</source>
+      <translation>到期：%1</translation>
+    </message>
+    <message>
+      <source>Snoozed until %1</source>
+      <translation>已推迟至 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RepeatChoice</name>
+    <message>
+      <source>Repeat</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <source>e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10</source>
+      <translation>例如 FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10</translation>
+    </message>
+    <message>
+      <source>Repeat rule</source>
+      <translation>重复规则</translation>
+    </message>
+    <message>
+      <source>Type a rule, such as FREQ=WEEKLY;BYDAY=MO.</source>
+      <translation>请输入规则，例如 FREQ=WEEKLY;BYDAY=MO。</translation>
     </message>
   </context>
   <context>
@@ -2972,6 +4020,138 @@ Customer records kept in an encrypted vault on this computer.</source>
       <source>this user has departed; their access cannot be restored</source>
       <translation>该用户已离职，其访问权限无法恢复</translation>
     </message>
+    <message>
+      <source>the end is before the start</source>
+      <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+      <source>must be later than now</source>
+      <translation>必须晚于现在</translation>
+    </message>
+    <message>
+      <source>this reminder was changed meanwhile; reload and retry</source>
+      <translation>此提醒已在其他地方被修改；请重新打开后再试</translation>
+    </message>
+    <message>
+      <source>is not a reminder field</source>
+      <translation>不是提醒的字段</translation>
+    </message>
+    <message>
+      <source>must fall between %1 and %2</source>
+      <translation>必须在 %1 年到 %2 年之间</translation>
+    </message>
+    <message>
+      <source>must fall before %1</source>
+      <translation>必须早于 %1 年</translation>
+    </message>
+    <message>
+      <source>must be at most %1 characters</source>
+      <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+      <source>“%1” is not an IANA time zone</source>
+      <translation>“%1”不是 IANA 时区</translation>
+    </message>
+    <message>
+      <source>is empty</source>
+      <translation>为空</translation>
+    </message>
+    <message>
+      <source>FREQ is missing</source>
+      <translation>缺少 FREQ</translation>
+    </message>
+    <message>
+      <source>COUNT and UNTIL cannot both be given</source>
+      <translation>COUNT 和 UNTIL 不能同时指定</translation>
+    </message>
+    <message>
+      <source>a numbered BYDAY (like 2MO) needs FREQ=MONTHLY or YEARLY</source>
+      <translation>带序号的 BYDAY（如 2MO）需要 FREQ=MONTHLY 或 YEARLY</translation>
+    </message>
+    <message>
+      <source>BYDAY mixes numbered and plain weekdays</source>
+      <translation>BYDAY 混用了带序号和不带序号的星期</translation>
+    </message>
+    <message>
+      <source>BYDAY asks for a weekday that not every month has; use -1 for the last</source>
+      <translation>BYDAY 指定的星期并非每个月都有；最后一个请用 -1</translation>
+    </message>
+    <message>
+      <source>BYDAY and BYMONTHDAY cannot be combined</source>
+      <translation>BYDAY 和 BYMONTHDAY 不能同时使用</translation>
+    </message>
+    <message>
+      <source>BYSETPOS needs FREQ=WEEKLY, MONTHLY or YEARLY with plain BYDAY days</source>
+      <translation>BYSETPOS 需要 FREQ=WEEKLY、MONTHLY 或 YEARLY，并配合不带序号的 BYDAY</translation>
+    </message>
+    <message>
+      <source>BYMONTH with so long an INTERVAL could skip its months</source>
+      <translation>INTERVAL 过长时，BYMONTH 可能跳过其月份</translation>
+    </message>
+    <message>
+      <source>UNTIL is before the start</source>
+      <translation>UNTIL 早于开始时间</translation>
+    </message>
+    <message>
+      <source>with this INTERVAL the rule never lands on its BYDAY days</source>
+      <translation>按此 INTERVAL，规则永远不会落在其 BYDAY 指定的日子</translation>
+    </message>
+    <message>
+      <source>with this INTERVAL the rule never lands in its BYMONTH months</source>
+      <translation>按此 INTERVAL，规则永远不会落在其 BYMONTH 指定的月份</translation>
+    </message>
+    <message>
+      <source>BYMONTHDAY names a day its months do not have</source>
+      <translation>BYMONTHDAY 指定的日期在这些月份中不存在</translation>
+    </message>
+    <message>
+      <source>“%1” is not NAME=VALUE</source>
+      <translation>“%1”不是“名称=值”的形式</translation>
+    </message>
+    <message>
+      <source>%1 is not supported: the calendar repeats only with %2</source>
+      <translation>不支持 %1：日历只支持以下重复项：%2</translation>
+    </message>
+    <message>
+      <source>%1 appears twice</source>
+      <translation>%1 出现了两次</translation>
+    </message>
+    <message>
+      <source>FREQ=%1 is not supported: use DAILY, WEEKLY, MONTHLY or YEARLY</source>
+      <translation>不支持 FREQ=%1：请使用 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
+    </message>
+    <message>
+      <source>BYDAY=%1 is not a weekday like MO or 2TU or -1FR</source>
+      <translation>BYDAY=%1 不是有效的星期，例如 MO、2TU 或 -1FR</translation>
+    </message>
+    <message>
+      <source>BYDAY=%1: the week number cannot be 0</source>
+      <translation>BYDAY=%1：周序号不能为 0</translation>
+    </message>
+    <message>
+      <source>UNTIL=%1 is not a date (20261231) or a UTC time (20261231T235959Z)</source>
+      <translation>UNTIL=%1 不是日期（20261231）或 UTC 时间（20261231T235959Z）</translation>
+    </message>
+    <message>
+      <source>UNTIL=%1 is not a real date</source>
+      <translation>UNTIL=%1 不是真实存在的日期</translation>
+    </message>
+    <message>
+      <source>BYMONTHDAY needs FREQ=MONTHLY or YEARLY, not %1</source>
+      <translation>BYMONTHDAY 需要 FREQ=MONTHLY 或 YEARLY，而不是 %1</translation>
+    </message>
+    <message>
+      <source>BYSETPOS must stay within ±%1 for these days</source>
+      <translation>对这些日子，BYSETPOS 必须在 ±%1 以内</translation>
+    </message>
+    <message>
+      <source>%1 is not a whole number</source>
+      <translation>%1 不是整数</translation>
+    </message>
+    <message>
+      <source>%1 is outside %2</source>
+      <translation>%1 超出范围 %2</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
@@ -3073,6 +4253,29 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>You can try again now.</source>
       <translation>现在可以重试了。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SnoozeMenu</name>
+    <message>
+      <source>Snooze</source>
+      <translation>稍后提醒</translation>
+    </message>
+    <message>
+      <source>15 minutes</source>
+      <translation>15 分钟</translation>
+    </message>
+    <message>
+      <source>1 hour</source>
+      <translation>1 小时</translation>
+    </message>
+    <message>
+      <source>Tomorrow 09:00</source>
+      <translation>明天 09:00</translation>
+    </message>
+    <message>
+      <source>Custom…</source>
+      <translation>自定义…</translation>
     </message>
   </context>
   <context>
@@ -3430,6 +4633,21 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>You cannot create files in this folder. Choose another one.</source>
       <translation>您无法在此文件夹中创建文件。请选择其他文件夹。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeekView</name>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>All day</source>
+      <translation>全天</translation>
+    </message>
+    <message>
+      <source>ddd d</source>
+      <translation>ddd d日</translation>
     </message>
   </context>
   <context>
