@@ -8,7 +8,7 @@ packages=(
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   libxcb-sync1 libxcb-shm0 libxcb-glx0 xvfb xauth fonts-wqy-microhei dbus dbus-x11
-  gnome-keyring poppler-utils qpdf postgresql sqlite3 sqlcipher
+  gnome-keyring poppler-utils qpdf postgresql sqlite3 sqlcipher xdotool
 )
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not a Debian-family system: nothing to do
