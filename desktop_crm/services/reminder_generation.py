@@ -10,7 +10,12 @@ Idempotent: every generated reminder carries a stable `source` key, and a run fi
 key it could write, done and deleted rows included, in one query. A key that exists is never
 written again, so a reminder the user completed or deleted does not come back. The run holds
 the write lock from its first read (BEGIN IMMEDIATE), so two runs cannot both miss a key.
-Reads are a few grouped queries, whatever the number of customers.
+Reads are a few grouped queries, whatever the number of customers; the new reminders go in
+through the bulk path (reminder_bulk), with one audit event for the run.
+
+Titles are in the run's language (reminder_titles). An existing title is left as it was
+written: only a birthday series follows its customer's changed birthday or name, and a
+contract's expiry its renewal.
 """
 
 from __future__ import annotations
@@ -28,11 +33,12 @@ from desktop_crm.domain.holidays import holidays_between
 from desktop_crm.domain.local_zone import local_zone, local_zone_name
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
-from desktop_crm.services import reminder_series as series
 from desktop_crm.services.context import ServiceContext, Work
 from desktop_crm.services.policies import PolicySet, policy_set
-from desktop_crm.services.reminder_fields import TITLE_MAX, moment
-from desktop_crm.services.reminders import add_reminder
+from desktop_crm.services.reminder_bulk import add_reminders
+from desktop_crm.services.reminder_fields import moment
+from desktop_crm.services.reminder_titles import GeneratedWords, birthday_titles
+from desktop_crm.services.reminders import forget_occurrence_changes, touch_reminder
 from desktop_crm.services.scopes import OwnerScope, owner_scope
 from desktop_crm.storage.models import (
     Contract,
@@ -40,7 +46,6 @@ from desktop_crm.storage.models import (
     PaymentPlan,
     Receipt,
     Reminder,
-    ReminderOverride,
     User,
 )
 
@@ -75,7 +80,7 @@ class _Wanted:
     day: date  # all-day, on this date (a yearly series starts on it)
     notes: str = ""
     rrule: str = ""
-    about: str = ""  # the customer's name, for an escalation's title
+    about: str = ""  # the customer's name: an escalation's title, a birthday's check
 
 
 @dataclass(frozen=True)
@@ -100,21 +105,25 @@ class ReminderGenerator:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def run(self, *, today: date | None = None) -> GenerationReport:
+    def run(self, *, today: date | None = None, language: str = "en") -> GenerationReport:
         """Write every reminder the rules ask for that is not there yet, in one transaction.
 
         `today` (default: the local date now) is the day the rules count from: what is
-        overdue, which holidays are near, how long since a customer's last follow-up."""
+        overdue, which holidays are near, how long since a customer's last follow-up.
+        `language` ("en" or "zh") is the one new titles are written in."""
+        words = GeneratedWords(language)
         with self.ctx.writing() as w:
             w.actor.require(R, Action.CREATE)
             scope = owner_scope(w.session, w.actor, R, Action.CREATE)
             day = today or w.now.astimezone(local_zone()).date()
-            return _Run(w, scope, day, policy_set(w.session)).go()
+            return _Run(w, scope, day, policy_set(w.session), words).go()
 
 
 class _Run:
-    def __init__(self, w: Work, scope: OwnerScope, today: date, policies: PolicySet) -> None:
+    def __init__(self, w: Work, scope: OwnerScope, today: date, policies: PolicySet,
+                 words: GeneratedWords) -> None:
         self.w, self.scope, self.today, self.policies = w, scope, today, policies
+        self.words = words
         self.users = {row.id: row for row in w.session.execute(
             select(_u.id, _u.display_name, _u.superior_id, _u.status)
             .where(_u.deleted_at.is_(None)))}
@@ -124,20 +133,21 @@ class _Run:
         self.existing = {row.source: row for row in self._existing()}
         self._open_expiries: dict[str, _Existing] | None = None  # by "contract:<id>"
         self.tally = _Tally()
+        self.sources: Counter[str] = Counter()  # created, by the rule in their source key
 
     def go(self) -> GenerationReport:
         gaps = self._follow_up_gaps()
-        for wanted in (*self._birthdays(), *self._contracts(), *self._instalments(),
-                       *gaps.values(), *self._holidays()):
-            self._write(wanted)
-        for wanted in self._escalations(gaps):
-            self._write(wanted, escalation=True)
+        self._write((*self._birthdays(), *self._contracts(), *self._instalments(),
+                     *gaps.values(), *self._holidays()))
+        # after the rest: an escalation names the gap reminder it escalates
+        self._write(self._escalations(gaps), escalation=True)
         report = GenerationReport(dict(self.tally.created), self.tally.escalations,
                                   self.tally.updated)
         audit.record(self.w.session, at=self.w.now, actor_id=self.w.actor.user_id,
                      action="reminder.generate", entity=R,
-                     detail={"today": self.today.isoformat(), **report.created,
-                             "escalations": report.escalations, "updated": report.updated})
+                     detail={"today": self.today.isoformat(), "language": self.words.language,
+                             **report.created, "escalations": report.escalations,
+                             "updated": report.updated, "sources": dict(self.sources)})
         return report
 
     # ---- reads: one grouped query each ------------------------------------------------------
@@ -164,7 +174,8 @@ class _Run:
             .where(_c.deleted_at.is_(None), _c.birthday.is_not(None), self._in_scope(_c.owner_id)))
         for row in found:
             yield _Wanted(f"birthday:{row.id}", row.owner_id, row.id, ReminderKind.BIRTHDAY,
-                          _title(f"Birthday: {row.name}"), row.birthday, rrule="FREQ=YEARLY")
+                          self.words.birthday(row.name), row.birthday, rrule="FREQ=YEARLY",
+                          about=row.name)
 
     def _contracts(self) -> Iterable[_Wanted]:
         lead = timedelta(days=self.policies.contract_expiry_lead_days)
@@ -178,8 +189,7 @@ class _Run:
         for row in found:
             yield _Wanted(f"contract:{row.id}:{row.end_date.isoformat()}", row.owner_id,
                           row.customer_id, ReminderKind.CONTRACT_EXPIRY,
-                          _title(f"Contract {row.number} ends {row.end_date.isoformat()}: "
-                                 f"{row.name}"),
+                          self.words.contract_ends(row.number, row.end_date, row.name),
                           max(row.end_date - lead, self.today))
 
     def _instalments(self) -> Iterable[_Wanted]:
@@ -199,18 +209,17 @@ class _Run:
                    _c.deleted_at.is_(None), paid < _p.amount_minor,
                    self._in_scope(_c.owner_id)))
         for row in found:
-            notes = (f"Due {row.due_date.isoformat()}: {_money(row.amount_minor, row.currency)}; "
-                     f"received {_money(row.paid, row.currency)}; outstanding "
-                     f"{_money(row.amount_minor - row.paid, row.currency)}.")
-            what = f"instalment {row.instalment} of contract {row.number}: {row.name}"
-            if row.due_date >= self.today:
-                yield _Wanted(f"instalment:{row.id}", row.owner_id, row.customer_id,
-                              ReminderKind.RECEIVABLE, _title(f"Payment due, {what}"),
-                              row.due_date, notes)
-            else:
+            notes = self.words.instalment_notes(
+                row.due_date, _money(row.amount_minor, row.currency),
+                _money(row.paid, row.currency), _money(row.amount_minor - row.paid, row.currency))
+            overdue = row.due_date < self.today
+            title = self.words.payment(row.instalment, row.number, row.name, overdue=overdue)
+            if overdue:
                 yield _Wanted(f"overdue:{row.id}", row.owner_id, row.customer_id,
-                              ReminderKind.RECEIVABLE, _title(f"Overdue payment, {what}"),
-                              self.today, notes)
+                              ReminderKind.RECEIVABLE, title, self.today, notes)
+            else:
+                yield _Wanted(f"instalment:{row.id}", row.owner_id, row.customer_id,
+                              ReminderKind.RECEIVABLE, title, row.due_date, notes)
 
     def _follow_up_gaps(self) -> dict[str, _Wanted]:
         """High-value customers with no follow-up for the policy's gap, by customer id."""
@@ -226,11 +235,10 @@ class _Run:
             since = last or row.created_at.astimezone(zone).date()
             if (self.today - since).days < gap:
                 continue
-            title = (f"Follow up {row.name}: no contact since {last.isoformat()}" if last
-                     else f"Follow up {row.name}: never contacted")
             wanted[row.id] = _Wanted(
                 f"gap:{row.id}:{last.isoformat() if last else 'never'}", row.owner_id, row.id,
-                ReminderKind.FOLLOW_UP, _title(title), self.today, about=row.name)
+                ReminderKind.FOLLOW_UP, self.words.follow_up(row.name, last), self.today,
+                about=row.name)
         return wanted
 
     def _escalations(self, gaps: Mapping[str, _Wanted]) -> Iterable[_Wanted]:
@@ -247,8 +255,8 @@ class _Run:
                 continue
             yield _Wanted(f"escalation:{item.id}", boss.id, gap.customer_id,
                           ReminderKind.FOLLOW_UP,
-                          _title(f"Escalated: {owner.display_name} has not followed up "
-                                 f"{gap.about} (due {item.day.isoformat()})"), self.today)
+                          self.words.escalated(owner.display_name, gap.about, item.day),
+                          self.today)
 
     def _holidays(self) -> Iterable[_Wanted]:
         """One greeting reminder per holiday for each user in scope who owns customers."""
@@ -261,35 +269,39 @@ class _Run:
             .group_by(_c.owner_id)).scalars().all()
         for holiday in coming:
             rule = holiday.rule
-            name = rule.name_en + (f" ({rule.name_zh})" if rule.name_zh else "")
+            title = self.words.greetings(rule)
             for user_id in holders:
                 yield _Wanted(f"holiday:{rule.key}:{holiday.year}:{user_id}", user_id, None,
-                              ReminderKind.HOLIDAY_GREETING,
-                              _title(f"Send greetings: {name}"), holiday.day)
+                              ReminderKind.HOLIDAY_GREETING, title, holiday.day)
 
     # ---- writes -----------------------------------------------------------------------------
 
-    def _write(self, wanted: _Wanted, *, escalation: bool = False) -> None:
-        found = self.existing.get(wanted.source)
-        if found is None and wanted.kind == ReminderKind.CONTRACT_EXPIRY:
-            found = self._renewed_contract(wanted)
-        if found is not None:
-            if found.open and _changed(found, wanted):
-                self._update(found, wanted)
-            return
-        made = add_reminder(
-            self.w, owner_id=wanted.owner_id, customer_id=wanted.customer_id,
-            kind=str(wanted.kind), title=wanted.title,
-            due_at=moment("due_at", wanted.day, all_day=True), all_day=True,
-            source=wanted.source, notes=wanted.notes, rrule=wanted.rrule,
-            time_zone=local_zone_name())
-        self.existing[wanted.source] = _Existing(
-            made.id, wanted.source, wanted.owner_id, wanted.customer_id, wanted.day,
-            wanted.title, True)
-        if escalation:
-            self.tally.escalations += 1
-        else:
-            self.tally.created[str(wanted.kind)] += 1
+    def _write(self, wanted: Iterable[_Wanted], *, escalation: bool = False) -> None:
+        """Create what is not there yet in one bulk write; follow what changed at its source."""
+        new: dict[str, _Wanted] = {}  # by source: a rule met twice in one run writes once
+        for item in wanted:
+            found = self.existing.get(item.source)
+            if found is None and item.kind == ReminderKind.CONTRACT_EXPIRY:
+                found = self._renewed_contract(item)
+            if found is None:
+                new.setdefault(item.source, item)
+            elif found.open and _changed(found, item):
+                self._update(found, item)
+        zone = local_zone_name()
+        made = add_reminders(self.w, [{
+            "owner_id": item.owner_id, "customer_id": item.customer_id, "kind": str(item.kind),
+            "title": item.title, "due_at": moment("due_at", item.day, all_day=True),
+            "all_day": True, "source": item.source, "notes": item.notes, "rrule": item.rrule,
+            "time_zone": zone} for item in new.values()])
+        for reminder_id, item in zip(made, new.values(), strict=True):
+            self.existing[item.source] = _Existing(
+                reminder_id, item.source, item.owner_id, item.customer_id, item.day,
+                item.title, True)
+            self.sources[item.source.split(":", 1)[0]] += 1
+            if escalation:
+                self.tally.escalations += 1
+            else:
+                self.tally.created[str(item.kind)] += 1
 
     def _renewed_contract(self, wanted: _Wanted) -> _Existing | None:
         """An open expiry reminder of the same contract under its old end date."""
@@ -310,15 +322,10 @@ class _Run:
             ("due_at", item.due_at, due_at), ("title", item.title, wanted.title),
             ("source", item.source, wanted.source)) if old != new)
         if item.rrule and item.due_at != due_at:
-            _forget_occurrence_changes(w, item.id)  # their keys name the old dates
+            forget_occurrence_changes(w, item)  # their keys name the old dates
             item.snoozed_until = None
         item.due_at, item.title, item.source = due_at, wanted.title, wanted.source
-        item.version += 1
-        item.updated_at, item.updated_by = w.now, w.actor.user_id
-        w.session.flush()
-        audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="reminder.update",
-                     entity=R, entity_id=item.id, detail={"fields": fields, "generated": True})
-        series.refresh(w.session, [item], w.now)
+        touch_reminder(w, item, "reminder.update", {"fields": fields, "generated": True})
         del self.existing[found.source]
         self.existing[wanted.source] = _Existing(
             found.id, wanted.source, found.owner_id, found.customer_id, wanted.day,
@@ -328,25 +335,13 @@ class _Run:
 
 def _changed(found: _Existing, wanted: _Wanted) -> bool:
     """Whether an open generated reminder must follow what it was made from: a renewed
-    contract's new end, or a customer's changed birthday or name on the birthday series."""
+    contract's new end, or a customer's changed birthday or name on the birthday series.
+    The name is looked for in the title in every language, so a run in another language
+    does not rewrite it."""
     if found.source != wanted.source:
         return True
-    return wanted.kind == ReminderKind.BIRTHDAY and (found.day, found.title) != (
-        wanted.day, wanted.title)
-
-
-def _forget_occurrence_changes(w: Work, reminder_id: str) -> None:
-    changes: list[ReminderOverride] = series.changes_of(w.session, [reminder_id]).get(
-        reminder_id, [])
-    for change in changes:
-        if change.deleted_at is None:
-            change.deleted_at = w.now
-            change.version += 1
-            change.updated_at, change.updated_by = w.now, w.actor.user_id
-
-
-def _title(text: str) -> str:
-    return text if len(text) <= TITLE_MAX else text[:TITLE_MAX - 1] + "…"
+    return wanted.kind == ReminderKind.BIRTHDAY and (
+        found.day != wanted.day or found.title not in birthday_titles(wanted.about))
 
 
 def _money(minor: int, currency: str) -> str:

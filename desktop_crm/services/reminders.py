@@ -36,7 +36,8 @@ from desktop_crm.services.scopes import OwnerScope, owner_scope
 from desktop_crm.storage.models import Reminder, ReminderOverride, User
 from desktop_crm.storage.types import as_stored
 
-__all__ = ["TITLE_MAX", "ReminderService", "ReminderView", "add_reminder", "readable_owners"]
+__all__ = ["TITLE_MAX", "ReminderService", "ReminderView", "add_reminder",
+           "forget_occurrence_changes", "readable_owners", "touch_reminder"]
 
 R = Resource.REMINDER
 LIST_LIMIT_MAX = 5000
@@ -102,9 +103,9 @@ class ReminderService:
             for name, value in changed.items():
                 setattr(item, name, value)
             if any(name in changed for name in _RULE_FIELDS):
-                _forget_changes(w, item)
+                forget_occurrence_changes(w, item)
                 item.snoozed_until = None
-            _touched(w, item, "reminder.update", {"fields": sorted(changed)})
+            touch_reminder(w, item, "reminder.update", {"fields": sorted(changed)})
             return reminder_view(item)
 
     def complete(self, reminder_id: str, occurrence: str | None = None) -> ReminderView:
@@ -118,7 +119,7 @@ class ReminderService:
                     _changed(w, item, change, "reminder.complete")
             elif item.done_at is None:
                 item.done_at = w.now
-                _touched(w, item, "reminder.complete")
+                touch_reminder(w, item, "reminder.complete")
             return reminder_view(item)
 
     def reopen(self, reminder_id: str, occurrence: str | None = None) -> ReminderView:
@@ -132,7 +133,7 @@ class ReminderService:
                     _changed(w, item, change, "reminder.reopen")
             elif item.done_at is not None:
                 item.done_at = None
-                _touched(w, item, "reminder.reopen")
+                touch_reminder(w, item, "reminder.reopen")
             return reminder_view(item)
 
     def snooze(self, reminder_id: str, until: datetime,
@@ -153,7 +154,7 @@ class ReminderService:
                 _changed(w, item, change, "reminder.snooze")
             else:
                 item.snoozed_until = when
-                _touched(w, item, "reminder.snooze")
+                touch_reminder(w, item, "reminder.snooze")
             return reminder_view(item)
 
     def reschedule(self, reminder_id: str, to: datetime | date,
@@ -177,9 +178,9 @@ class ReminderService:
             if item.ends_at is not None:
                 item.ends_at = start + (item.ends_at - item.due_at)
             if item.rrule and start != item.due_at:
-                _forget_changes(w, item)
+                forget_occurrence_changes(w, item)
             item.due_at, item.snoozed_until = start, None
-            _touched(w, item, "reminder.reschedule")
+            touch_reminder(w, item, "reminder.reschedule")
             return reminder_view(item)
 
     def delete(self, reminder_id: str, occurrence: str | None = None) -> None:
@@ -193,7 +194,7 @@ class ReminderService:
                 _changed(w, item, change, "reminder.skip")
                 return
             item.deleted_at = w.now
-            _touched(w, item, "reminder.delete")
+            touch_reminder(w, item, "reminder.delete")
 
     def list(
         self, *, due_from: datetime | None = None, due_until: datetime | None = None,
@@ -398,11 +399,11 @@ def _check_occurrence(item: Reminder, occurrence: str) -> None:
 def _changed(w: Work, item: Reminder, change: ReminderOverride, action: str) -> None:
     change.version += 1
     change.updated_at, change.updated_by = w.now, w.actor.user_id
-    _touched(w, item, action, {"occurrence": change.occurrence})
+    touch_reminder(w, item, action, {"occurrence": change.occurrence})
 
 
-def _touched(w: Work, item: Reminder, action: str,
-             detail: dict[str, Any] | None = None) -> None:
+def touch_reminder(w: Work, item: Reminder, action: str,
+                   detail: dict[str, Any] | None = None) -> None:
     """Record a change to `item` (or to one of its occurrences): version, audit, cache."""
     item.version += 1
     item.updated_at, item.updated_by = w.now, w.actor.user_id
@@ -412,7 +413,7 @@ def _touched(w: Work, item: Reminder, action: str,
     series.refresh(w.session, [item], w.now)
 
 
-def _forget_changes(w: Work, item: Reminder) -> None:
+def forget_occurrence_changes(w: Work, item: Reminder) -> None:
     """A re-based rule: its occurrence keys no longer name the same occurrences."""
     for change in series.changes_of(w.session, [item.id]).get(item.id, []):
         if change.deleted_at is None:

@@ -14,9 +14,19 @@ from desktop_crm.domain.holidays import HolidayListError
 from desktop_crm.domain.ids import new_id
 from desktop_crm.services.bulk import ActivityBatch, ActivityImport
 from desktop_crm.services.policies import PolicySet
-from desktop_crm.storage.models import AuditEvent, Contract, Customer, Reminder
+from desktop_crm.services.reminder_bulk import add_reminders
+from desktop_crm.services.reminder_titles import GeneratedWords
+from desktop_crm.storage.models import (
+    AuditEvent,
+    Contract,
+    Customer,
+    Reminder,
+    ReminderOccurrence,
+    ReminderSpan,
+)
 
 TODAY = date(2026, 11, 23)  # the org fixture's clock says the same day
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # ...at this moment
 
 
 def _generated(session) -> dict[str, tuple]:
@@ -33,6 +43,14 @@ def _count_sources(session) -> tuple[int, int]:
     with session.customers.ctx.reading() as w:
         return w.session.execute(select(func.count(), func.count(Reminder.source.distinct()))
                                  .where(Reminder.source != "")).one()
+
+
+def _reminder_actions(session) -> dict[str, int]:
+    """How many audit events of each reminder action the vault holds."""
+    with session.customers.ctx.reading() as w:
+        return dict(w.session.execute(
+            select(AuditEvent.action, func.count()).where(AuditEvent.action.like("reminder.%"))
+            .group_by(AuditEvent.action)).tuples().all())
 
 
 def _contract(session, customer_id: str, number: str, end: date, *,
@@ -268,14 +286,19 @@ def test_a_role_that_may_not_create_reminders_is_refused(org):
         org.session("auditor").reminder_generation.run(today=TODAY)
 
 
-def test_a_run_is_audited_with_its_counts(org, customer_of):
-    customer_of("sales_east1", name="王芳", birthday="1990-05-17")
+def test_a_run_is_audited_once_with_its_counts(org, customer_of):
+    cid = customer_of("sales_east1", name="王芳", birthday="1990-05-17")
     sales = org.session("sales_east1")
-    sales.reminder_generation.run(today=TODAY)
+    _contract(sales, cid, "HT-001", date(2027, 3, 1),
+              plans=((date(2026, 12, 15), 50_000, 0), (date(2026, 11, 1), 50_000, 20_000)))
+    sales.reminder_generation.run(today=TODAY, language="zh")
+    assert _reminder_actions(sales) == {"reminder.generate": 1}  # none per reminder
     with sales.customers.ctx.reading() as w:
         detail = w.session.scalars(select(AuditEvent.detail).where(
             AuditEvent.action == "reminder.generate")).one()
-    assert detail == {"today": "2026-11-23", "birthday": 1, "escalations": 0, "updated": 0}
+    assert detail == {"today": "2026-11-23", "language": "zh", "birthday": 1,
+                      "contract_expiry": 1, "receivable": 2, "escalations": 0, "updated": 0,
+                      "sources": {"birthday": 1, "contract": 1, "instalment": 1, "overdue": 1}}
 
 
 def test_the_generation_policies_are_validated_and_admin_only(org):
@@ -295,3 +318,126 @@ def test_the_generation_policies_are_validated_and_admin_only(org):
         org.session("mgr_east").policies.update(followup_gap_days=10)
     after = admin.policies.update(followup_gap_days=10, escalation_days=1)
     assert org.session("sales_east1").policies.current() == after
+
+
+def _everything_for(org, customer_of) -> tuple[str, str]:
+    """A high-value customer with a birthday, an unfollowed gap, a contract ending in March
+    and two unpaid instalments (one overdue); returns (customer id, overdue plan id)."""
+    cid = customer_of("sales_east1", name="王芳", birthday="1990-05-17", tier="high_value")
+    sales = org.session("sales_east1")
+    _, (_, late) = _contract(
+        sales, cid, "HT-001", date(2027, 3, 1),
+        plans=((date(2026, 12, 15), 50_000, 0), (date(2026, 11, 1), 50_000, 20_000)))
+    _set_last_followup(sales, cid, datetime(2026, 9, 1, tzinfo=UTC))
+    return cid, late
+
+
+def test_titles_and_notes_in_chinese(org, customer_of):
+    cid, late = _everything_for(org, customer_of)
+    manager = org.session("mgr_east")
+    report = manager.reminder_generation.run(today=TODAY, language="zh")
+    assert dict(report.created) == {"birthday": 1, "contract_expiry": 1, "receivable": 2,
+                                    "follow_up": 1}
+    manager.reminder_generation.run(today=TODAY + timedelta(days=3), language="zh")
+    made = _generated(manager)
+    gap_id = made[f"gap:{cid}:2026-09-01"][6]
+    assert {source.split(":")[0]: row[2] for source, row in made.items()} == {
+        "birthday": "生日：王芳",
+        "contract": "合同 HT-001 将于 2027-03-01 到期：王芳",
+        "instalment": "回款提醒：合同 HT-001 第 1 期：王芳",
+        "overdue": "逾期回款：合同 HT-001 第 2 期：王芳",
+        "gap": "跟进 王芳：自 2026-09-01 起未联系",
+        "escalation": "上报：sales_east1 未跟进 王芳（2026-11-23 到期）",
+    }
+    assert f"escalation:{gap_id}" in made
+    (overdue,) = [r for r in org.session("sales_east1").reminders.list(include_done=True)
+                  if r.source == f"overdue:{late}"]
+    assert overdue.notes == "应收日期 2026-11-01：500.00 CNY；已收 200.00 CNY；未收 300.00 CNY。"
+    assert GeneratedWords("zh").follow_up("张伟", None) == "跟进 张伟：从未联系"
+
+    customer_of("sales_east1", name="李雷")
+    admin = org.session("admin")
+    admin.reminder_generation.run(today=date(2026, 9, 20), language="zh")
+    greetings = {row[2] for source, row in _generated(admin).items()
+                 if source.startswith("holiday:")}
+    assert greetings == {"节日问候：中秋节"}
+
+
+def test_a_run_in_another_language_creates_nothing_and_rewrites_nothing(org, customer_of):
+    cid, _ = _everything_for(org, customer_of)
+    sales = org.session("sales_east1")
+    sales.reminder_generation.run(today=TODAY, language="zh")
+    before = _generated(sales)
+    versions = _versions(sales)
+    actions = _reminder_actions(sales)
+
+    again = sales.reminder_generation.run(today=TODAY, language="en")
+    assert (dict(again.created), again.escalations, again.updated) == ({}, 0, 0)
+    assert _generated(sales) == before
+    assert _versions(sales) == versions
+    assert _reminder_actions(sales) == {**actions, "reminder.generate": 2}
+    assert before[f"birthday:{cid}"][2] == "生日：王芳"  # still as the first run wrote it
+
+    # a renamed customer: their birthday series follows, in the language of that run
+    sales.customers.update(cid, {"name": "王芳芳"})
+    renamed = sales.reminder_generation.run(today=TODAY, language="en")
+    assert (dict(renamed.created), renamed.updated) == ({}, 1)
+    assert _generated(sales)[f"birthday:{cid}"][2] == "Birthday: 王芳芳"
+    assert sales.reminder_generation.run(today=TODAY, language="zh").total == 0
+
+
+def test_an_unknown_language_is_refused_before_anything_is_written(org, customer_of):
+    customer_of("sales_east1", name="王芳", birthday="1990-05-17")
+    sales = org.session("sales_east1")
+    with pytest.raises(ValidationError) as refused:
+        sales.reminder_generation.run(today=TODAY, language="fr")
+    assert refused.value.field == "language"
+    assert _generated(sales) == {}
+    assert _reminder_actions(sales) == {}
+
+
+def test_bulk_reminders_are_written_with_their_occurrence_cache(org):
+    sales = org.session("sales_east1")
+    me = org.ids["sales_east1"]
+    with sales.customers.ctx.writing() as w:
+        ids = add_reminders(w, [
+            {"owner_id": me, "kind": "birthday", "title": "Birthday: 王芳", "all_day": True,
+             "due_at": datetime(1990, 5, 17, tzinfo=UTC), "rrule": "FREQ=YEARLY",
+             "time_zone": "Asia/Shanghai", "source": "birthday:x"},
+            {"owner_id": me, "kind": "custom", "title": "Call back",
+             "due_at": datetime(2026, 11, 24, 2, 0, tzinfo=UTC), "all_day": False}])
+    yearly, once = ids
+    with sales.customers.ctx.reading() as w:
+        rows = {r.id: r for r in w.session.execute(select(
+            Reminder.id, Reminder.version, Reminder.created_at, Reminder.updated_at,
+            Reminder.updated_by, Reminder.deleted_at, Reminder.done_at, Reminder.snoozed_until,
+            Reminder.title, Reminder.source, Reminder.rrule, Reminder.customer_id))}
+        cached = w.session.execute(
+            select(ReminderOccurrence.reminder_id, ReminderOccurrence.starts_at)
+            .order_by(ReminderOccurrence.starts_at)).all()
+        spans = w.session.scalars(select(ReminderSpan.reminder_id)).all()
+    assert set(rows) == {yearly, once}
+    for row in rows.values():
+        assert (row.version, row.created_at, row.updated_at, row.updated_by) == (
+            1, NOW, NOW, me)
+        assert (row.deleted_at, row.done_at, row.snoozed_until) == (None, None, None)
+    assert (rows[once].title, rows[once].source, rows[once].rrule, rows[once].customer_id) == (
+        "Call back", "", "", None)
+    # the cache spans 400 days back and 800 ahead of today, 2026-11-23
+    assert [(rid, at.date()) for rid, at in cached] == [
+        (yearly, date(2026, 5, 17)), (yearly, date(2027, 5, 17)), (yearly, date(2028, 5, 17))]
+    assert spans == [yearly]
+    assert [(e.reminder_id, e.starts_at.date()) for e in sales.reminders.window(
+        date(2027, 5, 1), date(2027, 6, 1), zone=UTC)] == [(yearly, date(2027, 5, 17))]
+
+    with pytest.raises(TypeError), sales.customers.ctx.writing() as w:
+        add_reminders(w, [{"owner_id": me, "kind": "custom", "title": "x", "all_day": False,
+                           "due_at": NOW, "colour": "red"}])
+    with sales.customers.ctx.writing() as w:
+        assert add_reminders(w, []) == []
+
+
+def _versions(session) -> dict[str, tuple]:
+    with session.customers.ctx.reading() as w:
+        return {r.id: (r.version, r.updated_at) for r in w.session.execute(
+            select(Reminder.id, Reminder.version, Reminder.updated_at))}
