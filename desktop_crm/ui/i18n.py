@@ -32,6 +32,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """
     global _installed_language
     _installed_language = language
+    if QLocale(language).language() != QLocale.system().language():
+        # dates and weekday names speak the interface's language, not the system's
+        QLocale.setDefault(QLocale(language))
     catalogues = [(f"{CATALOGUE}_{language}", str(TRANSLATIONS_DIR))]
     if language == CHINESE:  # Qt's own words: standard buttons, wizard buttons
         catalogues.append(
@@ -46,8 +49,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    global _installed_language
     for translator in translators:
         app.removeTranslator(translator)
+    _installed_language = ""
+    QLocale.setDefault(QLocale.system())
 
 
 def filled(template: str, *values: object) -> str:

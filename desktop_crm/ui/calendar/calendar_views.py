@@ -38,6 +38,7 @@ class CalendarViews(QStackedWidget):
         self.setObjectName("calendarViews")
         self._zone = zone
         self._today = today
+        self._chosen = anchor  # the day the month grid shows beside it
         self._show_owner = False
         self.month_model = MonthModel(anchor, zone, first_weekday=first_weekday, today=today,
                                       parent=self)
@@ -77,6 +78,7 @@ class CalendarViews(QStackedWidget):
     def set_period(self, anchor: date, today: date) -> None:
         """Show the days around `anchor` in every view (entries follow when loaded)."""
         self._today = today
+        self._chosen = anchor
         self.month_model.set_period(anchor, today=today)
         self.week_view.set_period(anchor, today=today)
         self.month_view.select_day(anchor)
@@ -91,11 +93,13 @@ class CalendarViews(QStackedWidget):
                                    show_owner=show_owner)
         self.agenda_view.set_entries(listed if mode is ViewMode.AGENDA else [], zone,
                                      today=today, show_owner=show_owner)
-        day = self.month_view.selected_day()
-        if day is not None:
-            self._day_selected(day)
+        # new entries reset the grid's model, and with it the current day: choose it again
+        day = self.month_view.selected_day() or self._chosen
+        self.month_view.select_day(day)
+        self._day_selected(day)
 
     def _day_selected(self, day: date) -> None:
+        self._chosen = day
         summary = self.month_model.summary(day)
         heading = QLocale().toString(QDate(day.year, day.month, day.day),
                                      QLocale.FormatType.LongFormat)

@@ -208,3 +208,11 @@ def test_the_week_opens_at_the_day_picked_in_the_month(signed_in, open_page, qtb
     page.set_mode(ViewMode.WEEK)
     wait_idle(qtbot, ops)
     assert page.views.week_view.first_day == date(2026, 5, 25)
+
+
+def test_on_opening_the_agenda_beside_the_month_shows_today(signed_in, open_page):
+    admin = signed_in("admin")
+    create(admin, "今天回访", shanghai(14, 15))  # the fixed clock's day
+    page = open_page(admin)
+    assert page.views.month_view.selected_day() == date(2026, 5, 14)
+    assert page.views.day_agenda.model.entry_count == 1
