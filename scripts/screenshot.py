@@ -175,10 +175,25 @@ def render_readme(out: Path) -> None:
         settle()
         shot(dialog, out / "log-call.png")
         dialog.done(0)
+        render_reminders(window, ops, out)
         flow.quit()
         render_admin(vault_dir, ops, Preferences(settings), out)
         ops.wait_for_workers()
     del translators
+
+
+def render_reminders(window: MainWindow, ops: Operations, out: Path) -> None:
+    """The salesperson's to-do hub and the month of their calendar."""
+    desk = window.reminder_desk
+    assert desk is not None
+    window.show_hub()
+    wait_until(lambda: desk.hub_page.hub is not None and not ops.busy)
+    settle()
+    shot(window, out / "todo-hub.png")
+    window.sidebar.setCurrentRow(window.sidebar_entries().index("navCalendar"))
+    wait_until(lambda: not desk.calendar_page.loading and not ops.busy)
+    settle()
+    shot(window, out / "calendar-month.png")
 
 
 def render_admin(vault_dir: Path, ops: Operations, preferences: Preferences, out: Path) -> None:

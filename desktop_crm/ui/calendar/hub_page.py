@@ -44,7 +44,8 @@ from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import QuietMessageLabel
 
 REFRESHED_BY = ("reminder", "customer", "complaint")
-TWO_COLUMNS_FROM = 1100  # page width (px) from which the buckets sit side by side
+TWO_COLUMNS_FROM = 1400  # page width (px) from which the buckets sit side by side,
+# leaving each row room for its title beside the four actions
 NEW_REMINDER_SHORTCUT = "Ctrl+Shift+N"
 # bucket: (the service's field, column when wide)
 _LEFT = ("overdue", "today", "this_week", "team_overdue")
