@@ -73,6 +73,8 @@ def test_a_salesperson_sees_their_own_count_and_no_audit(vault, make_flow, qtbot
     window = main_window_with_summary(qtbot, flow)
     assert window.user_label.text() == "Sales Two · Salesperson"
     assert window.customers_page.count_label.text() == "0 customers"
+    assert window.pages.currentWidget() is window.reminder_desk.hub_page  # today's work first
+    window.show_customers()
     assert window.customers_page.empty_label.isVisibleTo(window)
     assert not window.audit_label.isVisibleTo(window)
 
