@@ -22,7 +22,7 @@ from desktop_crm.ui.ops import Lane, OpChanges, Operations
 
 CHECK_MS = 60 * 60 * 1000  # look at the date hourly
 CACHE_BATCH = 2000  # repeating reminders re-expanded per step, so no step holds the lock long
-REMINDERS_CHANGED = OpChanges(frozenset({"reminder"}))
+REMINDERS_CHANGED = OpChanges(frozenset({"reminder", "audit"}))  # a run is audited
 
 
 class ReminderUpkeep(QObject):
