@@ -71,8 +71,9 @@ def todo_hub(w: Work, zone: tzinfo) -> TodoHub:
                           zone),
         this_week=due_entries(w, _midnight(today + timedelta(days=WEEK_DAYS + 1), zone) - _MS,
                               _midnight(today + timedelta(days=1), zone) - _MS, zone),
-        contracts=_upcoming(w, me, today, CONTRACT_DAYS, {ReminderKind.CONTRACT_EXPIRY.value},
-                            zone),
+        # the most urgent renewals are the ones whose reminder has already come
+        contracts=[e for e in overdue if e.kind == ReminderKind.CONTRACT_EXPIRY.value]
+        + _upcoming(w, me, today, CONTRACT_DAYS, {ReminderKind.CONTRACT_EXPIRY.value}, zone),
         instalments=[e for e in overdue if e.kind == ReminderKind.RECEIVABLE.value]
         + _upcoming(w, me, today, INSTALMENT_DAYS, {ReminderKind.RECEIVABLE.value}, zone),
         birthdays=_upcoming(w, me, today, BIRTHDAY_DAYS, set(_GREETINGS), zone),
@@ -130,7 +131,10 @@ def _complaints(w: Work) -> list[ComplaintItem]:
     items = []
     for complaint, name, owner in rows:
         view = shared if sight.shared_only(owner) else own
+        # assigned a complaint about a customer they cannot see: the work, not the name
+        visible = sight.sees({"id": complaint.customer_id, "owner_id": owner})
         items.append(ComplaintItem(complaint.id, complaint.customer_id,
-                                   shown(view, "name", name) or "", complaint.summary,
+                                   (shown(view, "name", name) or "") if visible else "",
+                                   complaint.summary,
                                    complaint.severity, complaint.status, complaint.opened_at))
     return items

@@ -20,9 +20,9 @@ from sqlalchemy import literal_column, select
 from desktop_crm.domain.enums import UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
-from desktop_crm.domain.local_zone import local_zone
+from desktop_crm.domain.local_zone import local_zone, local_zone_name
 from desktop_crm.domain.permissions import Action, Resource
-from desktop_crm.domain.recurrence import key_text, occurrences, parse_key
+from desktop_crm.domain.recurrence import key_text, occurrences, parse_key, parse_rrule
 from desktop_crm.services import audit
 from desktop_crm.services import reminder_calendar as calendar
 from desktop_crm.services import reminder_series as series
@@ -84,13 +84,17 @@ class ReminderService:
                        "ends_at": (item.ends_at.date() if item.all_day else item.ends_at)
                        if item.ends_at is not None else None,
                        "notes": item.notes, "rrule": item.rrule,
-                       "time_zone": item.time_zone or None}
+                       "time_zone": item.time_zone or local_zone_name()}
             wanted = {k: v for k, v in changes.items() if k not in ("customer_id", "owner_id")}
             if wanted.get("all_day") is True and not current["all_day"] and "due_at" not in \
                     wanted and isinstance(current["due_at"], datetime):
                 wanted["due_at"] = current["due_at"].date()  # keep the day it showed on
             values = validate_reminder({**current, **wanted})
             changed = {k: v for k, v in values.items() if getattr(item, k) != v}
+            if "time_zone" not in changes:
+                changed.pop("time_zone", None)  # a zone never stored is not a change
+            if "rrule" in changed and same_rule(item.rrule, values["rrule"]):
+                del changed["rrule"]  # the same rule spelt another way keeps its occurrences
             if "customer_id" in changes:
                 cid = changes["customer_id"] or None
                 cid = visible_customer(w, str(cid)).id if cid is not None else None
@@ -302,7 +306,8 @@ def add_reminder(
     item = Reminder(id=new_id(), created_at=w.now, updated_at=w.now, version=1,
                     updated_by=w.actor.user_id, owner_id=owner_id, customer_id=customer_id,
                     kind=kind, title=title, due_at=due_at, all_day=all_day, source=source,
-                    ends_at=ends_at, notes=notes, rrule=rrule, time_zone=time_zone)
+                    ends_at=ends_at, notes=notes, rrule=rrule,
+                    time_zone=time_zone or local_zone_name())
     w.session.add(item)
     w.session.flush()
     detail: dict[str, Any] = {"kind": kind, "owner": owner_id}
@@ -316,6 +321,16 @@ def add_reminder(
     audit.record(w.session, at=w.now, actor_id=w.actor.user_id, action="reminder.create",
                  entity=R, entity_id=item.id, detail=detail)
     return reminder_view(item)
+
+
+def same_rule(stored: str, given: str) -> bool:
+    """Whether two RRULE texts are the same rule (order and spelling of parts aside)."""
+    if not stored or not given:
+        return stored == given
+    try:
+        return parse_rrule(stored) == parse_rrule(given)
+    except ValidationError:
+        return False
 
 
 def reminder_view(r: Reminder) -> ReminderView:

@@ -321,3 +321,44 @@ def test_a_series_moved_to_a_new_owner_behind_the_cache_shows_for_the_new_owner(
     assert sales.reminders.window(*nov, zone=SHANGHAI) == []
     receiver = org.session("sales_east2").reminders.window(*nov, zone=SHANGHAI)
     assert len(receiver) == 5
+
+
+def test_editing_the_title_keeps_occurrence_changes_snoozes_and_an_unstored_zone(org) -> None:
+    sales = org.session("sales_east1")
+    made = _weekly_call(sales, rrule="FREQ=WEEKLY;BYDAY=MO")
+    first = sales.reminders.window(date(2026, 11, 1), date(2026, 11, 8), zone=SHANGHAI)[0]
+    sales.reminders.complete(made.id, first.occurrence)
+    sales.reminders.update(made.id, {"title": "每周回访（改）"})
+    sales.reminders.update(made.id, {"rrule": "BYDAY=MO;FREQ=WEEKLY"})  # the same rule
+    again = sales.reminders.window(date(2026, 11, 1), date(2026, 11, 8), zone=SHANGHAI)[0]
+    assert again.done_at is not None and again.title == "每周回访（改）"
+
+    one_off = sales.reminders.create({"title": "回电", "due_at": NOW + timedelta(hours=1)})
+    with sales._ctx.db.unit_of_work() as s:  # as older rows and bulk imports were stored
+        s.execute(update(Reminder).where(Reminder.id == one_off.id).values(time_zone=""))
+    sales.reminders.snooze(one_off.id, NOW + timedelta(hours=3))
+    edited = sales.reminders.update(one_off.id, {"title": "回电给张伟"})
+    assert edited.snoozed_until == NOW + timedelta(hours=3) and edited.time_zone == ""
+
+
+def test_a_complaint_assigned_about_an_unseen_customer_shows_without_the_name(org,
+                                                                              customer_of):
+    from desktop_crm.services.bulk import ActivityBatch, ActivityImport
+
+    cid = customer_of("sales_east2", name="秘密客户")
+    admin = org.session("admin")
+    ActivityImport(admin.customers.ctx).create(ActivityBatch(complaints=[{
+        "customer_id": cid, "opened_at": NOW - timedelta(days=3),
+        "summary": "broken delivery", "assignee_id": org.ids["sales_east1"]}]))
+    hub = org.session("sales_east1").reminders.hub(zone=SHANGHAI)
+    assert [(c.customer_name, c.summary) for c in hub.complaints] == [("", "broken delivery")]
+
+
+def test_contracts_expiring_lists_the_overdue_renewal_first(org) -> None:
+    sales = org.session("sales_east1")
+    urgent = sales.reminders.create({"title": "HT-10 到期", "kind": "contract_expiry",
+                                     "all_day": True, "due_at": date(2026, 11, 13)})
+    later = sales.reminders.create({"title": "HT-45 到期", "kind": "contract_expiry",
+                                    "all_day": True, "due_at": date(2026, 12, 8)})
+    hub = sales.reminders.hub(zone=SHANGHAI)
+    assert [e.reminder_id for e in hub.contracts] == [urgent.id, later.id]
