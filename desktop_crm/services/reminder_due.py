@@ -53,6 +53,9 @@ def overdue_one_offs(w: Work, owners: Collection[str], until: datetime, zone: tz
     last_day = (until.astimezone(zone) - morning).date()
     cut = as_stored(datetime.combine(last_day + _DAY, time(), tzinfo=UTC))
     condition = and_(
+        # the bound both kinds share: one range of the (owner, due) index, read once (each
+        # kind's own range made SQLite read the owner's past twice, or all of it newest first)
+        Reminder.due_at < max(until + _MS, cut),
         Reminder.rrule == "", Reminder.deleted_at.is_(None), Reminder.done_at.is_(None),
         or_(and_(~Reminder.all_day, Reminder.due_at <= until),
             and_(Reminder.all_day, Reminder.due_at < cut)),
@@ -61,12 +64,14 @@ def overdue_one_offs(w: Work, owners: Collection[str], until: datetime, zone: tz
     total = 0
     for chunk in calendar.chunks(owners):
         where = and_(Reminder.owner_id.in_(chunk), condition)
-        total += w.session.execute(select(func.count()).where(where)).scalar_one()
-        query = select(Reminder).where(where).order_by(Reminder.due_at.desc())
+        query = calendar.select_items().where(where).order_by(Reminder.due_at.desc())
         if limit is not None:
+            total += w.session.execute(select(func.count()).where(where)).scalar_one()
             query = query.limit(limit)
-        found += [calendar.Found(r, None, r.due_at, r.done_at, r.snoozed_until)
-                  for r in w.session.execute(query).scalars()]
+        rows = [calendar.one_off(row) for row in calendar.column_rows(w, query)]
+        if limit is None:
+            total += len(rows)  # all of them are here: no second pass to count them
+        found += rows
     found.sort(key=lambda f: f.starts_at, reverse=True)
     return (found[:limit] if limit is not None else found), total
 
@@ -82,9 +87,10 @@ def _one_offs_between(w: Work, owners: Collection[str], since: datetime,
         for condition in (and_(Reminder.due_at > since - _DAY, Reminder.due_at <= until + _DAY),
                           and_(Reminder.snoozed_until > since,
                                Reminder.snoozed_until <= until)):
-            for r in w.session.execute(select(Reminder).where(
-                    Reminder.owner_id.in_(chunk), live, condition)).scalars():
-                by_id[r.id] = calendar.Found(r, None, r.due_at, r.done_at, r.snoozed_until)
+            for row in calendar.column_rows(w, calendar.select_items().where(
+                    Reminder.owner_id.in_(chunk), live, condition)):
+                found = calendar.one_off(row)
+                by_id[found.reminder.id] = found
     return list(by_id.values())
 
 

@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import ColumnElement, and_, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.domain.recurrence import Recurrence, key_text, occurrences, parse_key
@@ -46,7 +47,20 @@ class Occurrence:
     snoozed_until: datetime | None
 
 
-def recurrence_of(reminder: Reminder, changes: Sequence[ReminderOverride] = ()) -> Recurrence:
+class Series(Protocol):
+    """What expansion reads of a repeating reminder: a Reminder, or the calendar's row."""
+
+    @property
+    def rrule(self) -> str: ...
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def all_day(self) -> bool: ...
+    @property
+    def time_zone(self) -> str: ...
+
+
+def recurrence_of(reminder: Series, changes: Sequence[ReminderOverride] = ()) -> Recurrence:
     """The rule of a repeating reminder, skipped and moved occurrences excepted."""
     excepted = frozenset(parse_key(c.occurrence, all_day=reminder.all_day) for c in changes
                          if c.deleted_at is None and (c.skipped or c.moved_to is not None))
@@ -54,14 +68,14 @@ def recurrence_of(reminder: Reminder, changes: Sequence[ReminderOverride] = ()) 
                       reminder.all_day, excepted)
 
 
-def series_start(reminder: Reminder) -> date | datetime:
+def series_start(reminder: Series) -> date | datetime:
     """The first occurrence as the rule counts it: a date, or an aware UTC moment."""
     due = reminder.due_at.replace(tzinfo=UTC) if reminder.due_at.tzinfo is None \
         else reminder.due_at
     return due.date() if reminder.all_day else due
 
 
-def occurrence_start(key: str, reminder: Reminder) -> datetime:
+def occurrence_start(key: str, reminder: Series) -> datetime:
     """Where an occurrence starts by its rule (UTC; all-day at 00:00 UTC of its date)."""
     parsed = parse_key(key, all_day=reminder.all_day)
     if isinstance(parsed, datetime):
@@ -70,7 +84,7 @@ def occurrence_start(key: str, reminder: Reminder) -> datetime:
     return as_stored(datetime.combine(parsed, time(), tzinfo=UTC))
 
 
-def expand(reminder: Reminder, changes: Sequence[ReminderOverride], lo: datetime,
+def expand(reminder: Series, changes: Sequence[ReminderOverride], lo: datetime,
            hi: datetime) -> list[Occurrence]:
     """The occurrences starting in [lo, hi) (UTC; all-day ones by 00:00 UTC of their date),
     completed, snoozed and moved ones as changed, skipped ones left out."""
@@ -98,15 +112,36 @@ def expand(reminder: Reminder, changes: Sequence[ReminderOverride], lo: datetime
     return found
 
 
-def changes_of(session: Session, reminder_ids: Iterable[str]) -> dict[str, list[ReminderOverride]]:
-    """The single-occurrence changes of these reminders, by reminder."""
+def changes_of(session: Session, reminder_ids: Iterable[str], *,
+               within: tuple[datetime, datetime] | None = None,
+               ) -> dict[str, list[ReminderOverride]]:
+    """The single-occurrence changes of these reminders, by reminder; with `within` (UTC
+    [lo, hi), as expand takes it) only those that can matter to an expansion of that span."""
     wanted = list(set(reminder_ids))
     found: dict[str, list[ReminderOverride]] = defaultdict(list)
     for start in range(0, len(wanted), 500):
-        for change in session.execute(select(ReminderOverride).where(
-                ReminderOverride.reminder_id.in_(wanted[start:start + 500]))).scalars():
+        query = select(ReminderOverride).where(
+            ReminderOverride.reminder_id.in_(wanted[start:start + 500]))
+        if within is not None:
+            query = query.where(_mattering(*within))
+        for change in session.execute(query).scalars():
             found[change.reminder_id].append(change)
     return found
+
+
+def _mattering(lo: datetime, hi: datetime) -> ColumnElement[bool]:
+    """A change matters to [lo, hi) when it names an occurrence there or moves one into it.
+
+    Keys are local wall dates (and times) as text, which sort as they read; a local date is
+    within a day of its UTC date, and expand looks a day beyond the span, so keys from two
+    days before lo to two days after hi cover every occurrence it can meet. (A series ticked
+    off weekly for years has hundreds of changes; reading every one made a month expanded on
+    the spot several times slower.)
+    """
+    first, end = (key_text(lo.date() - 2 * _DAY), key_text(hi.date() + 3 * _DAY))
+    o = ReminderOverride
+    return or_(and_(o.occurrence >= first, o.occurrence < end),
+               and_(o.moved_to >= lo, o.moved_to < hi))
 
 
 def span_around(now: datetime) -> tuple[datetime, datetime]:
@@ -141,6 +176,9 @@ def refresh(session: Session, reminders: Sequence[Reminder], now: datetime) -> i
                       "series_version": reminder.version,
                       "covers_from": lo, "covers_until": hi})
     if rows:
+        # written in calendar order, so a month of many series' occurrences sits on few
+        # pages: a window then decrypts tens of pages instead of one per occurrence
+        rows.sort(key=lambda row: (row["owner_id"], row["starts_at"]))
         session.execute(insert(ReminderOccurrence), rows)
     session.execute(insert(ReminderSpan), spans)
     return len(rows)
