@@ -15,7 +15,14 @@ through the bulk path (reminder_bulk), with one audit event for the run.
 
 Titles are in the run's language (reminder_titles). An existing title is left as it was
 written: only a birthday series follows its customer's changed birthday or name, and a
-contract's expiry its renewal.
+contract's expiry its renewal. An open reminder follows its customer to a new owner (re-titled
+in the run's language); a done or deleted one stays with the owner who dealt with it.
+
+A run also completes the open reminders whose reason is gone: an instalment paid in full, a
+contract no longer active or with another end date, a follow-up gap closed by a later
+follow-up (and its escalation). A rule met with a date the app cannot store (a contract ending
+in 2999) is skipped and counted; it does not stop the run. Both counts go in the run's audit
+event.
 """
 
 from __future__ import annotations
@@ -23,16 +30,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 
 from desktop_crm.domain.enums import ContractStatus, ReminderKind, Tier, UserStatus
+from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.holidays import holidays_between
 from desktop_crm.domain.local_zone import local_zone, local_zone_name
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
+from desktop_crm.services import reminder_series as series
 from desktop_crm.services.context import ServiceContext, Work
 from desktop_crm.services.policies import PolicySet, policy_set
 from desktop_crm.services.reminder_bulk import add_reminders
@@ -57,15 +66,20 @@ _OWING = (ContractStatus.ACTIVE.value, ContractStatus.EXPIRED.value)  # instalme
 
 @dataclass(frozen=True)
 class GenerationReport:
-    """What one run wrote: new reminders by kind, escalations, and series it updated."""
+    """What one run wrote: new reminders by kind, escalations, reminders it updated (moved,
+    renamed or handed to a customer's new owner) and completed (their reason gone), and the
+    rules it skipped (a date out of range)."""
 
     created: Mapping[str, int]  # ReminderKind value -> count (escalations not included)
     escalations: int
     updated: int
+    completed: int = 0
+    skipped: int = 0
 
     @property
     def total(self) -> int:
-        return sum(self.created.values()) + self.escalations + self.updated
+        """Reminders written: created, escalated, updated and completed."""
+        return sum(self.created.values()) + self.escalations + self.updated + self.completed
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,8 @@ class _Tally:
     created: Counter[str] = field(default_factory=Counter)
     escalations: int = 0
     updated: int = 0
+    completed: int = 0
+    skipped: int = 0
 
 
 class ReminderGenerator:
@@ -141,13 +157,17 @@ class _Run:
                      *gaps.values(), *self._holidays()))
         # after the rest: an escalation names the gap reminder it escalates
         self._write(self._escalations(gaps), escalation=True)
-        report = GenerationReport(dict(self.tally.created), self.tally.escalations,
-                                  self.tally.updated)
+        # after the writes: a renewed contract's reminder has moved to its new end by now
+        self._complete(self._settled())
+        tally = self.tally
+        report = GenerationReport(dict(tally.created), tally.escalations, tally.updated,
+                                  tally.completed, tally.skipped)
         audit.record(self.w.session, at=self.w.now, actor_id=self.w.actor.user_id,
                      action="reminder.generate", entity=R,
                      detail={"today": self.today.isoformat(), "language": self.words.language,
                              **report.created, "escalations": report.escalations,
-                             "updated": report.updated, "sources": dict(self.sources)})
+                             "updated": report.updated, "completed": report.completed,
+                             "skipped": report.skipped, "sources": dict(self.sources)})
         return report
 
     # ---- reads: one grouped query each ------------------------------------------------------
@@ -278,22 +298,23 @@ class _Run:
 
     def _write(self, wanted: Iterable[_Wanted], *, escalation: bool = False) -> None:
         """Create what is not there yet in one bulk write; follow what changed at its source."""
-        new: dict[str, _Wanted] = {}  # by source: a rule met twice in one run writes once
+        new: dict[str, tuple[_Wanted, datetime]] = {}  # by source: a rule met twice writes once
         for item in wanted:
             found = self.existing.get(item.source)
             if found is None and item.kind == ReminderKind.CONTRACT_EXPIRY:
                 found = self._renewed_contract(item)
             if found is None:
-                new.setdefault(item.source, item)
-            elif found.open and _changed(found, item):
+                if item.source not in new and (due_at := self._due(item)) is not None:
+                    new[item.source] = (item, due_at)
+            elif found.open and (found.owner_id != item.owner_id or _changed(found, item)):
                 self._update(found, item)
         zone = local_zone_name()
         made = add_reminders(self.w, [{
             "owner_id": item.owner_id, "customer_id": item.customer_id, "kind": str(item.kind),
-            "title": item.title, "due_at": moment("due_at", item.day, all_day=True),
-            "all_day": True, "source": item.source, "notes": item.notes, "rrule": item.rrule,
-            "time_zone": zone} for item in new.values()])
-        for reminder_id, item in zip(made, new.values(), strict=True):
+            "title": item.title, "due_at": due_at, "all_day": True, "source": item.source,
+            "notes": item.notes, "rrule": item.rrule, "time_zone": zone}
+            for item, due_at in new.values()])
+        for reminder_id, (item, _) in zip(made, new.values(), strict=True):
             self.existing[item.source] = _Existing(
                 reminder_id, item.source, item.owner_id, item.customer_id, item.day,
                 item.title, True)
@@ -312,25 +333,129 @@ class _Run:
                     self._open_expiries[item.source.rsplit(":", 1)[0]] = item
         return self._open_expiries.get(wanted.source.rsplit(":", 1)[0])
 
+    def _due(self, wanted: _Wanted) -> datetime | None:
+        """The stored moment of a wanted reminder, or None (counted) when it is out of the
+        range a reminder may fall in: one odd contract must not stop everyone's reminders."""
+        try:
+            return moment("due_at", wanted.day, all_day=True)
+        except ValidationError:
+            self.tally.skipped += 1
+            return None
+
     def _update(self, found: _Existing, wanted: _Wanted) -> None:
-        """A changed birthday, name or contract end: the same reminder, moved and renamed."""
+        """A changed birthday, name or contract end: the same reminder, moved and renamed.
+        A customer's new owner: the same reminder, theirs now, titled with today's name;
+        its date stays (an overdue or gap reminder is not due again from today)."""
         w = self.w
         item = w.session.get(Reminder, found.id)
         assert item is not None
-        due_at = moment("due_at", wanted.day, all_day=True)
+        moved = _changed(found, wanted)
+        due_at = self._due(wanted) if moved else item.due_at
+        if due_at is None:
+            return
+        day = wanted.day if moved else found.day
         fields = sorted(name for name, old, new in (
             ("due_at", item.due_at, due_at), ("title", item.title, wanted.title),
-            ("source", item.source, wanted.source)) if old != new)
+            ("source", item.source, wanted.source), ("owner_id", item.owner_id,
+                                                     wanted.owner_id)) if old != new)
         if item.rrule and item.due_at != due_at:
             forget_occurrence_changes(w, item)  # their keys name the old dates
             item.snoozed_until = None
         item.due_at, item.title, item.source = due_at, wanted.title, wanted.source
+        item.owner_id = wanted.owner_id
         touch_reminder(w, item, "reminder.update", {"fields": fields, "generated": True})
         del self.existing[found.source]
         self.existing[wanted.source] = _Existing(
-            found.id, wanted.source, found.owner_id, found.customer_id, wanted.day,
-            wanted.title, True)
+            found.id, wanted.source, wanted.owner_id, found.customer_id, day, wanted.title,
+            True)
         self.tally.updated += 1
+
+    # ---- reminders whose reason is gone -----------------------------------------------------
+
+    def _settled(self) -> list[_Existing]:
+        """Open reminders of owners this run writes for whose reason no longer holds."""
+        owners = set(self.owners)
+        by_rule: dict[str, dict[str, _Existing]] = {}
+        for item in self.existing.values():
+            if item.open and item.owner_id in owners:
+                rule, _, rest = item.source.partition(":")
+                by_rule.setdefault(rule, {})[rest] = item
+        dues, overdues = by_rule.get("instalment", {}), by_rule.get("overdue", {})
+        paid = self._paid({*dues, *overdues})
+        settled = [item for plans in (dues, overdues) for plan, item in plans.items()
+                   if plan in paid]
+        expiries = by_rule.get("contract", {})
+        over = self._contracts_over(expiries)
+        settled += [item for key, item in expiries.items() if key in over]
+        # a gap is closed once the customer was followed up after the day in its key; its
+        # escalation with it (the gap reminder may have been completed by hand already)
+        by_id = {item.id: item for item in self.existing.values()}
+        escalated = {rest: by_id[rest].source.partition(":")[2]
+                     for rest in by_rule.get("escalation", {}) if rest in by_id
+                     and by_id[rest].source.startswith("gap:")}
+        closed = self._gaps_closed({*by_rule.get("gap", {}), *escalated.values()})
+        settled += [item for rest, item in by_rule.get("gap", {}).items() if rest in closed]
+        settled += [by_rule["escalation"][rest] for rest, gap in escalated.items()
+                    if gap in closed]
+        return settled
+
+    def _paid(self, plans: set[str]) -> frozenset[str]:
+        """Of these plan ids, the ones nothing is owed on any more: paid in full, deleted, or
+        their contract deleted or no longer owing (a draft, terminated)."""
+        owing: set[str] = set()
+        received = func.coalesce(select(func.sum(_r.amount_minor)).where(
+            _r.plan_id == _p.id, _r.deleted_at.is_(None)).scalar_subquery(), 0)
+        for chunk in _chunks(list(plans)):
+            owing.update(self.w.session.scalars(
+                select(_p.id).join(Contract, _k.id == _p.contract_id)
+                .where(_p.id.in_(chunk), _p.deleted_at.is_(None), _k.deleted_at.is_(None),
+                       _k.status.in_(_OWING), received < _p.amount_minor)))
+        return frozenset(plans - owing)
+
+    def _contracts_over(self, expiries: Mapping[str, _Existing]) -> frozenset[str]:
+        """Of these "<contract id>:<end>" keys, the ones whose contract is gone, no longer
+        active, or now ends on another day (a renewal this run could not follow)."""
+        live: set[str] = set()
+        contracts = {key.split(":", 1)[0] for key in expiries}
+        for chunk in _chunks(list(contracts)):
+            live.update(f"{row.id}:{row.end_date.isoformat()}" for row in self.w.session.execute(
+                select(_k.id, _k.end_date).where(
+                    _k.id.in_(chunk), _k.deleted_at.is_(None),
+                    _k.status == ContractStatus.ACTIVE.value)))
+        return frozenset(expiries) - live
+
+    def _gaps_closed(self, gaps: Iterable[str]) -> frozenset[str]:
+        """Of these "<customer id>:<last follow-up date or never>" keys, the ones whose
+        customer has been followed up since."""
+        wanted = {key.split(":", 1)[0]: key for key in gaps}
+        zone, closed = local_zone(), set()
+        for chunk in _chunks(list(wanted)):
+            for row in self.w.session.execute(
+                    select(_c.id, _c.last_followup_at).where(
+                        _c.id.in_(chunk), _c.last_followup_at.is_not(None))):
+                since = wanted[row.id].split(":", 1)[1]
+                last = row.last_followup_at.astimezone(zone).date().isoformat()
+                if since == "never" or last > since:
+                    closed.add(wanted[row.id])
+        return frozenset(closed)
+
+    def _complete(self, settled: Iterable[_Existing]) -> None:
+        """Mark these done, counted in the run's audit event rather than one event each."""
+        w, done = self.w, []
+        for found in settled:
+            item = w.session.get(Reminder, found.id)
+            assert item is not None
+            item.done_at = w.now
+            item.version += 1
+            item.updated_at, item.updated_by = w.now, w.actor.user_id
+            done.append(item)
+            self.existing[found.source] = _Existing(
+                found.id, found.source, found.owner_id, found.customer_id, found.day,
+                found.title, False)
+        if done:
+            w.session.flush()
+            series.refresh(w.session, done, w.now)  # a series made of one by hand: uncached
+        self.tally.completed += len(done)
 
 
 def _changed(found: _Existing, wanted: _Wanted) -> bool:
@@ -342,6 +467,12 @@ def _changed(found: _Existing, wanted: _Wanted) -> bool:
         return True
     return wanted.kind == ReminderKind.BIRTHDAY and (
         found.day != wanted.day or found.title not in birthday_titles(wanted.about))
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
+    """Ids a few hundred at a time: an IN (...) stays well below SQLite's variable limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def _money(minor: int, currency: str) -> str:

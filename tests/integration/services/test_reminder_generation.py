@@ -298,6 +298,7 @@ def test_a_run_is_audited_once_with_its_counts(org, customer_of):
             AuditEvent.action == "reminder.generate")).one()
     assert detail == {"today": "2026-11-23", "language": "zh", "birthday": 1,
                       "contract_expiry": 1, "receivable": 2, "escalations": 0, "updated": 0,
+                      "completed": 0, "skipped": 0,
                       "sources": {"birthday": 1, "contract": 1, "instalment": 1, "overdue": 1}}
 
 
@@ -441,3 +442,122 @@ def _versions(session) -> dict[str, tuple]:
     with session.customers.ctx.reading() as w:
         return {r.id: (r.version, r.updated_at) for r in w.session.execute(
             select(Reminder.id, Reminder.version, Reminder.updated_at))}
+
+
+def _run_detail(session) -> dict:
+    """The audit detail of the latest generation run."""
+    with session.customers.ctx.reading() as w:
+        return w.session.scalars(select(AuditEvent.detail).where(
+            AuditEvent.action == "reminder.generate").order_by(AuditEvent.seq.desc())).first()
+
+
+def test_a_reassigned_customers_open_reminders_follow_the_new_owner(org, customer_of):
+    cid, late = _everything_for(org, customer_of)
+    east1 = org.session("sales_east1")
+    east1.reminder_generation.run(today=TODAY)
+    made = _generated(east1)
+    finished = next(source for source in made if source.startswith("contract:"))
+    east1.reminders.complete(made[finished][6])  # dealt with: stays as it was
+
+    org.session("mgr_east").customers.assign(cid, org.ids["sales_east2"])
+    east2 = org.session("sales_east2")
+    east2.customers.update(cid, {"name": "王芳芳"})
+    report = east2.reminder_generation.run(today=TODAY + timedelta(days=1))
+    assert (dict(report.created), report.updated) == ({}, 4)
+
+    after = _generated(east2)
+    new_owner, old_owner = org.ids["sales_east2"], org.ids["sales_east1"]
+    handed = {source: row[:4] for source, row in after.items() if source != finished}
+    assert handed == {
+        f"birthday:{cid}": (new_owner, "birthday", "Birthday: 王芳芳", date(1990, 5, 17)),
+        f"gap:{cid}:2026-09-01": (new_owner, "follow_up",
+                                  "Follow up 王芳芳: no contact since 2026-09-01", TODAY),
+        f"overdue:{late}": (new_owner, "receivable",
+                            "Overdue payment, instalment 2 of contract HT-001: 王芳芳", TODAY),
+        next(s for s in after if s.startswith("instalment:")): (
+            new_owner, "receivable", "Payment due, instalment 1 of contract HT-001: 王芳芳",
+            date(2026, 12, 15)),
+    }
+    assert after[finished][0] == old_owner and after[finished][4] is True
+    assert {r.source for r in east1.reminders.list(include_done=False)} == set()
+    with east1.customers.ctx.reading() as w:
+        fields = w.session.scalars(select(AuditEvent.detail).where(
+            AuditEvent.action == "reminder.update")).all()
+    assert all("owner_id" in detail["fields"] for detail in fields) and len(fields) == 4
+    assert east2.reminder_generation.run(today=TODAY + timedelta(days=1)).total == 0
+
+
+def test_an_item_out_of_range_is_skipped_and_counted_not_the_end_of_the_run(org, customer_of):
+    cid = customer_of("sales_east1", name="王芳", birthday="1990-05-17")
+    sales = org.session("sales_east1")
+    contract_id, _ = _contract(sales, cid, "HT-999", date(2999, 12, 31))  # open-ended
+    report = sales.reminder_generation.run(today=TODAY)
+    assert (dict(report.created), report.skipped) == ({"birthday": 1}, 1)
+    assert set(_generated(sales)) == {f"birthday:{cid}"}
+    detail = _run_detail(sales)
+    assert (detail["birthday"], detail["skipped"]) == (1, 1)
+
+    # a renewal far out is skipped too; the reminder of the old end is done with
+    with sales.customers.ctx.writing() as w:
+        w.session.execute(update(Contract).where(Contract.id == contract_id)
+                          .values(end_date=date(2027, 3, 1)))
+    assert dict(sales.reminder_generation.run(today=TODAY).created) == {"contract_expiry": 1}
+    with sales.customers.ctx.writing() as w:
+        w.session.execute(update(Contract).where(Contract.id == contract_id)
+                          .values(end_date=date(2999, 3, 1)))
+    report = sales.reminder_generation.run(today=TODAY)
+    assert (report.updated, report.skipped, report.completed) == (0, 1, 1)
+    assert _generated(sales)[f"contract:{contract_id}:2027-03-01"][4] is True
+
+
+def test_a_run_completes_generated_reminders_that_no_longer_apply(org, customer_of):
+    cid, late = _everything_for(org, customer_of)
+    other = customer_of("sales_east1", name="李雷")
+    sales = org.session("sales_east1")
+    ended, _ = _contract(sales, other, "HT-END", date(2027, 2, 1))
+    shortened, _ = _contract(sales, other, "HT-SHORT", date(2027, 2, 2))
+    manager = org.session("mgr_east")
+    manager.reminder_generation.run(today=TODAY)
+    manager.reminder_generation.run(today=TODAY + timedelta(days=3))  # the gap escalates
+    before = _generated(sales)
+    assert sum(1 for s in before if s.startswith("escalation:")) == 1
+    versions = _versions(sales)
+    assert [e.title for e in sales.reminders.hub(zone=UTC).instalments] == [
+        "Overdue payment, instalment 2 of contract HT-001: 王芳"]
+
+    (main,) = _contracts_of(sales, cid)
+    ActivityImport(sales.customers.ctx).create(ActivityBatch(receipts=[{  # paid up
+        "contract_id": main, "plan_id": late,
+        "amount_minor": 30_000, "received_at": datetime(2026, 11, 24, tzinfo=UTC)}]))
+    with sales.customers.ctx.writing() as w:
+        w.session.execute(update(Contract).where(Contract.id == ended)
+                          .values(status="terminated"))
+        w.session.execute(update(Contract).where(Contract.id == shortened)
+                          .values(end_date=date(2026, 11, 25)))  # now ended: not renewed
+    _set_last_followup(sales, cid, datetime(2026, 11, 25, 3, tzinfo=UTC))  # a call at last
+
+    report = manager.reminder_generation.run(today=TODAY + timedelta(days=4))
+    after = _generated(sales)
+    closed = {source for source, row in after.items() if row[4] and not before[source][4]}
+    gap_id = before[f"gap:{cid}:2026-09-01"][6]
+    assert closed == {f"overdue:{late}", f"contract:{ended}:2027-02-01",
+                      f"contract:{shortened}:2027-02-02", f"gap:{cid}:2026-09-01",
+                      f"escalation:{gap_id}"}
+    assert report.completed == 5 and report.total == 5
+    assert _run_detail(sales)["completed"] == 5
+    for source in closed:
+        reminder_id = after[source][6]
+        assert versions[reminder_id][0] + 1 == _versions(sales)[reminder_id][0]
+    still_open = {s for s, row in after.items() if not row[4]}
+    assert still_open == {f"birthday:{cid}", f"contract:{main}:2027-03-01",
+                          next(s for s in after if s.startswith("instalment:"))}
+    assert sales.reminders.hub(zone=UTC).instalments == []
+    again = manager.reminder_generation.run(today=TODAY + timedelta(days=4))
+    assert (again.completed, again.total) == (0, 0)
+    assert _reminder_actions(sales).get("reminder.complete") is None  # the run audits them
+
+
+def _contracts_of(session, customer_id: str) -> list[str]:
+    with session.customers.ctx.reading() as w:
+        return list(w.session.scalars(select(Contract.id).where(
+            Contract.customer_id == customer_id)))
