@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from desktop_crm.domain import validation as v
@@ -23,6 +23,8 @@ from desktop_crm.domain.enums import (
     Severity,
 )
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.recurrence import Recurrence
+from desktop_crm.services.reminder_fields import moment
 
 Row = Mapping[str, Any]
 Validator = Callable[[Row], dict[str, Any]]
@@ -128,19 +130,36 @@ def interaction(row: Row) -> dict[str, Any]:
 
 def reminder(row: Row) -> dict[str, Any]:
     _only(row, _REMINDER, "reminder")
+    due_at = _moment(row, "due_at")
+    assert due_at is not None
+    moment("due_at", due_at, all_day=False)  # within the years a reminder may fall in
+    all_day = bool(row.get("all_day", False))
     return {
         "id": _optional_id(row, "id"),
         "owner_id": _required_id(row, "owner_id"),
         "customer_id": _optional_id(row, "customer_id"),
         "kind": v.enum_value("kind", row.get("kind", "follow_up"), ReminderKind).value,
         "title": v.required_text("title", row.get("title"), max_length=200),
-        "due_at": _moment(row, "due_at"),
-        "all_day": bool(row.get("all_day", False)),
-        "rrule": _text(row, "rrule", 200),
+        "due_at": due_at,
+        "all_day": all_day,
+        "rrule": _rule(row, due_at, all_day),
         "done_at": _moment(row, "done_at", required=False),
         "snoozed_until": _moment(row, "snoozed_until", required=False),
         "source": _text(row, "source", 64),
     }
+
+
+def _rule(row: Row, due_at: datetime, all_day: bool) -> str:
+    """A repeating rule the calendar can expand, checked as a single write checks it: one it
+    cannot (FREQ=HOURLY, an UNTIL before the start) would break the calendar of its owner."""
+    rule = _text(row, "rrule", 200).strip()
+    if rule.upper().startswith("RRULE:"):
+        rule = rule[len("RRULE:"):]
+    if rule:
+        # as the calendar reads a row without a time zone: in UTC, from the stored start
+        start = due_at.astimezone(UTC)
+        Recurrence(rule, start.date() if all_day else start, "UTC", all_day)
+    return rule
 
 
 def contract(row: Row) -> dict[str, Any]:

@@ -561,3 +561,27 @@ def _contracts_of(session, customer_id: str) -> list[str]:
     with session.customers.ctx.reading() as w:
         return list(w.session.scalars(select(Contract.id).where(
             Contract.customer_id == customer_id)))
+
+
+def test_bulk_reminders_with_a_rule_the_calendar_cannot_expand_are_refused(org):
+    admin = org.session("admin")
+    owner = org.ids["sales_east1"]
+
+    def row(**changes):
+        return {"owner_id": owner, "title": "imported", "kind": "follow_up",
+                "due_at": datetime(2026, 11, 2, 1, tzinfo=UTC), **changes}
+
+    for bad, message in ((row(rrule="FREQ=HOURLY"), "rrule"),
+                         (row(rrule="FREQ=WEEKLY;UNTIL=20250101T000000Z"), "rrule"),
+                         (row(due_at=datetime(2999, 1, 1, tzinfo=UTC)), "due_at")):
+        with pytest.raises(ValidationError) as refused:
+            ActivityImport(admin.customers.ctx).create(ActivityBatch(reminders=[row(), bad]))
+        assert refused.value.field == message
+        assert "(reminders, row 2)" in refused.value.message
+    written = ActivityImport(admin.customers.ctx).create(ActivityBatch(reminders=[
+        row(rrule="RRULE:FREQ=WEEKLY;BYDAY=MO"), row(all_day=True, rrule="FREQ=MONTHLY")]))
+    assert written["reminders"] == 2
+    sales = org.session("sales_east1")
+    assert sorted(r.rrule for r in sales.reminders.list()) == ["FREQ=MONTHLY",
+                                                               "FREQ=WEEKLY;BYDAY=MO"]
+    assert len(sales.reminders.window(date(2026, 11, 1), date(2026, 12, 1), zone=UTC)) == 6
