@@ -427,16 +427,17 @@ class _Run:
     def _gaps_closed(self, gaps: Iterable[str]) -> frozenset[str]:
         """Of these "<customer id>:<last follow-up date or never>" keys, the ones whose
         customer has been followed up since."""
-        wanted = {key.split(":", 1)[0]: key for key in gaps}
+        keys: dict[str, list[str]] = {}  # by customer: an old gap may still be open
+        for key in gaps:
+            keys.setdefault(key.split(":", 1)[0], []).append(key)
         zone, closed = local_zone(), set()
-        for chunk in _chunks(list(wanted)):
+        for chunk in _chunks(list(keys)):
             for row in self.w.session.execute(
                     select(_c.id, _c.last_followup_at).where(
                         _c.id.in_(chunk), _c.last_followup_at.is_not(None))):
-                since = wanted[row.id].split(":", 1)[1]
                 last = row.last_followup_at.astimezone(zone).date().isoformat()
-                if since == "never" or last > since:
-                    closed.add(wanted[row.id])
+                closed.update(key for key in keys[row.id]
+                              if key.endswith(":never") or last > key.split(":", 1)[1])
         return frozenset(closed)
 
     def _complete(self, settled: Iterable[_Existing]) -> None:

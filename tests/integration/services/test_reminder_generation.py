@@ -557,6 +557,20 @@ def test_a_run_completes_generated_reminders_that_no_longer_apply(org, customer_
     assert _reminder_actions(sales).get("reminder.complete") is None  # the run audits them
 
 
+def test_an_old_gap_is_completed_by_the_run_that_finds_a_new_one(org, customer_of):
+    cid = customer_of("sales_east1", name="赵强", tier="high_value")
+    sales = org.session("sales_east1")
+    org.session("admin").policies.update(holiday_list="")
+    assert dict(sales.reminder_generation.run(today=TODAY + timedelta(days=30)).created) == {
+        "follow_up": 1}
+    _set_last_followup(sales, cid, datetime(2026, 12, 1, 3, tzinfo=UTC))
+    # a month and more after that call, nobody has called again: a new gap, the old one done
+    report = sales.reminder_generation.run(today=date(2027, 1, 5))
+    assert (dict(report.created), report.completed) == ({"follow_up": 1}, 1)
+    made = _generated(sales)
+    assert (made[f"gap:{cid}:never"][4], made[f"gap:{cid}:2026-12-01"][4]) == (True, False)
+
+
 def _contracts_of(session, customer_id: str) -> list[str]:
     with session.customers.ctx.reading() as w:
         return list(w.session.scalars(select(Contract.id).where(
