@@ -14,9 +14,10 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 from sqlalchemy import and_, func, or_, select
 
 from desktop_crm.services import reminder_calendar as calendar
+from desktop_crm.services import reminder_series as series
 from desktop_crm.services.context import Work
 from desktop_crm.services.reminder_views import ALL_DAY_ALARM, Entry
-from desktop_crm.storage.models import Reminder
+from desktop_crm.storage.models import Reminder, ReminderOverride
 from desktop_crm.storage.types import as_stored
 
 LAPSE = timedelta(days=7)  # a repeating reminder's missed occurrence stays overdue this long
@@ -32,11 +33,12 @@ def due_entries(w: Work, until: datetime, since: datetime | None, zone: tzinfo, 
     until = as_stored(until.astimezone(UTC))
     if since is None:
         one_offs, _ = overdue_one_offs(w, owners, until, zone, limit=None)
-        found = one_offs + _latest_missed(w, owners, until, zone)
+        found = one_offs + missed_occurrences(w, owners, until, zone)
     else:
         since = as_stored(since.astimezone(UTC))
-        found = _one_offs_between(w, owners, since, until) + _occurrences_between(
-            w, owners, since, until, zone)
+        found = _one_offs_between(w, owners, since, until) + _distinct(
+            _occurrences_between(w, owners, since, until, zone)
+            + _snoozed_occurrences(w, owners, since, until))
     made = calendar.entries(w, found)
     chosen = [e for e in made if e.done_at is None and e.alarm(zone) <= until
               and (since is None or e.alarm(zone) > since)]
@@ -102,16 +104,57 @@ def _occurrences_between(w: Work, owners: Collection[str], since: datetime, unti
             if f.occurrence is not None]
 
 
+def missed_occurrences(w: Work, owners: Collection[str], until: datetime,
+                       zone: tzinfo) -> list[calendar.Found]:
+    """The overdue occurrences of repeating reminders: per reminder its latest occurrence of
+    the last week if not done, and any occurrence whose snooze has run out."""
+    return _distinct(_latest_missed(w, owners, until, zone)
+                     + _snoozed_occurrences(w, owners, None, until))
+
+
 def _latest_missed(w: Work, owners: Collection[str], until: datetime,
                    zone: tzinfo) -> list[calendar.Found]:
-    """Per repeating reminder, its latest occurrence of the last week, if not done."""
     days = calendar.Days((until - LAPSE).astimezone(zone).date(),
                          until.astimezone(zone).date() + _DAY, zone)
     latest: dict[str, calendar.Found] = {}
     for f in calendar.find(w, days, owners, include_done=True):
-        if f.occurrence is None or f.starts_at > until:
+        # by its own alarm, not its stored start: this morning's all-day occurrence, not yet
+        # announced at 08:00, must not hide yesterday's missed one
+        if f.occurrence is None or _first_alarm(f, zone) > until:
             continue
         held = latest.get(f.reminder.id)
         if held is None or f.starts_at > held.starts_at:
             latest[f.reminder.id] = f
     return [f for f in latest.values() if f.done_at is None]
+
+
+def _first_alarm(found: calendar.Found, zone: tzinfo) -> datetime:
+    """When an occurrence is first due, snooze aside (all-day: 09:00 of its day)."""
+    if not found.reminder.all_day:
+        return found.starts_at
+    return datetime.combine(found.starts_at.date(), ALL_DAY_ALARM, tzinfo=zone)
+
+
+def _snoozed_occurrences(w: Work, owners: Collection[str], since: datetime | None,
+                         until: datetime) -> list[calendar.Found]:
+    """Occurrences snoozed to a moment in (since, until], however long ago they started."""
+    c = ReminderOverride
+    found = []
+    for chunk in calendar.chunks(owners):
+        query = (select(c.occurrence, c.moved_to, c.snoozed_until, *calendar.ITEM_COLUMNS)
+                 .join(Reminder, Reminder.id == c.reminder_id)
+                 .where(Reminder.owner_id.in_(chunk), Reminder.rrule != "",
+                        Reminder.deleted_at.is_(None), c.deleted_at.is_(None),
+                        c.done_at.is_(None), ~c.skipped, c.snoozed_until <= until))
+        if since is not None:
+            query = query.where(c.snoozed_until > since)
+        for key, moved_to, snoozed, *columns in w.session.execute(query).tuples():
+            item = calendar.Item(*columns)
+            starts = moved_to if moved_to is not None else series.occurrence_start(key, item)
+            found.append(calendar.Found(item, key, starts, None, snoozed))
+    return found
+
+
+def _distinct(found: list[calendar.Found]) -> list[calendar.Found]:
+    """One entry per (reminder, occurrence), the later-read one winning."""
+    return list({(f.reminder.id, f.occurrence): f for f in found}.values())

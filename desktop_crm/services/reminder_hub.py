@@ -17,7 +17,11 @@ from desktop_crm.services import reminder_calendar as calendar
 from desktop_crm.services.context import Work
 from desktop_crm.services.customer_sight import sight_of
 from desktop_crm.services.customer_views import field_view, shown
-from desktop_crm.services.reminder_due import due_entries, overdue_one_offs
+from desktop_crm.services.reminder_due import (
+    due_entries,
+    missed_occurrences,
+    overdue_one_offs,
+)
 from desktop_crm.services.reminder_views import Entry
 from desktop_crm.services.scopes import owner_scope, subordinates
 from desktop_crm.storage.models import Complaint, Customer
@@ -91,8 +95,8 @@ def _overdue(w: Work, owners: frozenset[str], before: datetime,
     reminder's missed occurrence, newest first."""
     until = before - _MS
     one_offs, total = overdue_one_offs(w, owners, until, zone, limit=BUCKET_MAX)
-    repeating = [e for e in due_entries(w, until, None, zone, owner_ids=owners)
-                 if e.recurring]
+    repeating = [e for e in calendar.entries(w, missed_occurrences(w, owners, until, zone))
+                 if e.done_at is None and e.alarm(zone) <= until]
     made = calendar.entries(w, one_offs) + repeating
     made = [e for e in made if e.alarm(zone) <= until]
     made.sort(key=lambda e: e.alarm(zone), reverse=True)

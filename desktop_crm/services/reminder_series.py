@@ -11,6 +11,7 @@ reminder's version and owner; anything else is expanded afresh. A write path tha
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.recurrence import Recurrence, key_text, occurrences, parse_key
 from desktop_crm.storage.models import (
     Reminder,
@@ -29,6 +31,8 @@ from desktop_crm.storage.models import (
     ReminderSpan,
 )
 from desktop_crm.storage.types import as_stored
+
+log = logging.getLogger(__name__)
 
 SPAN_BACK = timedelta(days=400)  # last year's view stays fast
 SPAN_AHEAD = timedelta(days=800)  # as far ahead as anyone pages in a month grid
@@ -91,10 +95,17 @@ def expand(reminder: Series, changes: Sequence[ReminderOverride], lo: datetime,
     live = [c for c in changes if c.deleted_at is None]
     by_key = {c.occurrence: c for c in live}
     found = []
-    rule = recurrence_of(reminder, live)
-    # all-day occurrences are matched by their date at UTC midnight: widen by a day so the
-    # expansion's own overlap test keeps every date that starts inside [lo, hi)
-    for occ in occurrences(rule, lo - _DAY, hi + _DAY):
+    try:
+        rule = recurrence_of(reminder, live)
+        # all-day occurrences are matched by their date at UTC midnight: widen by a day so
+        # the expansion's own overlap test keeps every date that starts inside [lo, hi)
+        expanded = occurrences(rule, lo - _DAY, hi + _DAY)
+    except ValidationError as error:
+        # a rule written past the checks (an old import, a foreign sync peer) hides its one
+        # reminder, never the whole calendar or the cache upkeep of everyone
+        log.warning("reminder %s has a rule the calendar cannot expand: %s", reminder.id, error)
+        expanded = []
+    for occ in expanded:
         key = key_text(occ.key)
         starts = datetime.combine(occ.key, time(), tzinfo=UTC) \
             if reminder.all_day and not isinstance(occ.key, datetime) else occ.utc_start

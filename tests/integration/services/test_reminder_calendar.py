@@ -362,3 +362,42 @@ def test_contracts_expiring_lists_the_overdue_renewal_first(org) -> None:
                                     "all_day": True, "due_at": date(2026, 12, 8)})
     hub = sales.reminders.hub(zone=SHANGHAI)
     assert [e.reminder_id for e in hub.contracts] == [urgent.id, later.id]
+
+
+def test_an_overdue_occurrence_snoozed_for_15_minutes_comes_back(org) -> None:
+    sales = org.session("sales_east1")
+    made = sales.reminders.create({"title": "weekly call", "due_at": NOW - timedelta(days=3),
+                                   "rrule": "FREQ=WEEKLY", "time_zone": "Asia/Shanghai"})
+    [missed] = sales.reminders.due(NOW, zone=SHANGHAI)  # the sign-in look
+    sales.reminders.snooze(made.id, NOW + timedelta(minutes=15), missed.occurrence)
+    assert sales.reminders.due(NOW + timedelta(minutes=1), zone=SHANGHAI) == []
+    back = sales.reminders.due(NOW + timedelta(minutes=16), since=NOW + timedelta(minutes=14),
+                               zone=SHANGHAI)
+    assert [e.occurrence for e in back] == [missed.occurrence]
+    later = sales.reminders.due(NOW + timedelta(days=20), zone=SHANGHAI)  # never lapses
+    assert missed.occurrence in [e.occurrence for e in later]
+
+
+def test_yesterdays_missed_all_day_occurrence_stays_overdue_before_todays_alarm(org) -> None:
+    sales = org.session("sales_east1")
+    sales.reminders.create({"title": "daily check", "due_at": date(2026, 11, 16),
+                            "all_day": True, "rrule": "FREQ=DAILY"})
+    new_york = ZoneInfo("America/New_York")  # NOW is 04:00 there: today's alarm is at 09:00
+    assert [e.occurrence for e in sales.reminders.due(NOW, zone=new_york)] == ["2026-11-22"]
+    at = datetime(2026, 11, 23, 8, 30, tzinfo=SHANGHAI)
+    assert [e.occurrence for e in sales.reminders.due(at, zone=SHANGHAI)] == ["2026-11-22"]
+
+
+def test_a_stored_rule_the_calendar_cannot_expand_hides_only_its_own_reminder(org) -> None:
+    sales = org.session("sales_east1")
+    bad = _weekly_call(sales)
+    good = _weekly_call(sales, title="另一个")
+    with sales._ctx.db.unit_of_work() as s:  # written past the checks, as an old import could
+        s.execute(update(Reminder).where(Reminder.id == bad.id)
+                  .values(rrule="FREQ=HOURLY", version=Reminder.version + 1))
+    shown = sales.reminders.window(date(2026, 11, 1), date(2026, 12, 1), zone=SHANGHAI)
+    assert {e.reminder_id for e in shown} == {good.id}
+    assert sales.reminders.refresh_cache() == 1
+    assert sales.reminders.refresh_cache() == 0  # not retried for ever
+    sales.reminders.hub(zone=SHANGHAI)
+    sales.reminders.due(NOW, zone=SHANGHAI)
