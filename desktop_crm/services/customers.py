@@ -34,7 +34,7 @@ from desktop_crm.services.customer_views import (
 __all__ = ["CustomerPage", "CustomerService", "Order"]  # the GUI imports all three from here
 from desktop_crm.services.policies import policy_set
 from desktop_crm.services.scopes import OwnerScope, owner_scope
-from desktop_crm.storage.models import Customer, OwnershipChange, User
+from desktop_crm.storage.models import Customer, OwnershipChange, Reminder, User
 from desktop_crm.storage.names import name_keys
 
 R = Resource.CUSTOMER
@@ -161,9 +161,18 @@ class CustomerService(CustomerLists):
                 customer = self._save(w, customer, {
                     "previous_owner_id": previous, "owner_id": owner_id,
                     "department_id": department_id})
+                # the customer's open reminders go with it, so no one keeps a customer's
+                # to-do list after handing the customer on
+                moved = w.session.execute(
+                    update(Reminder).where(
+                        Reminder.customer_id == customer_id, Reminder.owner_id == previous,
+                        Reminder.done_at.is_(None), Reminder.deleted_at.is_(None))
+                    .values(owner_id=owner_id, version=Reminder.version + 1,
+                            updated_at=w.now, updated_by=w.actor.user_id)
+                    .execution_options(synchronize_session=False)).rowcount
                 audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                              action="customer.assign", entity=R, entity_id=customer_id,
-                             detail={"from": previous, "to": owner_id})
+                             detail={"from": previous, "to": owner_id, "reminders": moved})
             return self._record(w, customer, self._sight(w))
 
     def bulk_create(self, rows: Iterable[Mapping[str, Any]], *, batch_size: int = 5000) -> int:

@@ -401,3 +401,15 @@ def test_a_stored_rule_the_calendar_cannot_expand_hides_only_its_own_reminder(or
     assert sales.reminders.refresh_cache() == 0  # not retried for ever
     sales.reminders.hub(zone=SHANGHAI)
     sales.reminders.due(NOW, zone=SHANGHAI)
+
+
+def test_handing_a_customer_on_hands_on_its_open_reminders(org, customer_of) -> None:
+    cid = customer_of("sales_east1", name="王芳")
+    east1 = org.session("sales_east1")
+    open_one = east1.reminders.create({"title": "回访王芳", "due_at": NOW, "customer_id": cid})
+    done_one = east1.reminders.create({"title": "已回访", "due_at": NOW, "customer_id": cid})
+    east1.reminders.complete(done_one.id)
+    org.session("mgr_east").customers.assign(cid, org.ids["sales_east2"])
+    east2 = org.session("sales_east2")
+    assert [r.id for r in east2.reminders.list()] == [open_one.id]
+    assert [r.id for r in east1.reminders.list(include_done=True)] == [done_one.id]
