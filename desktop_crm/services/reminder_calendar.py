@@ -99,7 +99,7 @@ def select_items() -> Select[Any]:
 def column_rows(w: Work, query: Select[Any]) -> Iterable[Any]:
     """The rows of a column query, straight from Core: the ORM's loading steps cost a third
     more per row, and these rows make no objects."""
-    return w.session.connection().execute(query)
+    return w.session.connection().execute(query).all()  # one fetch, not a call per row
 
 
 def read_items(w: Work, query: Select[Any]) -> list[Item]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Dialect, Integer, String, Text
@@ -64,7 +65,9 @@ def id_from_stored(value: bytes | str) -> str:
     return value if isinstance(value, str) else uuid_from_bytes(value)
 
 
+@lru_cache(maxsize=1 << 16)
 def uuid_from_bytes(value: bytes) -> str:
+    # remembered: a calendar month names the same owner and customers thousands of times
     h = value.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
