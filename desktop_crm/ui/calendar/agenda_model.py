@@ -15,13 +15,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont
 
 from desktop_crm.services.reminder_views import Entry
 from desktop_crm.ui.calendar.day_summary import DaySummary, summarise
 from desktop_crm.ui.calendar.entry_mime import ENTRY_MIME_TYPE, entries_mime
-from desktop_crm.ui.calendar.entry_text import time_text, tooltip_text
+from desktop_crm.ui.calendar.entry_text import done_look, time_text, tooltip_text
 from desktop_crm.ui.calendar.kind_style import kind_icon, kind_label
 from desktop_crm.ui.i18n import filled
 
@@ -152,13 +151,8 @@ class AgendaModel(QAbstractItemModel):
             return kind_icon(entry.kind)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return tooltip_text(entry, self._zone, show_owner=True)
-        if role == Qt.ItemDataRole.FontRole and done:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and done:
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled,
-                                                QPalette.ColorRole.Text)
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            return done_look(role, done)
         if role == ENTRY_ROLE:
             return entry
         return None

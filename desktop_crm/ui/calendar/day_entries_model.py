@@ -14,13 +14,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
 
 from desktop_crm.services.reminder_views import Entry
 from desktop_crm.ui.calendar.day_summary import EntryKey
 from desktop_crm.ui.calendar.entry_mime import ENTRY_MIME_TYPE, entries_mime, keys_from_mime
-from desktop_crm.ui.calendar.entry_text import line_text, tooltip_text
+from desktop_crm.ui.calendar.entry_text import done_look, line_text, tooltip_text
 from desktop_crm.ui.calendar.kind_style import kind_icon
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,13 +65,8 @@ class DayEntriesModel(QAbstractListModel):
             return kind_icon(entry.kind)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return tooltip_text(entry, self._zone, show_owner=self._show_owner)
-        if role == Qt.ItemDataRole.FontRole and done:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and done:
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled,
-                                                QPalette.ColorRole.Text)
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            return done_look(role, done)
         if role == ENTRY_ROLE:
             return entry
         return None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from desktop_crm.services.reminder_views import Entry
 from desktop_crm.ui.calendar.kind_style import kind_label
@@ -44,3 +46,17 @@ def tooltip_text(entry: Entry, zone: tzinfo, *, show_owner: bool = False) -> str
         lines.append(filled(QCoreApplication.translate("CalendarEntry", "Snoozed until %1"),
                             entry.snoozed_until.astimezone(zone).strftime("%Y-%m-%d %H:%M")))
     return "\n".join(lines)
+
+
+def done_look(role: int, done: bool) -> QFont | QColor | None:
+    """How a done entry reads in any list: struck through and greyed (None otherwise)."""
+    if not done:
+        return None
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setStrikeOut(True)
+        return font
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                            QPalette.ColorRole.Text)
+    return None
