@@ -13,7 +13,6 @@ and exits 1 when either did not appear.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,9 +30,9 @@ backend = build_backend()  # the services before Qt, as the app imports them
 tmp = tempfile.TemporaryDirectory()
 vault_dir = Path(tmp.name) / "vault"
 build_demo_vault(vault_dir, customers=200, seed=7, today=date.today(), password=PASSWORD)
-tray_host = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--width", "10"])
 
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon  # noqa: E402
+from xvfb_tray import balloon_text, spin, start_tray_host  # noqa: E402
 
 from desktop_crm.ui.backend import SignedIn  # noqa: E402
 from desktop_crm.ui.i18n import install_translators  # noqa: E402
@@ -41,34 +40,19 @@ from desktop_crm.ui.main_window import MainWindow  # noqa: E402
 from desktop_crm.ui.ops import Operations  # noqa: E402
 
 app = QApplication([sys.argv[0]])
+tray_host = start_tray_host()
 translators = install_translators(app, "zh_CN")
 
 
-def spin(seconds: float) -> None:
-    end = time.time() + seconds
-    while time.time() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def balloon_text() -> str:
-    """The words of Qt's own tray balloon, when one shows (no notification daemon here)."""
-    for widget in app.topLevelWidgets():
-        if widget.metaObject().className() == "QBalloonTip" and widget.isVisible():
-            texts = (label.text() for label in widget.findChildren(QLabel))
-            return " / ".join(text for text in texts if text)
-    return ""
-
-
 try:
-    spin(1.0)  # let the tray host claim the tray selection
+    spin(app, 1.0)  # let the tray host claim the tray selection
     tray_ready = QSystemTrayIcon.isSystemTrayAvailable()
     ops = Operations(app)
     sales = backend.sign_in(vault_dir, "sales_east1", PASSWORD)
     window = MainWindow(SignedIn(sales, sales.me()), ops, idle_lock_after=timedelta(hours=1))
     window.setGeometry(0, 40, 1000, 640)
     window.show()
-    spin(3.0)  # the sign-in look announces the overdue count first
+    spin(app, 3.0)  # the sign-in look announces the overdue count first
     other = backend.sign_in(vault_dir, "sales_east1", PASSWORD)
     due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=4)
     other.reminders.create({"title": TITLE, "due_at": due})
@@ -79,8 +63,8 @@ try:
     deadline = time.time() + 30
     shown = ""
     while time.time() < deadline and TITLE not in shown:
-        spin(0.2)
-        shown = balloon_text()
+        spin(app, 0.2)
+        shown = balloon_text(app)
     banner = desk.banner
     banner_text = " / ".join(label.text() for label in banner.findChildren(QLabel)
                              if label.isVisible() and label.text())

@@ -12,7 +12,6 @@ tray icon or the message did not appear.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,9 +28,9 @@ backend = build_backend()  # the services before Qt, as the app imports them
 tmp = tempfile.TemporaryDirectory()
 vault_dir = Path(tmp.name) / "vault"
 build_demo_vault(vault_dir, customers=200, seed=7, today=date(2026, 11, 23), password=PASSWORD)
-tray_host = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--width", "10"])
 
-from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon  # noqa: E402
+from xvfb_tray import balloon_text, spin, start_tray_host  # noqa: E402
 
 from desktop_crm.ui.backend import SignedIn  # noqa: E402
 from desktop_crm.ui.i18n import install_translators  # noqa: E402
@@ -39,34 +38,19 @@ from desktop_crm.ui.main_window import MainWindow  # noqa: E402
 from desktop_crm.ui.ops import Operations  # noqa: E402
 
 app = QApplication([sys.argv[0]])
+tray_host = start_tray_host()
 translators = install_translators(app, "en")  # English plural forms, as the app shows them
 
 
-def spin(seconds: float) -> None:
-    end = time.time() + seconds
-    while time.time() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def balloon_text() -> str:
-    """The words of Qt's own tray balloon, when one shows (no notification daemon here)."""
-    for widget in app.topLevelWidgets():
-        if widget.metaObject().className() == "QBalloonTip" and widget.isVisible():
-            texts = (label.text() for label in widget.findChildren(QLabel))
-            return " / ".join(text for text in texts if text)
-    return ""
-
-
 try:
-    spin(1.0)  # let the tray host claim the tray selection
+    spin(app, 1.0)  # let the tray host claim the tray selection
     tray_ready = QSystemTrayIcon.isSystemTrayAvailable()
     ops = Operations(app)
     admin = backend.sign_in(vault_dir, "admin", PASSWORD)
     window = MainWindow(SignedIn(admin, admin.me()), ops, idle_lock_after=timedelta(hours=1))
     window.setGeometry(0, 40, 900, 600)
     window.show()
-    spin(2.0)
+    spin(app, 2.0)
     watcher = window.alert_watcher
     assert watcher is not None
     before = watcher.count
@@ -78,8 +62,8 @@ try:
     deadline = time.time() + 10
     shown = ""
     while time.time() < deadline and not shown:
-        spin(0.2)
-        shown = balloon_text()
+        spin(app, 0.2)
+        shown = balloon_text(app)
     if len(sys.argv) > 1:
         app.primaryScreen().grabWindow(0).save(sys.argv[1])
     print(f"tray available: {tray_ready}; open alerts {before} -> {watcher.count}")
