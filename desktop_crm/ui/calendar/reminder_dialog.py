@@ -4,8 +4,9 @@ A new reminder starts on the given day (and with the given customer); an existin
 with `session.reminders.get` on the read lane, and saved with its version, so an edit made
 elsewhere meanwhile is refused instead of overwritten. Saving runs on the write lane; a refused
 value comes back as the service's ValidationError and is shown under its field with the dialog
-still open and nothing saved. A saved reminder emits `reminder_did_save` with the
-ReminderView, tells every view that reminders changed, and closes the dialog.
+still open and nothing saved. An edit sends only the fields the person changed. A saved
+reminder emits `reminder_did_save` with the ReminderView, tells every view that reminders
+changed, and closes the dialog.
 """
 
 from __future__ import annotations
@@ -175,6 +176,11 @@ class ReminderDialog(QDialog):
             self.picker.search_edit.setFocus()
             return
         values = self.form.values()
+        if self.loaded is not None:
+            # only what the person changed: an untouched rule, zone or start stays exactly as
+            # stored (the service forgets a series' done and moved occurrences when they move)
+            values = {name: value for name, value in values.items()
+                      if value != self._untouched.get(name)}
         customer = self.customer()
         customer_id = customer[0] if customer is not None else None
         loaded_customer = self.loaded.customer_id if self.loaded is not None else None

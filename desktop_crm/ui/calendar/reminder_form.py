@@ -1,7 +1,8 @@
 """The fields of one reminder: kind, title, customer, when, how it repeats, notes.
 
 The form turns what was typed into the reminder service's values (an aware start, or a date
-for an all-day reminder; an end on the same day; an RRULE) and shows a message under the field
+for an all-day reminder; a timed end on the same day, or an all-day reminder's last day, which
+moves along with its first; an RRULE) and shows a message under the field
 it concerns. It checks only what the service cannot see (a custom rule it can check as typed,
 an empty title); every other rule is the service's, its message shown at its field.
 """
@@ -68,6 +69,14 @@ class ReminderForm(QWidget):
         self.end_check.setObjectName("endCheck")
         self.end_edit = self._time_edit("endTimeEdit", self.tr("End time"))
         self.end_edit.setEnabled(False)
+        self.end_date_edit = QDateEdit(self)  # an all-day reminder's last day
+        self.end_date_edit.setObjectName("endDateEdit")
+        self.end_date_edit.setDisplayFormat(DATE_FORMAT)
+        self.end_date_edit.setCalendarPopup(True)
+        self.end_date_edit.setAccessibleName(self.tr("Last day"))
+        self.end_date_edit.setEnabled(False)
+        self.end_date_edit.hide()
+        self._first_day = self.date_edit.date()  # the date the last day moves along with
         self.repeat = RepeatChoice(self)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("notesEdit")
@@ -83,7 +92,8 @@ class ReminderForm(QWidget):
         self.series_note.hide()
 
         when_row = QHBoxLayout()
-        for widget in (self.date_edit, self.start_edit, self.end_check, self.end_edit):
+        for widget in (self.date_edit, self.start_edit, self.end_check, self.end_edit,
+                       self.end_date_edit):
             when_row.addWidget(widget)
         when_row.addStretch(1)
         when_row.addWidget(self.all_day_check)
@@ -103,7 +113,7 @@ class ReminderForm(QWidget):
 
         self.all_day_check.toggled.connect(self._all_day_toggled)
         self.end_check.toggled.connect(self._end_toggled)
-        self.date_edit.dateChanged.connect(self._start_moved)
+        self.date_edit.dateChanged.connect(self._date_moved)
         self.start_edit.timeChanged.connect(self._start_moved)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
 
@@ -147,6 +157,7 @@ class ReminderForm(QWidget):
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.start_edit.setTime(start)
         self.end_edit.setTime(start.addSecs(3600))
+        self.end_date_edit.setDate(self.date_edit.date())
         self._start_moved()
 
     def load(self, view: ReminderView) -> None:
@@ -161,11 +172,14 @@ class ReminderForm(QWidget):
             start = to_qdatetime(view.due_at)
             self.date_edit.setDate(start.date())
             self.start_edit.setTime(start.time())
-        self.end_check.setChecked(view.ends_at is not None and not view.all_day)
+        self.end_check.setChecked(view.ends_at is not None)
         if view.ends_at is not None and not view.all_day:
             self.end_edit.setTime(to_qdatetime(view.ends_at).time())
         else:
             self.end_edit.setTime(self.start_edit.time().addSecs(3600))
+        last = view.ends_at.date() if view.ends_at is not None and view.all_day else None
+        self.end_date_edit.setDate(QDate(last.year, last.month, last.day) if last is not None
+                                   else self.date_edit.date())
         self.notes_edit.setPlainText(view.notes)
         self._start_moved()
         self.repeat.set_rule(view.rrule)
@@ -180,10 +194,13 @@ class ReminderForm(QWidget):
             return date(day.year(), day.month(), day.day())
         return from_qdatetime(QDateTime(day, self.start_edit.time()))
 
-    def end(self) -> datetime | None:
-        """The end on the start's day, or None (all-day reminders and no end set)."""
-        if self.all_day_check.isChecked() or not self.end_check.isChecked():
+    def end(self) -> date | datetime | None:
+        """A timed end on the start's day, an all-day reminder's last day, or None."""
+        if not self.end_check.isChecked():
             return None
+        if self.all_day_check.isChecked():
+            last = self.end_date_edit.date()
+            return date(last.year(), last.month(), last.day())
         return from_qdatetime(QDateTime(self.date_edit.date(), self.end_edit.time()))
 
     def problem(self) -> tuple[str, str] | None:
@@ -220,6 +237,8 @@ class ReminderForm(QWidget):
         else:
             error.show_message(text)
         widget = self._fields.get(field) or self._fields.get(row)
+        if field == "ends_at" and self.all_day_check.isChecked():
+            widget = self.end_date_edit
         if widget is not None and widget.isEnabled():
             widget.setFocus()
         return True
@@ -232,12 +251,24 @@ class ReminderForm(QWidget):
     # --- keeping the fields consistent --------------------------------------------------------
 
     def _all_day_toggled(self, all_day: bool) -> None:
-        for widget in (self.start_edit, self.end_check, self.end_edit):
+        for widget in (self.start_edit, self.end_edit):
             widget.setVisible(not all_day)
+        self.end_date_edit.setVisible(all_day)
+        if self.end_date_edit.date() < self.date_edit.date():
+            self.end_date_edit.setDate(self.date_edit.date())
         self._start_moved()
 
     def _end_toggled(self, on: bool) -> None:
         self.end_edit.setEnabled(on)
+        self.end_date_edit.setEnabled(on)
+
+    def _date_moved(self, day: QDate) -> None:
+        """The last day keeps its distance from the first, so a span moves whole."""
+        if self._first_day.isValid() and self.end_date_edit.date().isValid():
+            span = self._first_day.daysTo(self.end_date_edit.date())
+            self.end_date_edit.setDate(day.addDays(max(0, span)))
+        self._first_day = day
+        self._start_moved()
 
     def _start_moved(self, *_args: object) -> None:
         day = self.date_edit.date()

@@ -2,9 +2,12 @@
 
 The choices follow the reminder's date ("Weekly on Monday", "Monthly on day 31", "Yearly on
 Feb 29") and are stored without naming the day (FREQ=WEEKLY takes its weekday from the start),
-so moving the reminder to another day moves the repeats with it. A typed rule is checked as it
-is typed, against the reminder's start, with the recurrence engine the service uses; its
-message says what is wrong in the person's language.
+so moving the reminder to another day moves the repeats with it. A stored rule that reads as
+one of the choices (FREQ=WEEKLY;BYDAY=MO on a Monday) is saved back exactly as stored while
+that choice stays, so an unchanged rule never looks changed to the service (which would forget
+the series' done, skipped and moved occurrences). Any other rule shows as Custom with its
+text. A typed rule is checked as it is typed, against the reminder's start, with the
+recurrence engine the service uses; its message says what is wrong in the person's language.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ class RepeatChoice(QWidget):
         self.setObjectName("repeatChoice")
         self._start: date | datetime = date.today()
         self._all_day = False
+        self._stored_rule = ""  # the rule as loaded, given back while its choice stays
         self.combo = QComboBox(self)
         self.combo.setObjectName("repeatCombo")
         self.combo.setAccessibleName(self.tr("Repeat"))
@@ -123,16 +127,25 @@ class RepeatChoice(QWidget):
     # --- the rule -------------------------------------------------------------------------------
 
     def set_rule(self, rule: str) -> None:
-        day = self._start if not isinstance(self._start, datetime) else self._start.date()
-        choice = choice_of(rule, day)
+        """Show a stored rule: as the choice it reads as, else as Custom with its text."""
+        self._stored_rule = rule.strip()
+        choice = choice_of(rule, self._day())
         self.combo.setCurrentIndex(self.combo.findData(choice))
         if choice == CUSTOM:
-            self.rule_edit.setText(rule)
+            self.rule_edit.setText(self._stored_rule)
         self._choice_changed()
 
     def rule(self) -> str:
+        """The rule to save: the stored text while the chosen words still mean it."""
         choice = self.combo.currentData()
-        return self.rule_edit.text().strip() if choice == CUSTOM else RULES[choice]
+        if choice == CUSTOM:
+            return self.rule_edit.text().strip()
+        if self._stored_rule and choice_of(self._stored_rule, self._day()) == choice:
+            return self._stored_rule
+        return RULES[choice]
+
+    def _day(self) -> date:
+        return self._start.date() if isinstance(self._start, datetime) else self._start
 
     def problem(self) -> str:
         """What is wrong with the typed rule for this start, in words ("" when it is fine)."""

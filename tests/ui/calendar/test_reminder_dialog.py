@@ -1,12 +1,17 @@
 """The reminder dialog: a new reminder with a customer and a weekly repeat is saved as typed;
 a bad rule is named as it is typed; refused values (end before start, a date out of range)
 come back under their field with the dialog open and nothing saved; an edit loads the
-reminder and saves with its version, and a stale version is refused in words."""
+reminder and saves with its version, and a stale version is refused in words; an edit sends
+only what changed, so a stored rule, zone and start (and a series' done occurrences) stay as
+they were; a multi-day all-day reminder keeps its last day."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
@@ -15,7 +20,14 @@ from desktop_crm.services.reminder_views import ReminderView
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.ui import prompts
 from desktop_crm.ui.calendar.reminder_dialog import ReminderDialog
-from desktop_crm.ui.calendar.reminder_repeat import CUSTOM, WEEKLY
+from desktop_crm.ui.calendar.reminder_repeat import (
+    CUSTOM,
+    DAILY,
+    MONTHLY,
+    WEEKLY,
+    YEARLY,
+    RepeatChoice,
+)
 from desktop_crm.ui.ops import Operations
 from tests.ui.conftest import SALES2_PASSWORD, Template
 
@@ -206,3 +218,148 @@ def test_cancel_asks_before_dropping_what_was_typed(
     with prompts.scripted(True):
         dialog.reject()
     assert not dialog.isVisible()
+
+
+def _weekly_with_a_done_monday(session: CrmSession, **more: Any) -> tuple[ReminderView, str]:
+    """A weekly Monday reminder whose second occurrence is done and first is snoozed."""
+    zone = ZoneInfo("Asia/Shanghai")
+    view = session.reminders.create({
+        "title": "Weekly call", "due_at": datetime.combine(MONDAY, time(10, 0), zone),
+        "rrule": "FREQ=WEEKLY;BYDAY=MO", "time_zone": "Asia/Shanghai", **more})
+    [second] = session.reminders.window(date(2031, 3, 17), date(2031, 3, 18), zone=zone)
+    session.reminders.complete(view.id, second.occurrence)
+    return session.reminders.get(view.id), second.occurrence or ""
+
+
+def _done_on_the_second_monday(session: CrmSession) -> bool:
+    zone = ZoneInfo("Asia/Shanghai")
+    [second] = session.reminders.window(date(2031, 3, 17), date(2031, 3, 18), zone=zone)
+    return second.done_at is not None
+
+
+def _save_and_wait(qtbot: Any, dialog: ReminderDialog) -> ReminderView:
+    views = saved_views(dialog)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(views), timeout=10_000)
+    return views[0]
+
+
+def test_a_title_edit_keeps_the_rule_and_its_done_occurrences(
+        qtbot: Any, ops: Operations, sales2: CrmSession) -> None:
+    view, _ = _weekly_with_a_done_monday(sales2)
+    dialog = opened(qtbot, ReminderDialog(sales2, ops, reminder_id=view.id))
+    assert dialog.form.repeat.rule() == "FREQ=WEEKLY;BYDAY=MO"  # read back as stored
+    dialog.form.title_edit.setText("Weekly call with the boss")
+    _save_and_wait(qtbot, dialog)
+    stored = sales2.reminders.get(view.id)
+    assert stored.title == "Weekly call with the boss"
+    assert stored.rrule == "FREQ=WEEKLY;BYDAY=MO"
+    assert _done_on_the_second_monday(sales2)
+
+
+def test_seconds_in_a_stored_start_are_no_change(
+        qtbot: Any, ops: Operations, sales2: CrmSession) -> None:
+    zone = ZoneInfo("Asia/Shanghai")
+    view = sales2.reminders.create({
+        "title": "Imported", "due_at": datetime.combine(MONDAY, time(10, 0, 30), zone),
+        "rrule": "FREQ=DAILY", "time_zone": "Asia/Shanghai"})
+    [second] = sales2.reminders.window(date(2031, 3, 11), date(2031, 3, 12), zone=zone)
+    sales2.reminders.complete(view.id, second.occurrence)
+    dialog = opened(qtbot, ReminderDialog(sales2, ops, reminder_id=view.id))
+    with updates_sent(sales2) as sent:
+        dialog.form.notes_edit.setPlainText("From the old calendar")
+        _save_and_wait(qtbot, dialog)
+    assert sent == [{"notes": "From the old calendar"}]
+    stored = sales2.reminders.get(view.id)
+    assert stored.due_at == view.due_at  # the seconds stay
+    [second] = sales2.reminders.window(date(2031, 3, 11), date(2031, 3, 12), zone=zone)
+    assert second.done_at is not None
+
+
+@contextmanager
+def updates_sent(session: CrmSession) -> Iterator[list[dict[str, Any]]]:
+    """The changes each reminders.update call is given while the block runs."""
+    sent: list[dict[str, Any]] = []
+    update = session.reminders.update
+
+    def recording(reminder_id: str, changes: Any, **kwargs: Any) -> ReminderView:
+        sent.append(dict(changes))
+        return update(reminder_id, changes, **kwargs)
+
+    session.reminders.update = recording  # type: ignore[method-assign]
+    try:
+        yield sent
+    finally:
+        del session.reminders.update
+
+
+def test_only_the_fields_changed_are_sent(
+        qtbot: Any, ops: Operations, sales2: CrmSession) -> None:
+    view, _ = _weekly_with_a_done_monday(sales2)
+    dialog = opened(qtbot, ReminderDialog(sales2, ops, reminder_id=view.id))
+    with updates_sent(sales2) as sent:
+        dialog.form.title_edit.setText("Weekly call, shorter")
+        dialog.form.kind_combo.setCurrentIndex(dialog.form.kind_combo.findData("visit"))
+        _save_and_wait(qtbot, dialog)
+    assert sent == [{"title": "Weekly call, shorter", "kind": "visit"}]
+
+
+@pytest.mark.parametrize(("rule", "choice"), [
+    ("FREQ=WEEKLY;BYDAY=MO", WEEKLY),
+    ("FREQ=WEEKLY", WEEKLY),
+    ("FREQ=MONTHLY;BYMONTHDAY=10", MONTHLY),
+    ("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=10", YEARLY),
+    ("FREQ=DAILY", DAILY),
+    ("FREQ=MONTHLY;BYDAY=2MO", CUSTOM),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR", CUSTOM),
+])
+def test_a_stored_rule_reads_as_a_choice_that_saves_the_same_rule(
+        qtbot: Any, rule: str, choice: str) -> None:
+    repeat = RepeatChoice()
+    qtbot.addWidget(repeat)
+    repeat.set_start(datetime.combine(MONDAY, time(10, 0)), False)
+    repeat.set_rule(rule)
+    assert repeat.combo.currentData() == choice
+    assert repeat.rule() == rule
+    if choice == CUSTOM:
+        assert repeat.rule_edit.text() == rule and not repeat.rule_edit.isHidden()
+    # another day: the choice now says Tuesday, and saves what it says
+    if choice == WEEKLY:
+        repeat.set_start(datetime.combine(MONDAY + timedelta(days=1), time(10, 0)), False)
+        assert repeat.rule() == "FREQ=WEEKLY"
+
+
+def test_a_multi_day_all_day_reminder_keeps_its_end(
+        qtbot: Any, ops: Operations, sales2: CrmSession) -> None:
+    view = sales2.reminders.create({
+        "title": "Trade fair", "all_day": True, "due_at": date(2031, 3, 10),
+        "ends_at": date(2031, 3, 12)})
+    dialog = opened(qtbot, ReminderDialog(sales2, ops, reminder_id=view.id))
+    form = dialog.form
+    assert form.end_check.isChecked() and form.end_date_edit.isVisibleTo(dialog)
+    assert form.end_date_edit.date() == QDate(2031, 3, 12)
+    form.title_edit.setText("Trade fair in Guangzhou")
+    _save_and_wait(qtbot, dialog)
+    assert sales2.reminders.get(view.id).ends_at == datetime(2031, 3, 12, tzinfo=UTC)
+
+    dialog = opened(qtbot, ReminderDialog(sales2, ops, reminder_id=view.id))
+    dialog.form.date_edit.setDate(QDate(2031, 3, 17))  # moved a week on: the end goes along
+    assert dialog.form.end_date_edit.date() == QDate(2031, 3, 19)
+    _save_and_wait(qtbot, dialog)
+    stored = sales2.reminders.get(view.id)
+    assert stored.due_at == datetime(2031, 3, 17, tzinfo=UTC)
+    assert stored.ends_at == datetime(2031, 3, 19, tzinfo=UTC)
+
+
+def test_a_new_all_day_reminder_can_span_days(
+        qtbot: Any, ops: Operations, sales2: CrmSession) -> None:
+    dialog = opened(qtbot, ReminderDialog(sales2, ops, day=MONDAY))
+    form = dialog.form
+    qtbot.keyClicks(form.title_edit, "Holiday")
+    form.all_day_check.setChecked(True)
+    assert form.end_check.isVisibleTo(dialog) and not form.end_edit.isVisibleTo(dialog)
+    form.end_check.setChecked(True)
+    form.end_date_edit.setDate(QDate(2031, 3, 14))
+    view = _save_and_wait(qtbot, dialog)
+    stored = sales2.reminders.get(view.id)
+    assert stored.all_day and stored.ends_at == datetime(2031, 3, 14, tzinfo=UTC)
