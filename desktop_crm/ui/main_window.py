@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             layout.addWidget(self.reminder_desk.banner)
             self.reminder_desk.customer_requested.connect(self.open_customer)
             self.reminder_desk.hub_requested.connect(self.show_hub)
+            self.reminder_desk.problem.connect(self.statusBar().showMessage)
             if tray.tray is not None:  # a click on a reminder's message brings the app up
                 tray.tray.messageClicked.connect(self.show_hub)
         layout.addWidget(self.splitter, 1)

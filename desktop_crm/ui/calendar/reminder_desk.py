@@ -1,14 +1,15 @@
 """Everything reminders add to the main window, built and wired in one place: the to-do hub,
 the calendar, the due banner with its watcher and tray messages, and the daily upkeep.
 
-The main window only places the pages and the banner and starts or stops the desk; the
-pieces talk to each other here.
+The main window only places the pages and the banner, starts or stops the desk, and shows
+its `problem` sentences in the status bar; the pieces talk to each other here.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_crm.domain.errors import VaultLocked
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.calendar.banner import DueBanner
@@ -16,6 +17,8 @@ from desktop_crm.ui.calendar.calendar_page import CalendarPage
 from desktop_crm.ui.calendar.due_watcher import DueWatcher
 from desktop_crm.ui.calendar.hub_page import HubPage
 from desktop_crm.ui.calendar.upkeep import ReminderUpkeep
+from desktop_crm.ui.errors import error_text
+from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.tray import TrayNotifier
 
@@ -23,6 +26,7 @@ from desktop_crm.ui.tray import TrayNotifier
 class ReminderDesk(QObject):
     customer_requested = Signal(str)
     hub_requested = Signal()  # the banner's "Show all": the window brings the hub forward
+    problem = Signal(str)  # a short sentence for the status bar: the day's upkeep failed
 
     def __init__(self, session: CrmSession, ops: Operations, actor: Actor, *,
                  notifier: TrayNotifier | None, upkeep: bool = True,
@@ -34,6 +38,8 @@ class ReminderDesk(QObject):
         self.banner.hide()
         self.watcher = DueWatcher(session, ops, notifier=notifier, parent=self)
         self.upkeep = ReminderUpkeep(session, ops, actor, parent=self) if upkeep else None
+        if self.upkeep is not None:
+            self.upkeep.did_fail.connect(self._upkeep_failed)
         self.watcher.due_did_change.connect(self.banner.show_entries)
         self.banner.dismiss_requested.connect(self.watcher.dismiss)
         self.banner.show_all_requested.connect(self.hub_requested)
@@ -55,3 +61,10 @@ class ReminderDesk(QObject):
         close = getattr(self.calendar_page, "close_dialogs", None)
         if close is not None:
             close()
+
+    def _upkeep_failed(self, error: Exception) -> None:
+        """Say so: generated reminders and the calendar may be out of date until a retry."""
+        if isinstance(error, VaultLocked):
+            return  # the window is locking; the lock screen says so
+        self.problem.emit(filled(self.tr("Reminders could not be brought up to date: %1"),
+                                 error_text(error)))
