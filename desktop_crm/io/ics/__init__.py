@@ -24,7 +24,7 @@ of its series plus a one-off item of its own.
 from desktop_crm.io.ics.item import CUSTOMER_PROPERTY, DONE_PROPERTY, CalendarItem, Moment
 from desktop_crm.io.ics.reading import ImportResult, SkippedEntry, import_ics
 from desktop_crm.io.ics.reasons import Reason
-from desktop_crm.io.ics.rules import portable_rule, without_idle_week_start
+from desktop_crm.io.ics.rules import portable_rule, rfc_until, without_idle_week_start
 from desktop_crm.io.ics.writing import export_ics
 
 __all__ = [
@@ -38,5 +38,6 @@ __all__ = [
     "export_ics",
     "import_ics",
     "portable_rule",
+    "rfc_until",
     "without_idle_week_start",
 ]

@@ -1,9 +1,10 @@
 """A reminder, given as plain values, as the calendar items that carry it to other programs.
 
-A one-off reminder is one item. A repeating one is its series (the rule made portable, a
-skipped occurrence as an exception date) plus one RECURRENCE-ID item per occurrence that was
-moved, or completed when done ones are wanted; a completed occurrence is otherwise an
-exception date too, so another calendar shows only what is still to do.
+A one-off reminder is one item. A repeating one is its series (the rule made portable, its
+UNTIL in UTC for a timed series, a skipped occurrence as an exception date) plus one
+RECURRENCE-ID item per occurrence that was moved, or completed when done ones are wanted; a
+completed occurrence is otherwise an exception date too, so another calendar shows only what
+is still to do.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_crm.domain.recurrence import parse_key
 from desktop_crm.io.ics.item import CalendarItem, Moment
-from desktop_crm.io.ics.rules import portable_rule
+from desktop_crm.io.ics.rules import portable_rule, rfc_until
 
 PRODUCT_ID = "-//Desktop CRM//Reminders//EN"
 UID_SUFFIX = "@desktop-crm"
@@ -72,8 +73,9 @@ def reminder_items(reminder: ReminderFields, *, include_done: bool) -> list[Cale
             changed.append(CalendarItem(start=shape.at(moved), end=shape.end_for(moved),
                                         recurrence_id=original, done=change.done, **common))
     first_day = start.date() if isinstance(start, datetime) else start
-    series = CalendarItem(start=start, end=shape.end_for(reminder.due_at),
-                          rrule=portable_rule(reminder.rrule, first_day),
+    rule = rfc_until(portable_rule(reminder.rrule, first_day),
+                     None if reminder.all_day else shape.zone)
+    series = CalendarItem(start=start, end=shape.end_for(reminder.due_at), rrule=rule,
                           exdates=tuple(exdates), done=reminder.done, **common)
     return [series, *changed]
 

@@ -2,15 +2,19 @@
 
 The app repeats a yearly reminder started on Feb 29 on Feb 28 in common years (a birthday that
 shows once in four years is a missed birthday); RFC 5545 would skip those years. Written as
-"the last day of February" other calendars show the same days. Coming in, a week start (WKST)
+"the last day of February" other calendars show the same days. The app reads an UNTIL given
+as a date or a local time in the series' own zone; RFC 5545 wants it in UTC beside a zoned
+start (and a date beside a date), so it is written that way. Coming in, a week start (WKST)
 that changes nothing is dropped, since the app's rules always start the week on Monday.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime, time, tzinfo
 
 _DEFAULT_WEEK_START = "MO"
+_UNTIL = re.compile(r"(\d{8})(?:T(\d{6})(Z?))?")
 
 
 def _parts(rule: str) -> list[tuple[str, str]]:
@@ -64,3 +68,29 @@ def without_idle_week_start(rule: str) -> str:
     if start != _DEFAULT_WEEK_START and (counts_weeks or "BYWEEKNO" in values):
         return rule
     return _text([(n, v) for n, v in parts if n != "WKST"])
+
+
+def rfc_until(rule: str, zone: tzinfo | None) -> str:
+    """The rule with UNTIL as RFC 5545 wants it: in UTC ("Z") for a series timed in `zone`,
+    a date for an all-day series (`zone` None). The instants stay as the app reads them: a
+    date means through the end of that day, a time without Z is wall time in the zone."""
+    parts = _parts(rule)
+    until = dict(parts).get("UNTIL")
+    match = _UNTIL.fullmatch(until or "")
+    if match is None:
+        return rule  # no UNTIL (or one the rule check has already refused)
+    day_text, time_text, utc = match.groups()
+    if zone is None:
+        written = day_text
+    elif utc:
+        return rule
+    else:
+        try:
+            day = datetime.strptime(day_text, "%Y%m%d").date()
+            wall = (datetime.strptime(time_text, "%H%M%S").time() if time_text
+                    else time(23, 59, 59))
+        except ValueError:
+            return rule
+        moment = datetime.combine(day, wall, tzinfo=zone).astimezone(UTC)
+        written = moment.strftime("%Y%m%dT%H%M%SZ")
+    return _text([(name, written if name == "UNTIL" else value) for name, value in parts])

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
+from dateutil.rrule import rrulestr
 from sqlalchemy import func, select
 
 from desktop_crm.domain.clock import FixedClock
@@ -490,3 +491,23 @@ def test_an_auditor_cannot_import(org) -> None:
         org.session("auditor").reminder_ics.import_(GOOGLE)
     with pytest.raises(PermissionDenied):
         org.session("auditor").reminder_ics.preview(GOOGLE)
+
+
+# --- rules as RFC 5545 wants them -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("until", ["20261228T100000", "20261228"])
+def test_a_timed_series_ending_on_a_local_until_exports_in_utc(org, until: str) -> None:
+    sales = org.session("sales_east1")
+    made = sales.reminders.create({
+        "title": "周一例会", "rrule": f"FREQ=WEEKLY;UNTIL={until}",
+        "due_at": datetime(2026, 11, 2, 10, 0, tzinfo=SHANGHAI), "time_zone": "Asia/Shanghai"})
+    [event] = _events(sales.reminder_ics.export())[made.id]
+    assert "Z" in event["RRULE"].to_ical().decode()
+    # dateutil refuses a local UNTIL beside DTSTART;TZID; in UTC it reads as the app shows it
+    rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=event["DTSTART"].dt)
+    shown = [e.starts_at for e in sales.reminders.window(date(2026, 11, 1), date(2027, 1, 31),
+                                                         zone=SHANGHAI)]
+    assert [moment.astimezone(UTC) for moment in rule] == shown and len(shown) == 9
+    # read back, the same rule is already there
+    assert sales.reminder_ics.import_(sales.reminder_ics.export()).imported == 0

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import vobject
+from dateutil.rrule import rrulestr
 
 from desktop_crm.domain.clock import FixedClock
 from desktop_crm.domain.errors import ValidationError
@@ -20,6 +22,7 @@ from desktop_crm.io.ics import (
     import_ics,
     portable_rule,
     reasons,
+    rfc_until,
     without_idle_week_start,
 )
 from desktop_crm.io.ics.reminder_items import OccurrenceChange, ReminderFields, reminder_items
@@ -810,3 +813,41 @@ def test_a_reminder_becomes_items_as_other_calendars_expect() -> None:
     [done] = reminder_items(call, include_done=True)
     data = export_ics([done], calendar_name="c", product_id="p", clock=FixedClock(NOW))
     assert b"DTSTART:20260504T010000Z" in data and b"X-DESKTOP-CRM-DONE:TRUE" in data
+
+
+@pytest.mark.parametrize(
+    ("rule", "zone", "written"),
+    [
+        # a local time is wall time in the zone; a date runs through the end of that day
+        ("FREQ=WEEKLY;UNTIL=20261231T100000", SHANGHAI, "FREQ=WEEKLY;UNTIL=20261231T020000Z"),
+        ("FREQ=WEEKLY;UNTIL=20261231;BYDAY=MO", SHANGHAI,
+         "FREQ=WEEKLY;UNTIL=20261231T155959Z;BYDAY=MO"),
+        ("FREQ=DAILY;UNTIL=20260701", ZoneInfo("America/New_York"),
+         "FREQ=DAILY;UNTIL=20260702T035959Z"),  # summer time: UTC-4
+        ("FREQ=DAILY;UNTIL=20261231T020000Z", SHANGHAI, "FREQ=DAILY;UNTIL=20261231T020000Z"),
+        ("FREQ=DAILY;UNTIL=20261231", UTC, "FREQ=DAILY;UNTIL=20261231T235959Z"),
+        ("FREQ=DAILY;COUNT=3", SHANGHAI, "FREQ=DAILY;COUNT=3"),
+        # an all-day series: UNTIL is a date, as its DTSTART is
+        ("FREQ=DAILY;UNTIL=20261231T120000Z", None, "FREQ=DAILY;UNTIL=20261231"),
+        ("FREQ=DAILY;UNTIL=20261231", None, "FREQ=DAILY;UNTIL=20261231"),
+    ],
+)
+def test_until_is_written_as_rfc_5545_asks(rule: str, zone: Any, written: str) -> None:
+    assert rfc_until(rule, zone) == written
+
+
+@pytest.mark.parametrize("until", ["20261228T100000", "20261228"])
+def test_a_timed_series_with_a_local_until_reads_in_other_calendars(until: str) -> None:
+    """dateutil refuses a local or date UNTIL beside DTSTART;TZID; written in UTC it reads,
+    and ends on the last occurrence the app shows."""
+    weekly = ReminderFields(
+        id="w", kind="visit", title="周一拜访", due_at=datetime(2026, 11, 2, 2, 0, tzinfo=UTC),
+        all_day=False, rrule=f"FREQ=WEEKLY;UNTIL={until}", time_zone="Asia/Shanghai")
+    data = export_ics(reminder_items(weekly, include_done=False), calendar_name="c",
+                      product_id="p", clock=FixedClock(NOW))
+    assert b"DTSTART;TZID=Asia/Shanghai:20261102T100000" in data
+    [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=event["DTSTART"].dt)
+    days = [moment.astimezone(SHANGHAI) for moment in rule]
+    assert days[0] == datetime(2026, 11, 2, 10, 0, tzinfo=SHANGHAI)
+    assert days[-1] == datetime(2026, 12, 28, 10, 0, tzinfo=SHANGHAI) and len(days) == 9
