@@ -22,7 +22,13 @@ from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationErro
 from desktop_crm.domain.ids import new_id
 from desktop_crm.domain.local_zone import local_zone, local_zone_name
 from desktop_crm.domain.permissions import Action, Resource
-from desktop_crm.domain.recurrence import key_text, occurrences, parse_key, parse_rrule
+from desktop_crm.domain.recurrence import (
+    Recurrence,
+    key_text,
+    occurrences,
+    parse_key,
+    parse_rrule,
+)
 from desktop_crm.services import audit
 from desktop_crm.services import reminder_calendar as calendar
 from desktop_crm.services import reminder_series as series
@@ -42,6 +48,7 @@ __all__ = ["TITLE_MAX", "ReminderService", "ReminderView", "add_reminder",
 R = Resource.REMINDER
 LIST_LIMIT_MAX = 5000
 WINDOW_DAYS_MAX = 400  # a year's agenda and then some; more is a report, not a view
+SAME_RULE_SPAN = timedelta(days=731)
 _ROWID = literal_column("reminders.rowid")
 # changing any of these re-bases a repeating reminder: its occurrence changes no longer apply
 _RULE_FIELDS = ("due_at", "all_day", "rrule", "time_zone")
@@ -93,7 +100,7 @@ class ReminderService:
             changed = {k: v for k, v in values.items() if getattr(item, k) != v}
             if "time_zone" not in changes:
                 changed.pop("time_zone", None)  # a zone never stored is not a change
-            if "rrule" in changed and same_rule(item.rrule, values["rrule"]):
+            if "rrule" in changed and same_rule(item, values["rrule"]):
                 del changed["rrule"]  # the same rule spelt another way keeps its occurrences
             if "customer_id" in changes:
                 cid = changes["customer_id"] or None
@@ -323,14 +330,23 @@ def add_reminder(
     return reminder_view(item)
 
 
-def same_rule(stored: str, given: str) -> bool:
-    """Whether two RRULE texts are the same rule (order and spelling of parts aside)."""
-    if not stored or not given:
-        return stored == given
+def same_rule(item: Reminder, given: str) -> bool:
+    """Whether `given` repeats `item` on the same occurrences as its stored rule does
+    ("FREQ=WEEKLY" from a Monday start is "FREQ=WEEKLY;BYDAY=MO"): the first two years of
+    each from the reminder's start are compared."""
+    if not item.rrule or not given:
+        return item.rrule == given
     try:
-        return parse_rrule(stored) == parse_rrule(given)
+        if parse_rrule(item.rrule) == parse_rrule(given):
+            return True
+        start = series.occurrence_start(key_text(series.recurrence_of(item).start), item)
+        then = start + SAME_RULE_SPAN
+        ours = occurrences(series.recurrence_of(item), start, then)
+        theirs = occurrences(Recurrence(given, series.recurrence_of(item).start,
+                                        item.time_zone or "UTC", item.all_day), start, then)
     except ValidationError:
         return False
+    return [o.key for o in ours] == [o.key for o in theirs]
 
 
 def reminder_view(r: Reminder) -> ReminderView:

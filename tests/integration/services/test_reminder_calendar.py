@@ -413,3 +413,17 @@ def test_handing_a_customer_on_hands_on_its_open_reminders(org, customer_of) -> 
     east2 = org.session("sales_east2")
     assert [r.id for r in east2.reminders.list()] == [open_one.id]
     assert [r.id for r in east1.reminders.list(include_done=True)] == [done_one.id]
+
+
+def test_a_rule_saved_back_without_its_implied_weekday_is_the_same_rule(org) -> None:
+    sales = org.session("sales_east1")
+    made = _weekly_call(sales, rrule="FREQ=WEEKLY;BYDAY=MO")  # starts on a Monday
+    first = sales.reminders.window(date(2026, 11, 1), date(2026, 11, 8), zone=SHANGHAI)[0]
+    sales.reminders.complete(made.id, first.occurrence)
+    sales.reminders.update(made.id, {"rrule": "FREQ=WEEKLY", "title": "改名"})
+    again = sales.reminders.window(date(2026, 11, 1), date(2026, 11, 8), zone=SHANGHAI)[0]
+    assert again.done_at is not None
+    sales.reminders.update(made.id, {"rrule": "FREQ=WEEKLY;BYDAY=TU"})  # a real change
+    moved = sales.reminders.window(date(2026, 11, 1), date(2026, 11, 8), zone=SHANGHAI)
+    assert [e.day(SHANGHAI) for e in moved] == [date(2026, 11, 3)]
+    assert all(e.done_at is None for e in moved)
