@@ -3214,6 +3214,13 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>ReminderDesk</name>
+    <message>
+      <source>Reminders could not be brought up to date: %1</source>
+      <translation>提醒未能更新：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>ReminderDialog</name>
     <message>
       <source>Edit reminder</source>
@@ -3285,6 +3292,10 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>End time</source>
       <translation>结束时间</translation>
+    </message>
+    <message>
+      <source>Last day</source>
+      <translation>最后一天</translation>
     </message>
     <message>
       <source>Anything to have at hand when it is due</source>
