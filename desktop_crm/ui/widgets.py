@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -98,6 +100,29 @@ def dialog_buttons(
     buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
     return buttons, accept, reject
+
+
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+
+
+def entry_dialog_buttons(
+    dialog: QDialog, *, accept_text: str, accept_name: str, save: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Save and Cancel for a dialog of text fields: Enter belongs to the fields (a summary
+    takes several lines), so nothing is a default button and Ctrl+Enter saves."""
+    buttons, save_button, cancel_button = dialog_buttons(
+        dialog, accept_text=accept_text, accept_name=accept_name,
+        reject_text=QCoreApplication.translate("EntryDialog", "Cancel"))
+    save_button.setDefault(False)
+    save_button.setAutoDefault(False)
+    cancel_button.setAutoDefault(False)
+    save_button.clicked.connect(save)
+    cancel_button.clicked.connect(dialog.reject)
+    for keys in SAVE_KEYS:
+        shortcut = QShortcut(QKeySequence(keys), dialog)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(save)
+    return buttons, save_button, cancel_button
 
 
 def list_table(parent: QWidget, model: QAbstractItemModel, object_name: str) -> QTableView:

@@ -1768,6 +1768,13 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>EntryDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>EntryMenu</name>
     <message>
       <source>Open…</source>
@@ -2615,10 +2622,6 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>保存记录</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
       <source>Log a call</source>
       <translation>记录沟通</translation>
     </message>
@@ -3237,10 +3240,6 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>Save reminder</source>
       <translation>保存提醒</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>Loading…</source>

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_crm.domain.errors import NotFound, ValidationError
@@ -28,9 +28,8 @@ from desktop_crm.ui.calendar.reminder_messages import reminder_message_text
 from desktop_crm.ui.calls.customer_picker import CustomerPicker
 from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
+from desktop_crm.ui.widgets import MessageLabel, entry_dialog_buttons
 
-SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 REMINDER_SAVED = frozenset({"reminder"})
 
 
@@ -61,18 +60,9 @@ class ReminderDialog(QDialog):
         self.form = ReminderForm(self.picker, self)
         self.message = MessageLabel("reminderMessage", self)
         self.message.setMinimumHeight(0)
-        buttons, self.save_button, self.cancel_button = dialog_buttons(
-            self, accept_text=self.tr("Save reminder"), accept_name="saveReminderButton",
-            reject_text=self.tr("Cancel"))
-        self.save_button.setDefault(False)  # Enter belongs to the fields; Ctrl+Enter saves
-        self.save_button.setAutoDefault(False)
-        self.cancel_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        for keys in SAVE_KEYS:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self.save)
+        buttons, self.save_button, self.cancel_button = entry_dialog_buttons(
+            self, accept_text=self.tr("Save reminder"),
+            accept_name="saveReminderButton", save=self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)

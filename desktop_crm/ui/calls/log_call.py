@@ -10,7 +10,7 @@ the follow-up reminder it may have created, and the customer's last follow-up).
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_crm.domain.errors import ValidationError
@@ -25,10 +25,9 @@ from desktop_crm.ui.calls.outcomes import outcome_choices
 from desktop_crm.ui.errors import error_text, validation_text
 from desktop_crm.ui.moments import local_date_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
-from desktop_crm.ui.widgets import MessageLabel, dialog_buttons
+from desktop_crm.ui.widgets import MessageLabel, entry_dialog_buttons
 
 CALL_LOGGED = OpChanges(frozenset({"interaction", "reminder", "customer"}))
-SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 # The call log's validation messages, marked for the catalogue (errors.validation_text looks
 # them up by their English text).
@@ -92,18 +91,9 @@ class LogCallDialog(QDialog):
         hint = QLabel(self.tr("Ctrl+Enter saves · Esc cancels"), self)
         hint.setObjectName("logCallHint")
         hint.setEnabled(False)  # drawn in the muted colour of the palette
-        buttons, self.save_button, self.cancel_button = dialog_buttons(
-            self, accept_text=self.tr("Save call"), accept_name="saveCallButton",
-            reject_text=self.tr("Cancel"))
-        self.save_button.setDefault(False)  # Enter belongs to the fields; Ctrl+Enter saves
-        self.save_button.setAutoDefault(False)
-        self.cancel_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        for keys in SAVE_KEYS:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self.save)
+        buttons, self.save_button, self.cancel_button = entry_dialog_buttons(
+            self, accept_text=self.tr("Save call"),
+            accept_name="saveCallButton", save=self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
