@@ -15,11 +15,14 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -100,6 +103,28 @@ def dialog_buttons(
     buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
     return buttons, accept, reject
+
+
+def field_with_message(parent: QWidget, field: QWidget | QHBoxLayout, name: str, *,
+                       narrow: bool = False) -> tuple[QVBoxLayout, FieldErrorLabel]:
+    """A form field with its message under it (named `<fieldName>Error` for the tests); the
+    message takes room only when it speaks."""
+    head, *rest = name.split("_")
+    error = FieldErrorLabel(f"{head}{''.join(part.title() for part in rest)}Error", parent)
+    error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    if isinstance(field, QWidget) and narrow:
+        row = QHBoxLayout()  # a narrow field must not narrow its message
+        row.addWidget(field)
+        row.addStretch(1)
+        column.addLayout(row)
+    elif isinstance(field, QWidget):
+        column.addWidget(field)
+    else:
+        column.addLayout(field)
+    column.addWidget(error)
+    return column, error
 
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")

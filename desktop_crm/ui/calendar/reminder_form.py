@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +32,7 @@ from desktop_crm.services.reminder_views import ReminderView
 from desktop_crm.ui.calendar.kind_style import kind_icon, kind_label
 from desktop_crm.ui.calendar.reminder_repeat import RepeatChoice
 from desktop_crm.ui.moments import from_qdatetime, to_qdatetime
-from desktop_crm.ui.widgets import DATE_FORMAT, FieldErrorLabel
+from desktop_crm.ui.widgets import DATE_FORMAT, FieldErrorLabel, field_with_message
 
 TIME_FORMAT = "HH:mm"
 DEFAULT_HOUR = 9  # a new reminder on another day starts at 09:00
@@ -127,21 +126,8 @@ class ReminderForm(QWidget):
     def _add_row(self, label: str, field: QWidget | QHBoxLayout, name: str,
                  focus: QWidget | None = None, *, narrow: bool = False) -> None:
         """A field with its message under it; the message takes room only when it speaks."""
-        error = FieldErrorLabel(f"{_camel(name)}Error", self)
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        column, error = field_with_message(self, field, name, narrow=narrow)
         self.errors[name] = error
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(field, QWidget) and narrow:
-            row = QHBoxLayout()  # a narrow field must not narrow its message
-            row.addWidget(field)
-            row.addStretch(1)
-            column.addLayout(row)
-        elif isinstance(field, QWidget):
-            column.addWidget(field)
-        else:
-            column.addLayout(field)
-        column.addWidget(error)
         self.layout_.addRow(label, column)
         self._fields[name] = focus or field  # type: ignore[assignment]
 
@@ -281,8 +267,3 @@ class ReminderForm(QWidget):
         """Birthdays and holidays are whole days; a visit or a call has a time."""
         if self.kind_combo.currentData() in (ReminderKind.BIRTHDAY, ReminderKind.HOLIDAY_GREETING):
             self.all_day_check.setChecked(True)
-
-
-def _camel(field: str) -> str:
-    head, *rest = field.split("_")
-    return head + "".join(part.title() for part in rest)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from desktop_crm.ui.calls.durations import parse_duration
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import direction_label, interaction_kind_label
 from desktop_crm.ui.moments import DATE_TIME_FORMAT, from_qdatetime, to_qdatetime
-from desktop_crm.ui.widgets import FieldErrorLabel
+from desktop_crm.ui.widgets import FieldErrorLabel, field_with_message
 
 FOLLOW_UP_HOUR = 10  # a next step is due at 10:00 the next morning unless changed
 _UNBOUNDED = 16_777_215  # QWIDGETSIZE_MAX
@@ -129,21 +128,9 @@ class CallForm(QWidget):
     def _add_row(self, label: str, field: QWidget | QHBoxLayout, name: str,
                  focus: QWidget | None = None, also: str | None = None) -> None:
         """A field with its message under it; the message takes room only when it speaks."""
-        error = FieldErrorLabel(f"{_camel(name)}Error", self)
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        narrow = isinstance(field, QWidget) and field.maximumWidth() < _UNBOUNDED
+        column, error = field_with_message(self, field, name, narrow=narrow)
         self.errors[name] = error
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(field, QWidget) and field.maximumWidth() < _UNBOUNDED:
-            row = QHBoxLayout()  # a narrow field must not narrow its message
-            row.addWidget(field)
-            row.addStretch(1)
-            column.addLayout(row)
-        elif isinstance(field, QWidget):
-            column.addWidget(field)
-        else:
-            column.addLayout(field)
-        column.addWidget(error)
         self.layout_.addRow(label, column)
         self._fields[name] = focus or field  # type: ignore[assignment]
         if also is not None:
@@ -217,8 +204,3 @@ def _next_morning(now: datetime) -> QDateTime:
     tomorrow = now.astimezone().date() + timedelta(days=1)
     return QDateTime(QDate(tomorrow.year, tomorrow.month, tomorrow.day),
                      QTime(FOLLOW_UP_HOUR, 0))
-
-
-def _camel(field: str) -> str:
-    head, *rest = field.split("_")
-    return head + "".join(part.title() for part in rest)
