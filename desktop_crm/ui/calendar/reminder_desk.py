@@ -58,9 +58,7 @@ class ReminderDesk(QObject):
         if self.upkeep is not None:
             self.upkeep.stop()
         self.hub_page.close_dialogs()
-        close = getattr(self.calendar_page, "close_dialogs", None)
-        if close is not None:
-            close()
+        self.calendar_page.close_dialogs()
 
     def _upkeep_failed(self, error: Exception) -> None:
         """Say so: generated reminders and the calendar may be out of date until a retry."""
