@@ -66,3 +66,40 @@ def test_reads_do_not_wait_behind_a_long_write(qtbot):
     release.set()
     qtbot.waitUntil(lambda: answers == ["read", "write"], timeout=5_000)
     ops.wait_for_workers()
+
+
+class _Held:
+    """Something a closure names (a widget, in the app); says which thread freed it."""
+
+    def __init__(self, freed_on: list[int]) -> None:
+        self._freed_on = freed_on
+
+    def __del__(self) -> None:
+        self._freed_on.append(threading.get_ident())
+
+
+def test_the_work_its_callbacks_and_its_answer_are_freed_on_the_gui_thread(ops, qtbot):
+    # A widget freed on a worker thread crashes Qt, and one never freed leaks its page: the
+    # GUI thread drops the last reference to all an operation holds, success or failure.
+    gui_thread = threading.get_ident()
+    freed_on: list[int] = []
+    runs = 60
+    for number in range(runs):
+        held, answer = _Held(freed_on), _Held(freed_on)
+
+        def work(held: _Held = held, answer: _Held = answer, fails: bool = number % 2 == 1
+                 ) -> _Held:
+            if fails:
+                raise NotFound(f"customer {held}")
+            return answer
+
+        def callback(_outcome: object, held: _Held = held) -> None:
+            pass
+
+        ops.run(work, on_success=callback, on_failure=callback,
+                lane=Lane.READ if number % 3 else Lane.WRITE)
+        del work, callback, held, answer
+    qtbot.waitUntil(lambda: not ops.busy)
+    ops.wait_for_workers()
+    qtbot.waitUntil(lambda: len(freed_on) == 2 * runs)
+    assert set(freed_on) == {gui_thread}
