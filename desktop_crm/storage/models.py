@@ -400,7 +400,14 @@ class Order(Synced, Base):
 
 class SatisfactionResponse(Synced, Base):
     __tablename__ = "satisfaction_responses"
-    __table_args__ = (Index("ix_satisfaction_customer_at", "customer_id", "responded_at"),)
+    __table_args__ = (
+        Index("ix_satisfaction_customer_at", "customer_id", "responded_at"),
+        # the answer a return visit or a call led to; most answers have neither
+        Index("ix_satisfaction_responses_reminder_id", "reminder_id",
+              sqlite_where=text("reminder_id IS NOT NULL")),
+        Index("ix_satisfaction_responses_interaction_id", "interaction_id",
+              sqlite_where=text("interaction_id IS NOT NULL")),
+    )
 
     customer_id: Mapped[str] = reference("customers.id")
     responded_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -409,6 +416,11 @@ class SatisfactionResponse(Synced, Base):
     nps: Mapped[int | None] = mapped_column(Integer)  # 0-10
     comment: Mapped[str] = mapped_column(Text, default="")
     survey: Mapped[str] = mapped_column(String(100), default="")
+    # the return visit (a reminder of kind return_visit) this answer completed, the call it
+    # followed, and who recorded it
+    reminder_id: Mapped[str | None] = reference("reminders.id")
+    interaction_id: Mapped[str | None] = reference("interactions.id")
+    user_id: Mapped[str | None] = reference("users.id")
 
 
 class Complaint(Synced, Base):
@@ -425,6 +437,8 @@ class Complaint(Synced, Base):
     first_response_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     status: Mapped[str] = mapped_column(String(16), default="open")
+    response: Mapped[str] = mapped_column(Text, default="")  # what the first response said
+    resolution: Mapped[str] = mapped_column(Text, default="")  # how it was resolved
 
 
 # --- audit, alerts and vault metadata (local, not synced rows) ----------------------------------
