@@ -168,12 +168,14 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
                   "suspect, prospect, first-time buyer, repeat buyer, advocate.",
         "tiers": "The customers active at the end of the period by tier: high value, "
                  "potential, dormant, or none.",
-        "rfm": "Buyers of the 12 months before the end of the period are scored 1-5 by "
-               "quintile on recency (days since the last order), frequency (orders) and "
-               "monetary value (amount); equal values share a score. Champions: recency, "
-               "frequency and monetary 4 or more. New: recency 4 or more and a single order. "
-               "Loyal: recency and frequency 3 or more. Potential: recency 3 or more. "
-               "At risk: recency 2 or less and frequency 3 or more. Hibernating: the rest.",
+        "rfm": "Buyers of the 12 months before the end of the period are scored 1-5 on "
+               "recency (whole months from the last order's month to the period's last "
+               "month), frequency (orders) and monetary value (amount), by the quintile of "
+               "their mid-rank among those buyers: equal values share a score. Each buyer "
+               "takes the first segment that fits. Champions: all three 4 or more. New: "
+               "recency 4 or more and a single order. Loyal: recency and frequency 3 or "
+               "more. Potential: recency 3 or more. At risk: frequency 3 or more. "
+               "Hibernating: the rest.",
         "churn_risk": "At the end of the period: a customer who complained in the last 90 "
                       "days and ordered nothing in the 30 days after the complaint (once "
                       "those 30 days have passed), or a high-value customer with no contact "
@@ -213,11 +215,12 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
         "stages": "期末活跃客户按生命周期阶段分布：潜在客户、意向客户、首次购买、"
                   "重复购买、推荐者。",
         "tiers": "期末活跃客户按客户分级分布：高价值、潜力、沉睡，或未分级。",
-        "rfm": "期末前 12 个月内的购买客户，按五分位对最近购买（距最后一次下单的天数）、"
-               "购买频次（订单数）和消费金额（金额）分别打 1-5 分，数值相同者得分相同。"
+        "rfm": "期末前 12 个月内的购买客户，按其在这些客户中的中位排名所在的五分位，分别对"
+               "最近购买（最后一次下单所在月份距本期最后一个月的整月数）、购买频次（订单数）和"
+               "消费金额（金额）打 1-5 分，数值相同者得分相同。每位客户归入第一个符合条件的分群。"
                "重要价值客户：三项均不低于 4 分。新客户：最近购买不低于 4 分且只有一笔订单。"
                "忠诚客户：最近购买和购买频次均不低于 3 分。潜力客户：最近购买不低于 3 分。"
-               "流失预警客户：最近购买不高于 2 分且购买频次不低于 3 分。沉睡客户：其余客户。",
+               "流失预警客户：购买频次不低于 3 分。沉睡客户：其余客户。",
         "churn_risk": "截至期末：最近 90 天内投诉过、且投诉后 30 天内（这 30 天已过）"
                       "没有下单的客户；或最近 90 天内没有任何联系的高价值客户。",
         "detractors": "本期内 NPS 评分为 0-6 分或 CSAT 评分为 1-2 分的客户，最新的在前。",
