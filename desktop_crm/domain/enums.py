@@ -61,6 +61,7 @@ class ReminderKind(StrEnum):
     HOLIDAY_GREETING = "holiday_greeting"
     COMPLAINT = "complaint"
     CUSTOM = "custom"
+    RETURN_VISIT = "return_visit"  # 回访: after a first purchase or a resolved complaint
 
 
 class ContractStatus(StrEnum):
@@ -85,12 +86,25 @@ class Severity(StrEnum):
 
 
 class Channel(StrEnum):
+    """Where a complaint or a satisfaction answer came in."""
+
     PHONE = "phone"
     EMAIL = "email"
     VISIT = "visit"
     WEB = "web"
     WECHAT = "wechat"
     OTHER = "other"
+    MESSAGE = "message"
+    RETURN_VISIT = "return_visit"  # answered when a return visit was completed
+
+
+class InstalmentState(StrEnum):
+    """An instalment of a payment plan as of one day (derived, never stored)."""
+
+    PAID = "paid"
+    PARTLY_PAID = "partly_paid"  # something received, the rest not yet due
+    OVERDUE = "overdue"  # past its due date and not paid in full (partly paid included)
+    DUE = "due"  # nothing received, not yet due
 
 
 class Scope(StrEnum):

@@ -9,9 +9,11 @@ damaged reads as its default, so a broken row never disables a safeguard.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -24,6 +26,7 @@ from desktop_crm.domain.holidays import (
     parse_holidays,
 )
 from desktop_crm.domain.ids import new_id
+from desktop_crm.domain.local_zone import local_zone
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
 from desktop_crm.services.context import ServiceContext
@@ -33,6 +36,7 @@ IDLE_LOCK = "idle_lock"  # {"minutes": N}
 IDLE_LOCK_MINUTES_DEFAULT = 15
 IDLE_LOCK_MINUTES_RANGE = (1, 240)
 HOLIDAY_LIST_MAX_CHARACTERS = 20_000
+ZONE_NAME_MAX_CHARACTERS = 64
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,29 @@ class PolicySet:
     escalation_days: int = 3  # ...and the flag goes to the owner's superior this long past due
     holiday_lead_days: int = 7  # greeting reminders appear this long before a holiday
     holiday_list: str = DEFAULT_HOLIDAY_TEXT  # one holiday a line (domain.holidays)
+    return_visit_after_purchase_days: int = 7  # 回访 this long after a first purchase...
+    return_visit_after_complaint_days: int = 3  # ...and after a complaint is resolved
+    complaint_response_hours: int = 24  # a complaint with no first response by then is late
+    complaint_resolution_days: int = 7  # ...and one not resolved by then
+    active_months: int = 12  # a customer with a call or order this recently is active
+    company_time_zone: str = ""  # an IANA name for report periods; "": this computer's
 
     @property
     def holidays(self) -> list[HolidayRule]:
         return parse_holidays(self.holiday_list)
+
+    @property
+    def company_zone(self) -> tzinfo:
+        """The zone the company's days and months are reckoned in."""
+        return ZoneInfo(self.company_time_zone) if self.company_time_zone else local_zone()
+
+    @property
+    def complaint_response_within(self) -> timedelta:
+        return timedelta(hours=self.complaint_response_hours)
+
+    @property
+    def complaint_resolution_within(self) -> timedelta:
+        return timedelta(days=self.complaint_resolution_days)
 
     @property
     def idle_lock_after(self) -> timedelta:
@@ -100,7 +123,35 @@ class _Spec:
     item: str  # the name inside its JSON value
     low: int | None = None  # whole numbers: the allowed range; None: a yes/no switch...
     high: int | None = None
-    text: bool = False  # ...unless this is the holiday list, a text
+    # ...unless this is a text: what is wrong with a value (None when it is fine)
+    text: Callable[[Any], str | None] | None = None
+
+
+def _holiday_list_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be text"
+    if len(value) > HOLIDAY_LIST_MAX_CHARACTERS:
+        return f"is longer than {HOLIDAY_LIST_MAX_CHARACTERS} characters"
+    try:
+        parse_holidays(value)
+    except HolidayListError as error:
+        return error.message
+    return None
+
+
+def _zone_problem(value: Any) -> str | None:
+    """An IANA zone name this computer knows ("Asia/Shanghai"), or "" for its own zone."""
+    if not isinstance(value, str):
+        return "must be text"
+    if value == "":
+        return None
+    if value != value.strip() or len(value) > ZONE_NAME_MAX_CHARACTERS:
+        return f"“{value}” is not an IANA time zone name"
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"“{value}” is not an IANA time zone name (such as Asia/Shanghai)"
+    return None
 
 
 # PolicySet field -> where it is stored and what it may hold.
@@ -116,7 +167,14 @@ SPECS: dict[str, _Spec] = {
     "followup_gap_days": _Spec("followup_gap", "days", 1, 365),
     "escalation_days": _Spec("followup_gap", "escalation_days", 1, 90),
     "holiday_lead_days": _Spec("holiday_greetings", "lead_days", 1, 60),
-    "holiday_list": _Spec("holiday_greetings", "list", text=True),
+    "holiday_list": _Spec("holiday_greetings", "list", text=_holiday_list_problem),
+    "return_visit_after_purchase_days": _Spec("return_visits", "after_purchase_days", 1, 90),
+    "return_visit_after_complaint_days": _Spec("return_visits", "after_complaint_days", 1, 90),
+    "complaint_response_hours": _Spec("complaints", "response_hours", 1, 720),
+    "complaint_resolution_days": _Spec("complaints", "resolution_days", 1, 365),
+    "active_months": _Spec("reports", "active_months", 1, 36),
+    # storage.report_summary reads this row too (the zone of report months)
+    "company_time_zone": _Spec("company_time_zone", "zone", text=_zone_problem),
 }
 DEFAULTS = PolicySet()
 _KEYS = sorted({spec.key for spec in SPECS.values()})
@@ -144,7 +202,7 @@ def validated(current: PolicySet, changes: dict[str, Any]) -> PolicySet:
         spec = SPECS.get(name)
         if spec is None:
             raise ValidationError(name, "is not a policy")
-        if spec.text and isinstance(value, str):
+        if spec.text is _holiday_list_problem and isinstance(value, str):
             try:
                 parse_holidays(value)
             except HolidayListError as error:  # keeps its line-numbered problems
@@ -156,25 +214,13 @@ def validated(current: PolicySet, changes: dict[str, Any]) -> PolicySet:
 
 
 def _problem(spec: _Spec, value: Any) -> str | None:
-    if spec.text:
-        return _text_problem(value)
+    if spec.text is not None:
+        return spec.text(value)
     if spec.low is None or spec.high is None:
         return None if isinstance(value, bool) else "must be yes or no"
     if isinstance(value, bool) or not isinstance(value, int) or not \
             spec.low <= value <= spec.high:
         return f"must be a whole number from {spec.low} to {spec.high}"
-    return None
-
-
-def _text_problem(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return "must be text"
-    if len(value) > HOLIDAY_LIST_MAX_CHARACTERS:
-        return f"is longer than {HOLIDAY_LIST_MAX_CHARACTERS} characters"
-    try:
-        parse_holidays(value)
-    except HolidayListError as error:
-        return error.message
     return None
 
 

@@ -14,9 +14,11 @@ from sqlalchemy import select
 from desktop_crm.domain.enums import ComplaintStatus, ReminderKind
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import reminder_calendar as calendar
+from desktop_crm.services.complaints_flow import overdue_clause
 from desktop_crm.services.context import Work
 from desktop_crm.services.customer_sight import sight_of
 from desktop_crm.services.customer_views import field_view, shown
+from desktop_crm.services.policies import policy_set
 from desktop_crm.services.reminder_due import (
     due_entries,
     missed_occurrences,
@@ -46,6 +48,7 @@ class ComplaintItem:
     severity: str
     status: str
     opened_at: datetime
+    overdue: bool = False  # late for its first response or its resolution (policies)
 
 
 @dataclass(frozen=True)
@@ -118,27 +121,29 @@ def _team(w: Work) -> frozenset[str]:
 
 
 def _complaints(w: Work) -> list[ComplaintItem]:
-    """Open complaints assigned to the user, oldest first."""
+    """Open complaints assigned to the user: the overdue ones first, each part oldest first."""
     if not w.actor.can(Resource.COMPLAINT, Action.READ):
         return []
+    late = overdue_clause(w.now, policy_set(w.session))
     rows = w.session.execute(
-        select(Complaint, Customer.name, Customer.owner_id)
+        select(Complaint, Customer.name, Customer.owner_id, late)
         .join(Customer, Customer.id == Complaint.customer_id)
         .where(Complaint.assignee_id == w.actor.user_id, Complaint.deleted_at.is_(None),
                Complaint.status.in_(_OPEN_COMPLAINT))
-        .order_by(Complaint.opened_at).limit(BUCKET_MAX)).tuples().all()
+        .order_by(late.desc(), Complaint.opened_at).limit(BUCKET_MAX)).tuples().all()
     if not rows:
         return []
     sight = sight_of(w)
     own = field_view(w.actor, in_list=True, shared_only=False)
     shared = field_view(w.actor, in_list=True, shared_only=True)
     items = []
-    for complaint, name, owner in rows:
+    for complaint, name, owner, overdue in rows:
         view = shared if sight.shared_only(owner) else own
         # assigned a complaint about a customer they cannot see: the work, not the name
         visible = sight.sees({"id": complaint.customer_id, "owner_id": owner})
         items.append(ComplaintItem(complaint.id, complaint.customer_id,
                                    (shown(view, "name", name) or "") if visible else "",
                                    complaint.summary,
-                                   complaint.severity, complaint.status, complaint.opened_at))
+                                   complaint.severity, complaint.status, complaint.opened_at,
+                                   bool(overdue)))
     return items

@@ -27,6 +27,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "greetings": "Send greetings: {holiday}",
         "instalment_notes": "Due {due}: {amount}; received {received}; outstanding "
                             "{outstanding}.",
+        "return_visit_order": "Return visit after first purchase: {name}",
+        "return_visit_complaint": "Return visit after resolved complaint: {name}",
     },
     "zh": {
         "birthday": "生日：{name}",
@@ -38,6 +40,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "escalated": "上报：{owner} 未跟进 {name}（{due} 到期）",
         "greetings": "节日问候：{holiday}",
         "instalment_notes": "应收日期 {due}：{amount}；已收 {received}；未收 {outstanding}。",
+        "return_visit_order": "首次购买回访：{name}",
+        "return_visit_complaint": "投诉解决回访：{name}",
     },
 }
 LANGUAGES = tuple(_WORDS)
@@ -76,6 +80,10 @@ class GeneratedWords:
         else:  # the Chinese name beside the English one: the customers keep it
             holiday = rule.name_en + (f" ({rule.name_zh})" if rule.name_zh else "")
         return self._title("greetings", holiday=holiday)
+
+    def return_visit(self, name: str, *, after: str) -> str:
+        """A return visit's title; `after` is what it follows: "order" or "complaint"."""
+        return self._title(f"return_visit_{after}", name=name)
 
     def instalment_notes(self, due: date, amount: str, received: str, outstanding: str) -> str:
         return self._words["instalment_notes"].format(

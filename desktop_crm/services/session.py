@@ -24,15 +24,19 @@ from desktop_crm.services.actor import Actor, load_actor
 from desktop_crm.services.alerts import AlertService
 from desktop_crm.services.audit_log import AuditLogService
 from desktop_crm.services.calls import CallService
+from desktop_crm.services.commerce import CommerceService
+from desktop_crm.services.complaints import ComplaintService
 from desktop_crm.services.context import ServiceContext
 from desktop_crm.services.customers import CustomerService
 from desktop_crm.services.departments import DepartmentService
 from desktop_crm.services.departure import DepartureService
+from desktop_crm.services.feedback import FeedbackService
 from desktop_crm.services.interactions import InteractionService
 from desktop_crm.services.policies import PolicyService
 from desktop_crm.services.reminder_generation import ReminderGenerator
 from desktop_crm.services.reminder_ics import ReminderIcs
 from desktop_crm.services.reminders import ReminderService
+from desktop_crm.services.return_visits import ReturnVisitService
 from desktop_crm.services.roles import RoleService
 from desktop_crm.services.timeline import TimelineService
 from desktop_crm.services.users import UserService
@@ -69,6 +73,10 @@ class CrmSession:
         self.reminder_ics = ReminderIcs(ctx)
         self.timeline = TimelineService(ctx)
         self.calls = CallService(ctx)
+        self.feedback = FeedbackService(ctx)
+        self.complaints = ComplaintService(ctx)
+        self.commerce = CommerceService(ctx)
+        self.return_visits = ReturnVisitService(ctx)
         self.policies = PolicyService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
