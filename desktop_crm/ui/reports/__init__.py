@@ -1,0 +1,1 @@
+"""The satisfaction dashboard and the Reports page (PDF) in the GUI."""
