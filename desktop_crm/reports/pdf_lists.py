@@ -15,6 +15,9 @@ from desktop_crm.reports.report_model import Unit
 from desktop_crm.reports.value_format import format_number
 
 HEADING_ROOM = 110.0  # points: a heading and a few rows
+# a list is a summary: a comment (up to 2,000 characters) is cut to a few lines, a name to one
+COMMENT_SHOWN = 280
+NAME_SHOWN = 60
 
 
 def salespeople(ctx: PdfContext) -> list[Flowable]:
@@ -27,7 +30,7 @@ def salespeople(ctx: PdfContext) -> list[Flowable]:
         s.para(say(key), s.cell_head_right) for key in
         ("col_active", "col_csat", "col_nps", "col_complaints", "col_repurchase",
          "col_collected")]
-    body = [[s.para(row.name, s.cell),
+    body = [[s.para(_clip(row.name, NAME_SHOWN), s.cell),
              _right(ctx, format_number(Unit.COUNT, row.active_customers, lang)),
              _right(ctx, format_number(Unit.SCORE_5, row.csat, lang)),
              _right(ctx, format_number(Unit.NPS, row.nps, lang)),
@@ -36,7 +39,8 @@ def salespeople(ctx: PdfContext) -> list[Flowable]:
              _right(ctx, format_number(Unit.MONEY, row.collected_minor, lang))]
             for row in rows]
     shares = (0.22, 0.12, 0.12, 0.1, 0.11, 0.14, 0.19)
-    table = Table([head, *body], colWidths=[ctx.width * x for x in shares], repeatRows=1)
+    table = Table([head, *body], colWidths=[ctx.width * x for x in shares], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(list_table_style(s.font))
     return [*_keep_heading(ctx, say("salespeople"), table), Spacer(1, 12)]
 
@@ -49,12 +53,13 @@ def churn_risks(ctx: PdfContext) -> list[Flowable]:
                 Spacer(1, 12)]
     head = [s.para(say(key), s.cell_head) for key in
             ("col_customer", "col_phone", "col_owner", "col_reason", "col_since")]
-    body = [[s.para(risk.name, s.cell), s.para(risk.phone, s.cell),
-             s.para(risk.owner_name, s.cell),
+    body = [[s.para(_clip(risk.name, NAME_SHOWN), s.cell), s.para(risk.phone, s.cell),
+             s.para(_clip(risk.owner_name, NAME_SHOWN), s.cell),
              s.para(_reason(risk.reason, ctx.language), s.cell),
              s.para(_date(ctx, risk.since), s.cell)] for risk in report.churn_risks]
     shares = (0.24, 0.16, 0.16, 0.30, 0.14)
-    table = Table([head, *body], colWidths=[ctx.width * x for x in shares], repeatRows=1)
+    table = Table([head, *body], colWidths=[ctx.width * x for x in shares], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(list_table_style(s.font))
     return [*_keep_heading(ctx, say("churn_risks"), table),
             *_more(ctx, report.churn_risk_total, len(report.churn_risks)), Spacer(1, 12)]
@@ -68,12 +73,15 @@ def detractors(ctx: PdfContext) -> list[Flowable]:
     head = [s.para(say(key), s.cell_head) for key in
             ("col_customer", "col_phone", "col_owner", "col_answer", "col_comment",
              "col_answered")]
-    body = [[s.para(d.name, s.cell), s.para(d.phone, s.cell), s.para(d.owner_name, s.cell),
+    body = [[s.para(_clip(d.name, NAME_SHOWN), s.cell), s.para(d.phone, s.cell),
+             s.para(_clip(d.owner_name, NAME_SHOWN), s.cell),
              s.para(f"{_score(d.nps)} / {_score(d.csat)}", s.cell),
-             s.para(d.comment, s.cell), s.para(_date(ctx, d.responded_at), s.cell)]
+             s.para(_clip(d.comment, COMMENT_SHOWN), s.cell),
+             s.para(_date(ctx, d.responded_at), s.cell)]
             for d in report.detractors]
     shares = (0.15, 0.13, 0.11, 0.10, 0.39, 0.12)
-    table = Table([head, *body], colWidths=[ctx.width * x for x in shares], repeatRows=1)
+    table = Table([head, *body], colWidths=[ctx.width * x for x in shares], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(list_table_style(s.font))
     return [*_keep_heading(ctx, say("detractors"), table),
             *_more(ctx, report.detractor_total, len(report.detractors))]
@@ -106,6 +114,10 @@ def _more(ctx: PdfContext, total: int, shown: int) -> list[Flowable]:
     return [Spacer(1, 4), ctx.styles.para(
         ctx.words("more_not_shown", count=f"{total - shown:,}", total=f"{total:,}"),
         ctx.styles.note)]
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _right(ctx: PdfContext, text: str) -> Paragraph:

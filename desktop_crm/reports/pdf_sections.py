@@ -119,7 +119,7 @@ def trends(ctx: PdfContext) -> list[Flowable]:
     cells: list[list[Flowable]] = []
     for trend in ctx.report.trends:
         drawing = trend_chart(
-            trend, width=chart_w, height=150, font=s.font,
+            trend, width=chart_w, height=172, font=s.font,
             value_text=lambda v, unit=trend.unit: format_number(unit, v, ctx.language),
             no_data=format_value(trend.unit, None, ctx.language))
         cells.append([s.para(definitions.title(trend.key, ctx.language), s.subheading),
@@ -171,7 +171,9 @@ def _tile(ctx: PdfContext, figure: Figure, width: float) -> Table:
     else:
         suffix = unit_suffix(figure.unit)
         small = f'<font size="10">{suffix}</font>' if suffix else ""
-        value = Paragraph(number(figure.unit, figure.value) + small, s.tile_value)
+        digits = number(figure.unit, figure.value)
+        size = 17 if len(digits) <= 12 else (14 if len(digits) <= 15 else 11)  # fit the tile
+        value = Paragraph(f'<font size="{size}">{digits}</font>{small}', s.tile_value)
     change = format_change(figure.unit, figure.change, ctx.language)
     tone = VERDICT_COLOURS[verdict(figure)]
     if change:

@@ -88,7 +88,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope_department": "部门：{label}",
         "scope_user": "销售人员：{label}",
         "summary": "执行摘要",
-        "summary_note": "每项指标旁为与 {previous} 相比的变化。绿色表示向好，红色表示变差；"
+        "summary_note": "每项指标旁为与{previous}相比的变化。绿色表示向好，红色表示变差；"
                         "灰色表示持平或无可比数据。",
         "vs_previous": "较 {previous}",
         "no_previous": "无可比数据",
@@ -150,7 +150,7 @@ class PdfWords:
         return self._words[key].format(**fields)
 
     def scope(self, kind: ScopeKind, label: str) -> str:
-        return self(f"scope_{kind.value}", label=label)
+        return self(f"scope_{ScopeKind(kind).value}", label=label)
 
     def period(self, period: str) -> str:
         """"2026-10" -> "October 2026" / "2026年10月"; "2026-Q4" -> "Q4 2026" / "2026年第4季度";

@@ -18,6 +18,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
@@ -101,8 +102,9 @@ def _layout(story: list[Flowable], ctx: PdfContext, font: str) -> bytes:
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    header = f"{say('report_title')} · {say.period(ctx.report.period)} · " + \
-        say.scope(ctx.report.scope.kind, ctx.report.scope.label)
+    header = _fit(f"{say('report_title')} · {say.period(ctx.report.period)} · "
+                  f"{say.scope(ctx.report.scope.kind, ctx.report.scope.label)}",
+                  font, 7, PAGE_WIDTH - 2 * MARGIN_X)
     audit = say("footer_audit", hash=ctx.report.audit_head) if ctx.report.audit_head \
         else say("footer_no_audit")
 
@@ -123,6 +125,15 @@ def _layout(story: list[Flowable], ctx: PdfContext, font: str) -> bytes:
 
     doc.build(story, canvasmaker=_numbered_canvas(page_furniture))
     return buffer.getvalue()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """The text, cut with an ellipsis where it would run past `width` (a long scope name)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def _numbered_canvas(furniture: Callable[[Canvas, int, int], None]) -> type[Canvas]:

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.reports import satisfaction_pdf
+from desktop_crm.reports.report_model import ReportScope, ScopeKind
 from desktop_crm.reports.satisfaction_pdf import ReportWriteFailed, write_satisfaction_pdf
 
 from . import poppler
-from .sample_report import salesperson_report
+from .sample_report import company_report, salesperson_report
 
 REPORT = salesperson_report()
 
@@ -115,3 +118,16 @@ def test_a_new_report_replaces_the_old_one_whole(tmp_path: Path, pdf) -> None:
     assert target.read_bytes().startswith(b"%PDF-")
     assert target.stat().st_size == pdf[0].stat().st_size
     assert [p.name for p in tmp_path.iterdir()] == ["october.pdf"]
+
+
+def test_the_longest_comment_and_names_still_lay_out(tmp_path: Path) -> None:
+    report = company_report(churn_count=2, detractor_count=2)
+    longest = replace(report.detractors[0], name="名" * 300, comment="很长的意见" * 400)
+    report = replace(report, detractors=(longest, report.detractors[1]),
+                     scope=ReportScope(ScopeKind.DEPARTMENT, "d-1", "很长的部门名称" * 30))
+    target = tmp_path / "long.pdf"
+    write_satisfaction_pdf(report, target, language="zh", company="公司名" * 60)
+    text = poppler.text(target)
+    assert "很长的意见" * 40 in re.sub(r"\s+", "", text)  # a few lines of it...
+    assert "很长的意见" * 100 not in re.sub(r"\s+", "", text)  # ...not two thousand characters
+    assert poppler.qpdf_check(target).returncode == 0
