@@ -1,6 +1,7 @@
 """Reminders the app writes by itself: birthdays, contract expiries, instalments due and
 overdue (回款), high-value customers nobody followed up (escalated to the owner's superior when
-that stays undone) and holiday greetings.
+that stays undone), holiday greetings, and the return visits (回访) after a first purchase or a
+resolved complaint that bulk paths left out.
 
 A run covers the customers whose owners lie in the acting user's reminder-create scope (a
 salesperson: their own; an admin: everyone); each reminder belongs to the customer's owner,
@@ -48,6 +49,10 @@ from desktop_crm.services.reminder_bulk import add_reminders
 from desktop_crm.services.reminder_fields import moment
 from desktop_crm.services.reminder_titles import GeneratedWords, birthday_titles
 from desktop_crm.services.reminders import forget_occurrence_changes, touch_reminder
+from desktop_crm.services.return_visits_catch_up import (
+    ORDER_VISIT_PREFIX,
+    missing_return_visits,
+)
 from desktop_crm.services.scopes import OwnerScope, owner_scope
 from desktop_crm.storage.models import (
     Contract,
@@ -154,7 +159,7 @@ class _Run:
     def go(self) -> GenerationReport:
         gaps = self._follow_up_gaps()
         self._write((*self._birthdays(), *self._contracts(), *self._instalments(),
-                     *gaps.values(), *self._holidays()))
+                     *gaps.values(), *self._holidays(), *self._return_visits()))
         # after the rest: an escalation names the gap reminder it escalates
         self._write(self._escalations(gaps), escalation=True)
         # after the writes: a renewed contract's reminder has moved to its new end by now
@@ -293,6 +298,16 @@ class _Run:
             for user_id in holders:
                 yield _Wanted(f"holiday:{rule.key}:{holiday.year}:{user_id}", user_id, None,
                               ReminderKind.HOLIDAY_GREETING, title, holiday.day)
+
+    def _return_visits(self) -> Iterable[_Wanted]:
+        """Return visits after a first purchase or a resolved complaint that the bulk paths
+        (demo data, imports) did not schedule (return_visits_catch_up)."""
+        visited = {item.customer_id for item in self.existing.values()
+                   if item.source.startswith(ORDER_VISIT_PREFIX)}
+        for due in missing_return_visits(self.w.session, self.owners, self.today,
+                                         self.policies, visited):
+            yield _Wanted(due.source, due.owner_id, due.customer_id, ReminderKind.RETURN_VISIT,
+                          self.words.return_visit(due.name, after=due.after), due.day)
 
     # ---- writes -----------------------------------------------------------------------------
 
