@@ -33,7 +33,7 @@ from desktop_crm.reports.value_format import (
     format_number,
     format_value,
     no_data,
-    number,
+    shown_number,
     unit_suffix,
     verdict,
 )
@@ -171,7 +171,7 @@ def _tile(ctx: PdfContext, figure: Figure, width: float) -> Table:
     else:
         suffix = unit_suffix(figure.unit)
         small = f'<font size="10">{suffix}</font>' if suffix else ""
-        digits = number(figure.unit, figure.value)
+        digits = shown_number(figure.unit, figure.value)
         size = 17 if len(digits) <= 12 else (14 if len(digits) <= 15 else 11)  # fit the tile
         value = Paragraph(f'<font size="{size}">{digits}</font>{small}', s.tile_value)
     change = format_change(figure.unit, figure.change, ctx.language)

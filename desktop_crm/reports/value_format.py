@@ -15,12 +15,13 @@ from desktop_crm.reports.report_model import Figure, Unit
 
 LANGUAGES = ("en", "zh")
 
+# the dashboard shows the same decimals (ui/reports/figure_text.py)
 _DECIMALS: dict[Unit, int] = {
-    Unit.SCORE_5: 2,
-    Unit.NPS: 1,
+    Unit.SCORE_5: 1,
+    Unit.NPS: 0,  # NPS is told in whole points, signed: +35, -12
     Unit.PERCENT: 1,
     Unit.COUNT: 0,
-    Unit.RATE: 2,
+    Unit.RATE: 1,
     Unit.HOURS: 1,
     Unit.MONEY: 2,  # of the major unit: 12345 minor units read 123.45
     Unit.SCORE_100: 1,
@@ -72,19 +73,25 @@ def number(unit: Unit, value: float) -> str:
 
 
 def format_number(unit: Unit, value: float | None, language: str) -> str:
-    """The number as a table cell or a chart label shows it: "4.32", "87.5%"; "No data"."""
+    """The number as a table cell or a chart label shows it: "4.3", "87.5%", "+35";
+    "No data"."""
     if value is None:
         return no_data(language)
     check_language(language)
-    return number(unit, value) + ("%" if unit is Unit.PERCENT else "")
+    return _signed_nps(unit, number(unit, value)) + ("%" if unit is Unit.PERCENT else "")
 
 
 def format_value(unit: Unit, value: float | None, language: str) -> str:
-    """"4.32 / 5", "87.5%", "1,234.56", "-12.0"; "No data" / "无数据" for None."""
+    """"4.3 / 5", "87.5%", "1,234.56", "+35"; "No data" / "无数据" for None."""
     if value is None:
         return no_data(language)
     check_language(language)
-    return number(unit, value) + _UNIT_SUFFIX.get(unit, "")
+    return shown_number(unit, value) + _UNIT_SUFFIX.get(unit, "")
+
+
+def shown_number(unit: Unit, value: float) -> str:
+    """The number without its unit words, as a tile sets it large: "4.3", "+35"."""
+    return _signed_nps(unit, number(unit, value))
 
 
 def unit_suffix(unit: Unit) -> str:
@@ -121,6 +128,11 @@ def verdict(figure: Figure) -> Verdict:
     if moved is None or moved is Direction.FLAT:
         return Verdict.NEUTRAL
     return Verdict.GOOD if (moved is Direction.UP) == figure.higher_is_better else Verdict.BAD
+
+
+def _signed_nps(unit: Unit, text: str) -> str:
+    """A positive NPS carries its sign: the scale runs from -100 to +100."""
+    return "+" + text if unit is Unit.NPS and not _is_zero(text) and text[0] != "-" else text
 
 
 def _is_zero(text: str) -> bool:

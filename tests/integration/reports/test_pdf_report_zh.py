@@ -10,7 +10,7 @@ import pytest
 
 from desktop_crm.reports import definitions
 from desktop_crm.reports.satisfaction_pdf import write_satisfaction_pdf
-from desktop_crm.reports.value_format import number
+from desktop_crm.reports.value_format import format_value
 
 from . import poppler
 from .sample_report import AUDIT_HEAD, SALESPEOPLE_NAMES, company_report
@@ -65,16 +65,18 @@ def test_chinese_names_come_out_as_written(text: str) -> None:
         assert _squeezed(name) in _squeezed(text), name
 
 
-def test_every_kpi_reads_as_the_report_formats_it(text: str) -> None:
+def test_every_kpi_reads_as_the_report_formats_it(pdf: Path) -> None:
+    tiles = set(poppler.text(pdf, 2).splitlines())  # the executive summary
     for figure in REPORT.kpis:
-        expected = "无数据" if figure.value is None else number(figure.unit, figure.value)
-        assert expected in text, figure.key
+        assert format_value(figure.unit, figure.value, "zh") in tiles, figure.key
     # the same figures written out by hand: rounding halves up, money in yuan, grouping
-    for written in ("4.32", "-12.5", "37.3%", "1.88", "5.3", "7.8", "91.4%", "28.6%",
-                    "1,234,567.89", "1,500,000.00", "26,500.50", "66.7%", "47.5", "1,226"):
-        assert written in text, written
-    assert "+0.12 较 2026-09" in text
-    assert "-1.6 个百分点 较 2026-09" in text
+    for written in ("4.3 / 5", "-13", "37.3%", "23", "1.9", "5.3", "7.8", "无数据", "91.4%",
+                    "28.6%", "12.0%", "1,234,567.89", "1,500,000.00", "26,500.50", "66.7%",
+                    "47.5 / 100", "1,226"):
+        assert written in tiles, written
+    for change in ("+0.1 较 2026-09", "-16 较 2026-09", "-1.6 个百分点 较 2026-09",
+                   "0.0 个百分点 较 2026-09", "+246,913.89 较 2026-09", "无可比数据"):
+        assert change in tiles, change
 
 
 def test_every_page_carries_the_audit_head_and_its_number(pdf: Path) -> None:

@@ -22,13 +22,14 @@ from desktop_crm.reports.value_format import (
 
 
 @pytest.mark.parametrize(("unit", "value", "text"), [
-    (Unit.SCORE_5, 4.3157, "4.32 / 5"),
-    (Unit.SCORE_5, 5, "5.00 / 5"),
-    (Unit.NPS, -12.45, "-12.5"),  # halves round away from zero, as people round
-    (Unit.NPS, -0.04, "0.0"),  # never "-0.0"
+    (Unit.SCORE_5, 4.3157, "4.3 / 5"),
+    (Unit.SCORE_5, 5, "5.0 / 5"),
+    (Unit.NPS, -12.5, "-13"),  # halves round away from zero, as people round
+    (Unit.NPS, 35, "+35"),  # the scale runs from -100 to +100
+    (Unit.NPS, -0.4, "0"),  # never "-0", nor "+0"
     (Unit.PERCENT, 37.25, "37.3%"),
     (Unit.COUNT, 1226, "1,226"),
-    (Unit.RATE, 1.875, "1.88"),
+    (Unit.RATE, 1.875, "1.9"),
     (Unit.HOURS, 5.25, "5.3"),
     (Unit.MONEY, 123456789, "1,234,567.89"),  # minor units in, yuan out
     (Unit.MONEY, 5, "0.05"),
@@ -46,15 +47,18 @@ def test_no_data_is_a_word_in_each_language_never_zero() -> None:
 
 
 def test_table_cells_drop_the_scale_but_keep_the_percent_sign() -> None:
-    assert format_number(Unit.SCORE_5, 4.1, "en") == "4.10"
+    assert format_number(Unit.SCORE_5, 4.1, "en") == "4.1"
+    assert format_number(Unit.NPS, 10.0, "en") == "+10"
     assert format_number(Unit.PERCENT, 25, "en") == "25.0%"
 
 
 @pytest.mark.parametrize(("unit", "value", "previous", "en", "zh", "moved"), [
-    (Unit.SCORE_5, 4.3157, 4.2, "+0.12", "+0.12", Direction.UP),
+    (Unit.SCORE_5, 4.3157, 4.2, "+0.1", "+0.1", Direction.UP),
+    (Unit.SCORE_5, 4.22, 4.2, "0.0", "0.0", Direction.FLAT),
     (Unit.PERCENT, 91.4, 93.0, "-1.6 pts", "-1.6 个百分点", Direction.DOWN),
     (Unit.PERCENT, 37.25, 37.21, "0.0 pts", "0.0 个百分点", Direction.FLAT),  # below print
     (Unit.MONEY, 123456789, 98765400, "+246,913.89", "+246,913.89", Direction.UP),
+    (Unit.NPS, -12.5, 3.0, "-16", "-16", Direction.DOWN),
     (Unit.NPS, 3.0, None, "", "", None),
 ])
 def test_changes_are_signed_and_judged_at_printed_precision(
