@@ -35,7 +35,7 @@ from desktop_crm.ui.moments import to_qdatetime
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.reports.dashboard_view import DashboardView
 from desktop_crm.ui.reports.figure_text import report_language
-from desktop_crm.ui.reports.period_picker import PeriodPicker
+from desktop_crm.ui.reports.period_picker import ReportPeriodPicker
 from desktop_crm.ui.reports.report_scopes import Reach, reach_reader
 from desktop_crm.ui.reports.scope_picker import ScopePicker
 
@@ -78,7 +78,7 @@ class DashboardPage(ListPage):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.period_picker = PeriodPicker(self._today(), self)
+        self.period_picker = ReportPeriodPicker(self._today(), self)
         self.scope_picker = ScopePicker(self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("dashboardStatus")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -76,13 +76,12 @@ def bar_geometry(shares: Sequence[Share], labels: Sequence[str], rect: QRectF,
     return BarGeometry(tuple(rows))
 
 
-def count_text(count: int, percent: float | None, locale: QLocale | None = None) -> str:
-    """"123 (45.6%)"; the count alone when nothing was counted."""
-    locale = locale or QLocale()
+def count_text(count: int, percent: float | None) -> str:
+    """"1,234 (45.6%)"; the count alone when nothing was counted."""
     if percent is None:
-        return locale.toString(count)
+        return f"{count:,}"
     return filled(QCoreApplication.translate("DistributionChart", "%1 (%2%)"),
-                  locale.toString(count), locale.toString(percent, "f", 1))
+                  f"{count:,}", f"{percent:.1f}")
 
 
 class DistributionChart(QWidget):

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_crm.reports import definitions
-from desktop_crm.reports.report_model import Figure
+from desktop_crm.reports import definitions, value_format
+from desktop_crm.reports.report_model import Figure, Unit
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.reports.card import PADDING, paint_card
 from desktop_crm.ui.reports.figure_text import change_of, value_text
@@ -34,6 +34,7 @@ class KpiTile(QWidget):
         font.setPointSizeF(font.pointSizeF() * VALUE_SCALE)
         font.setBold(True)
         self.value_label.setFont(font)
+        self.value_label.setTextFormat(Qt.TextFormat.RichText)
         self.change_label = QLabel(self)
         self.change_label.setObjectName("kpiChange")
         self.change_label.setTextFormat(Qt.TextFormat.RichText)
@@ -48,6 +49,7 @@ class KpiTile(QWidget):
         self.title_label.setMinimumHeight(lines * 2)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.figure: Figure | None = None
+        self.shown_value = ""  # the value as plain text ("4.32 / 5")
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
@@ -58,9 +60,10 @@ class KpiTile(QWidget):
         self.figure = figure
         title = definitions.title(figure.key, language)
         self.title_label.setText(title)
-        self.value_label.setText(value_text(figure.unit, figure.value))
-        previous = value_text(figure.unit, figure.previous)
-        change = change_of(figure)
+        self.shown_value = value_text(figure.unit, figure.value, language)
+        self.value_label.setText(self._value_html(figure, language))
+        previous = value_text(figure.unit, figure.previous, language)
+        change = change_of(figure, language)
         if change is None:
             self.change_label.setText(_escaped(filled(self.tr("%1: %2"), previous_period,
                                                       previous)))
@@ -82,7 +85,17 @@ class KpiTile(QWidget):
         self.setToolTip("<br>".join(lines))
         self.setAccessibleName(title)
         self.setAccessibleDescription(" ".join(
-            part for part in (self.value_label.text(), self.change_text(), said) if part))
+            part for part in (self.shown_value, self.change_text(), said) if part))
+
+    def _value_html(self, figure: Figure, language: str) -> str:
+        """The number large, its scale (" / 5") at the page's size after it."""
+        suffix = value_format.unit_suffix(figure.unit)
+        if figure.value is None or not suffix or figure.unit is Unit.PERCENT:
+            return _escaped(self.shown_value)
+        size = self.title_label.font().pointSizeF()
+        number = _escaped(self.shown_value.removesuffix(suffix))
+        return (f'{number}<span style="font-size: {size:.1f}pt; font-weight: normal">'
+                f"{_escaped(suffix)}</span>")
 
     def change_text(self) -> str:
         """The change line as plain text (the label holds rich text for the arrow's size)."""

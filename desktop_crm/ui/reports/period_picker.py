@@ -23,7 +23,7 @@ def recent_periods(today: date, kind: PeriodKind) -> list[str]:
     return [p.label for p in reversed(current.last(count))]
 
 
-class PeriodPicker(QWidget):
+class ReportPeriodPicker(QWidget):
     period_did_change = Signal(str)
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:

@@ -40,7 +40,7 @@ from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.reports.dashboard_page import CHOICES_CHANGED_BY
 from desktop_crm.ui.reports.figure_text import report_language
 from desktop_crm.ui.reports.pdf_export import WRITING, PdfJob, PdfRequest
-from desktop_crm.ui.reports.period_picker import PeriodPicker
+from desktop_crm.ui.reports.period_picker import ReportPeriodPicker
 from desktop_crm.ui.reports.report_scopes import Reach, reach_reader
 from desktop_crm.ui.reports.scope_picker import ScopePicker
 from desktop_crm.ui.widgets import QuietMessageLabel, filter_combo
@@ -100,7 +100,7 @@ class ReportsPage(ListPage):
         self.about_label.setWordWrap(True)
         self.about_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.period_picker = PeriodPicker(self._today(), self)
+        self.period_picker = ReportPeriodPicker(self._today(), self)
         self.scope_picker = ScopePicker(self)
         self.language_combo = filter_combo(self, "reportLanguageCombo",
                                            self.tr("The report's language"))
@@ -218,7 +218,8 @@ class ReportsPage(ListPage):
         self.job.start(request, on_success=self._saved, on_failure=self._failed)
 
     def _file_name(self, period: str) -> str:
-        return f"{self.tr('satisfaction-report', 'file name')}-{period}.pdf"
+        stem = self.tr("satisfaction-report", "the start of a report's file name")
+        return f"{stem}-{period}.pdf"
 
     def _show_progress(self, percent: int, step: str) -> None:
         if not isValid(self) or not self.job.running:

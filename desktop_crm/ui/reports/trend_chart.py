@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -21,7 +21,7 @@ from desktop_crm.reports import definitions
 from desktop_crm.reports.report_model import Trend, TrendPoint, Unit
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.reports.card import inner_rect, paint_card
-from desktop_crm.ui.reports.figure_text import value_text
+from desktop_crm.ui.reports.figure_text import number_text, value_text
 
 LINE_COLOUR = "#0072B2"  # Okabe-Ito blue
 LABEL_GAP = 6
@@ -96,7 +96,7 @@ def tick_text(unit: Unit, value: float, step: float) -> str:
     shown_step = step / 100 if unit is Unit.MONEY else step
     decimals = max(0, -math.floor(math.log10(shown_step) + 1e-9)) if shown_step < 1 else 0
     shown = value / 100 if unit is Unit.MONEY else value
-    number = QLocale().toString(float(shown), "f", decimals)
+    number = f"{shown:,.{decimals}f}"  # grouped as reports.value_format groups figures
     if unit is Unit.PERCENT:
         return filled(QCoreApplication.translate("FigureText", "%1%"), number)
     if unit is Unit.NPS and value > 0:
@@ -168,6 +168,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.setObjectName(f"trendChart_{trend.key}")
         self.title = definitions.title(trend.key, language)
+        self.language = language
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.title)
         self.set_trend(trend)
@@ -191,7 +192,8 @@ class TrendChart(QWidget):
 
     def point_text(self, index: int) -> str:
         point = self.trend.points[index]
-        return filled(self.tr("%1: %2"), point.period, value_text(self.trend.unit, point.value))
+        return filled(self.tr("%1: %2"), point.period, value_text(self.trend.unit, point.value,
+                                                                  self.language))
 
     def geometry_for(self, rect: QRectF) -> TrendGeometry:
         metrics = self.fontMetrics()
@@ -230,7 +232,7 @@ class TrendChart(QWidget):
         painter.setFont(bold)
         painter.setPen(text)
         last = self.trend.points[-1] if self.trend.points else None
-        latest = value_text(self.trend.unit, last.value if last else None)
+        latest = number_text(self.trend.unit, last.value if last else None, self.language)
         title_rect = QRectF(area.left(), area.top(), area.width(), line)
         latest_width = metrics.horizontalAdvance(latest) + 16
         painter.drawText(title_rect.adjusted(0, 0, -latest_width, 0),

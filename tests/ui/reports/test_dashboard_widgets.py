@@ -28,21 +28,21 @@ def open_view(qtbot, width: int = 1000) -> DashboardView:
 def test_tiles_show_values_no_data_and_arrows(qtbot):
     view = open_view(qtbot)
     csat = view.tiles["csat"]
-    assert csat.value_label.text() == "4.3"
+    assert csat.shown_value == "4.3 / 5"
     assert csat.change_text() == f"{UP} +0.2 vs 2026-04"
     assert "better than 2026-04" in csat.accessibleDescription()
     complaints = view.tiles["complaints"]
     assert complaints.change_text() == f"{DOWN} -4 vs 2026-04"
     assert "better than 2026-04" in complaints.accessibleDescription()
     overdue = view.tiles["overdue_amount"]
-    assert overdue.value_label.text() == "26,543.21"
+    assert overdue.shown_value == "26,543.21"
     assert overdue.change_text().startswith(UP)
     assert "worse than 2026-04" in overdue.accessibleDescription()
     assert view.tiles["repurchase_rate"].change_text() == f"{FLAT} 0.0 pts vs 2026-04"
     # a figure without data this period: no arrow, the previous period's value instead
     resolution = view.tiles["resolution_median_h"]
-    assert resolution.value_label.text() == "No data"
-    assert resolution.change_text() == "2026-04: 30.0 h"
+    assert resolution.shown_value == "No data"
+    assert resolution.change_text() == "2026-04: 30.0"
     assert view.tiles["resolution_mean_h"].change_text() == "2026-04: No data"
     assert "mean hours from opening to resolution" in view.tiles["resolution_mean_h"].toolTip()
 
@@ -101,7 +101,7 @@ def test_the_hovered_period_is_the_nearest_point():
 def test_a_trend_tooltip_gives_the_exact_value_or_no_data(qtbot):
     view = open_view(qtbot)
     chart = view.trend_charts["csat"]
-    assert chart.point_text(11) == "2026-05: 4.3"
+    assert chart.point_text(11) == "2026-05: 4.3 / 5"
     assert chart.point_text(3) == "2025-09: No data"
 
 

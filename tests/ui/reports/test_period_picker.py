@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from desktop_crm.reports.periods import PeriodKind
-from desktop_crm.ui.reports.period_picker import PeriodPicker, recent_periods
+from desktop_crm.ui.reports.period_picker import ReportPeriodPicker, recent_periods
 
 
 def test_months_and_quarters_count_back_from_today_across_years():
@@ -20,7 +20,7 @@ def test_months_and_quarters_count_back_from_today_across_years():
 
 
 def test_the_picker_starts_on_the_current_month_and_says_each_change_once(qtbot):
-    picker = PeriodPicker(date(2026, 5, 1))
+    picker = ReportPeriodPicker(date(2026, 5, 1))
     qtbot.addWidget(picker)
     assert picker.period() == "2026-05"
     assert picker.period_combo.currentText() == "2026-05"
