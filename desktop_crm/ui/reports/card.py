@@ -25,3 +25,12 @@ def paint_card(painter: QPainter, widget: QWidget) -> None:
 def inner_rect(widget: QWidget) -> QRectF:
     """The card's area inside its padding."""
     return QRectF(widget.rect()).adjusted(PADDING, PADDING - 2, -PADDING, -PADDING + 2)
+
+
+class Card(QWidget):
+    """A plain widget drawn as a card, for a form or a group of widgets."""
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        paint_card(painter, self)
+        painter.end()

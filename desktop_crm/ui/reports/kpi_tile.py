@@ -5,20 +5,20 @@ figure counts and what it was in the previous period."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPalette, QTextDocumentFragment
+from PySide6.QtGui import QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_crm.reports import definitions, value_format
 from desktop_crm.reports.report_model import Figure, Unit
 from desktop_crm.ui.i18n import filled
-from desktop_crm.ui.reports.card import PADDING, paint_card
+from desktop_crm.ui.reports.card import PADDING, Card
 from desktop_crm.ui.reports.figure_text import change_of, value_text
 
 VALUE_SCALE = 1.8  # the value's font against the page's
 ARROW_SCALE = 1.4  # the arrow against the change's text: its shape must read at a glance
 
 
-class KpiTile(QWidget):
+class KpiTile(Card):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
@@ -50,11 +50,6 @@ class KpiTile(QWidget):
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.figure: Figure | None = None
         self.shown_value = ""  # the value as plain text ("4.32 / 5")
-
-    def paintEvent(self, event: object) -> None:
-        painter = QPainter(self)
-        paint_card(painter, self)
-        painter.end()
 
     def show_figure(self, figure: Figure, previous_period: str, language: str) -> None:
         self.figure = figure

@@ -37,6 +37,7 @@ from desktop_crm.ui.errors import error_text
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.list_page import ListPage
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
+from desktop_crm.ui.reports.card import PADDING, Card
 from desktop_crm.ui.reports.dashboard_page import CHOICES_CHANGED_BY
 from desktop_crm.ui.reports.figure_text import report_language
 from desktop_crm.ui.reports.pdf_export import WRITING, PdfJob, PdfRequest
@@ -149,10 +150,11 @@ class ReportsPage(ListPage):
         action.addWidget(self.generate_button)
         action.addStretch(1)
 
-        column = QWidget(self)
+        column = Card(self)
+        column.setObjectName("reportCard")
         column.setMaximumWidth(FORM_WIDTH)
         inner = QVBoxLayout(column)
-        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setContentsMargins(PADDING * 2, PADDING * 2, PADDING * 2, PADDING * 2)
         inner.setSpacing(8)
         inner.addWidget(self.heading)
         inner.addWidget(self.about_label)
@@ -164,13 +166,13 @@ class ReportsPage(ListPage):
         inner.addWidget(self.status_label)
         inner.addWidget(self.message)
         inner.addLayout(opened)
-        inner.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 8, 8)
         layout.setSpacing(12)
         layout.addWidget(self.title_label)
-        layout.addWidget(column, 1)
+        layout.addWidget(column)
+        layout.addStretch(1)
 
     # --- the choices --------------------------------------------------------------------------
 
