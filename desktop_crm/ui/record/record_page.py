@@ -23,6 +23,7 @@ from desktop_crm.services.customer_views import CustomerRecord
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
 from desktop_crm.ui.errors import error_text, validation_text
+from desktop_crm.ui.feedback.record_tabs import RecordTabs
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.prompts import SaveChoice
@@ -42,7 +43,8 @@ from desktop_crm.ui.record.record_work import (
 from desktop_crm.ui.record.timeline import TimelineWidget
 from desktop_crm.ui.widgets import QuietMessageLabel
 
-TIMELINE_ENTITIES = ("interaction", "complaint", "satisfaction", "order", "contract", "customer")
+TIMELINE_ENTITIES = ("interaction", "complaint", "satisfaction", "feedback", "order", "contract",
+                     "instalment", "receipt", "customer")
 
 
 class CustomerRecordPage(QWidget):
@@ -78,7 +80,9 @@ class CustomerRecordPage(QWidget):
         self.message = QuietMessageLabel("recordMessage", self)
         self.form = CustomerForm(lambda url: self.open_url(url), self)
         self.timeline = TimelineWidget(self)
-        self.splitter = FormTimelineSplitter(self.form, self.timeline, self)
+        # beside the form: the timeline, and the tabs of satisfaction, complaints and commerce
+        self.tabs = RecordTabs(session, ops, actor, self.timeline, self)
+        self.splitter = FormTimelineSplitter(self.form, self.tabs, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -125,7 +129,7 @@ class CustomerRecordPage(QWidget):
         self.header.show_title(self.tr("New customer"))
         self.form.load(FormState.for_new_customer(self._actor), {})
         self.form.setEnabled(True)
-        self.timeline.hide()
+        self.tabs.hide()
         self._show_actions()
         self.form.focus_first_editable()
         self._load_tag_suggestions()
@@ -143,7 +147,8 @@ class CustomerRecordPage(QWidget):
         self.banner.hide()
         self.message.clear_message()
         self.timeline.clear()
-        self.timeline.setVisible(customer_id is not None)
+        self.tabs.show_customer(None)
+        self.tabs.setVisible(customer_id is not None)
         self._show_actions()
 
     def _load_record(self) -> None:
@@ -171,6 +176,7 @@ class CustomerRecordPage(QWidget):
                                   record.tier, owner_name)
         self.form.load(FormState.of_record(record), self._revealed)
         self.form.setEnabled(True)
+        self.tabs.show_customer(record)
         self._show_actions()
 
     def _load_failed(self, error: Exception) -> None:
@@ -258,7 +264,7 @@ class CustomerRecordPage(QWidget):
         self.message.show_progress(self.tr("Saved."))
         self._finish_save(True)
         if first_save:
-            self.timeline.show()
+            self.tabs.show()
             self._load_timeline()
         self.customer_did_save.emit(record.id)
 
@@ -411,6 +417,10 @@ class CustomerRecordPage(QWidget):
             self._load_timeline()
         if changes.touches("customer") and not self.has_unsaved_changes() and not self._saving:
             self._read_record(on_failure=self._gone)
+
+    def close_dialogs(self) -> None:
+        """The session locks: the tabs' dialogs close without asking."""
+        self.tabs.close_dialogs()
 
     def _gone(self, error: Exception) -> None:
         """A quiet re-read failed: say so only when the customer is gone from sight."""
