@@ -5,6 +5,11 @@ Saving runs on the write lane; a refused value comes back as the service's Valid
 is shown under its field with the dialog still open and nothing saved. A saved call closes the
 dialog, emits `call_did_log` with the InteractionView, and broadcasts what changed (the call,
 the follow-up reminder it may have created, and the customer's last follow-up).
+
+With "Record satisfaction" ticked, the customer's answer is captured in the same dialog: the
+call and the answer are both checked before anything is saved, then the call is saved and the
+answer after it, linked to the call. Should the answer still be refused, the call stays saved,
+the dialog says so and keeps the answer's fields, and Save tries the answer again.
 """
 
 from __future__ import annotations
@@ -23,11 +28,14 @@ from desktop_crm.ui.calls.call_form import CallForm
 from desktop_crm.ui.calls.customer_picker import CustomerPicker
 from desktop_crm.ui.calls.outcomes import outcome_choices
 from desktop_crm.ui.errors import error_text, validation_text
+from desktop_crm.ui.feedback.call_answer import CallAnswer
+from desktop_crm.ui.feedback.feedback_errors import feedback_error_text, feedback_validation_text
 from desktop_crm.ui.moments import local_date_text
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import MessageLabel, entry_dialog_buttons
 
 CALL_LOGGED = OpChanges(frozenset({"interaction", "reminder", "customer"}))
+ANSWER_SAVED = OpChanges(frozenset({"feedback"}))
 
 # The call log's validation messages, marked for the catalogue (errors.validation_text looks
 # them up by their English text).
@@ -63,7 +71,8 @@ class LogCallDialog(QDialog):
         self._customer = customer
         self._busy = False
         self._closed = False  # answers arriving after this find no widgets to fill
-        self.logged: InteractionView | None = None
+        self.logged: InteractionView | None = None  # the call, once saved
+        self.answer_saved: object | None = None  # its satisfaction answer, once saved
         self.follow_up_message = ""  # for the main window's status bar once saved
         self.setWindowTitle(self._title())
 
@@ -85,6 +94,7 @@ class LogCallDialog(QDialog):
                              may_remind=actor.can(Resource.REMINDER, Action.CREATE), parent=self)
         self.form.set_outcomes(outcome_choices([]))
         self.form.layout_.insertRow(0, self.tr("Customer:"), customer_field)
+        self.answer = CallAnswer(now=session.clock.now(), parent=self)
 
         self.message = MessageLabel("logCallMessage", self)
         self.message.setMinimumHeight(0)
@@ -97,6 +107,7 @@ class LogCallDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.answer)
         layout.addWidget(self.message)
         footer = QVBoxLayout()
         footer.addWidget(hint)
@@ -140,7 +151,11 @@ class LogCallDialog(QDialog):
         if self._busy:
             return
         self.form.clear_errors()
+        self.answer.clear_errors()
         self.message.clear_message()
+        if self.logged is not None:  # the call is in: only its answer is left to save
+            self._save_answer(self.logged)
+            return
         customer = self.customer()
         if customer is None:
             assert self.picker is not None
@@ -150,6 +165,10 @@ class LogCallDialog(QDialog):
         problem = self.form.problem()
         if problem is not None:
             self.form.show_error(*problem)
+            return
+        answer_problem = self.answer.problem(now=self._session.clock.now())
+        if answer_problem is not None:  # refused before anything is saved
+            self.answer.show_error(*answer_problem)
             return
         customer_id, values = customer[0], self.form.values()
         interactions = self._session.interactions
@@ -163,10 +182,49 @@ class LogCallDialog(QDialog):
         self.follow_up_message = follow_up_text(view)
         if self._closed:  # closed under way (the vault locked): saved all the same
             return
+        self.call_did_log.emit(view)
+        if self.answer.asking():
+            self._save_answer(view)
+            return
         self._set_busy(False)
         self.message.clear_message()
-        self.call_did_log.emit(view)
         self.accept()
+
+    def _save_answer(self, call: InteractionView) -> None:
+        problem = self.answer.problem(now=self._session.clock.now())
+        if problem is not None:
+            self._set_busy(False)
+            self.message.clear_message()
+            self.answer.show_error(*problem)
+            return
+        feedback, values = self._session.feedback, self.answer.values_for(call.id)
+        self._set_busy(True)
+        self.message.show_progress(self.tr("Saving the satisfaction answer…"))
+        self._ops.run(lambda: feedback.record(call.customer_id, values), lane=Lane.WRITE,
+                      on_success=self._answer_saved, on_failure=self._answer_failed,
+                      changes=ANSWER_SAVED)
+
+    def _answer_saved(self, answer: object) -> None:
+        self.answer_saved = answer
+        if self._closed:
+            return
+        self._set_busy(False)
+        self.message.clear_message()
+        self.accept()
+
+    def _answer_failed(self, error: Exception) -> None:
+        """The call is saved; its answer is not: say so, keep the answer to try again."""
+        if self._closed:
+            return
+        self._set_busy(False)
+        self.save_button.setText(self.tr("Save answer"))
+        self.answer.check.setEnabled(False)  # the answer is what is left to save
+        if isinstance(error, ValidationError):
+            self.answer.show_error(error.field, feedback_validation_text(error))
+        self.message.show_error(self.tr(
+            "The call is saved, but its satisfaction answer is not: %1 Correct it and save "
+            "again, or close and record it later on the customer's record.").replace(
+            "%1", _sentence(feedback_error_text(error))))
 
     def _failed(self, error: Exception) -> None:
         if self._closed:
@@ -180,10 +238,13 @@ class LogCallDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.form, self.save_button, self.cancel_button):
+        call_open = not busy and self.logged is None  # a saved call is not edited here
+        for widget in (self.save_button, self.cancel_button, self.answer.fields):
             widget.setEnabled(not busy)
+        self.form.setEnabled(call_open)
+        self.answer.check.setEnabled(call_open)
         if self.picker is not None:
-            self.picker.setEnabled(not busy)
+            self.picker.setEnabled(call_open)
 
     def done(self, result: int) -> None:
         """Closing by any path: later answers are dropped (the window may be deleted)."""
@@ -196,8 +257,22 @@ class LogCallDialog(QDialog):
         """Esc or Cancel: ask first when closing would lose what was typed."""
         if self._busy:
             return
-        if self.form.typed_anything() and not prompts.confirm(
+        if self.logged is not None:  # the call is saved; only its answer would be lost
+            if self.answer.typed_anything() and not prompts.confirm(
+                    self, self.tr("Close without the answer?"),
+                    self.tr("The call is saved. The satisfaction answer you typed will be lost; "
+                            "you can record it later on the customer's record.")):
+                return
+            self.accept()
+            return
+        if (self.form.typed_anything() or self.answer.typed_anything()) and not prompts.confirm(
                 self, self.tr("Discard this call?"),
                 self.tr("What you typed for this call will be lost.")):
             return
         super().reject()
+
+
+def _sentence(text: str) -> str:
+    """A message ending in a full stop, to sit inside a longer one."""
+    text = text.strip()
+    return text if not text or text[-1] in ".。!！?？" else f"{text}."
