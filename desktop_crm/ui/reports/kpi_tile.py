@@ -5,7 +5,7 @@ figure counts and what it was in the previous period."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QTextDocumentFragment
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_crm.reports import definitions, value_format
@@ -38,6 +38,10 @@ class KpiTile(Card):
         self.change_label = QLabel(self)
         self.change_label.setObjectName("kpiChange")
         self.change_label.setTextFormat(Qt.TextFormat.RichText)
+        arrow_font = QFont(self.change_label.font())
+        arrow_font.setPointSizeF(arrow_font.pointSizeF() * ARROW_SCALE)
+        # the same height with or without an arrow, so tiles in a row line up
+        self.change_label.setMinimumHeight(QFontMetrics(arrow_font).height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PADDING, PADDING - 2, PADDING, PADDING - 2)
         layout.setSpacing(2)

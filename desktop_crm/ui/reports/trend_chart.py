@@ -81,6 +81,8 @@ def value_range(unit: Unit, values: Sequence[float]) -> tuple[float, float, floa
     if high - low < scale:  # a flat line sits mid-axis rather than on its edge
         low, high = low - scale / 2, high + scale / 2
     step = nice_step((high - low) / scale) * scale
+    if unit is Unit.COUNT:  # a count's axis never reads 0.5 of a complaint
+        step = max(step, 1.0)
     low, high = math.floor(low / step) * step, math.ceil(high / step) * step
     if low_bound is not None:
         low = max(low, low_bound)

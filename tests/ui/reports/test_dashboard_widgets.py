@@ -90,6 +90,7 @@ def test_the_value_axis_stays_inside_what_the_unit_can_take():
     assert high == 5 and low >= 1
     low, _, _ = value_range(Unit.COUNT, [40, 50])
     assert low == 0
+    assert value_range(Unit.COUNT, [0, 0, 0]) == (0, 1, 1)  # whole complaints, never halves
 
 
 def test_the_hovered_period_is_the_nearest_point():
