@@ -9,6 +9,7 @@ from itertools import pairwise
 from PySide6.QtCore import QRectF, Qt
 
 from desktop_crm.reports.report_model import Share, Trend, TrendPoint, Unit
+from desktop_crm.ui.reports.churn_model import ChurnRiskModel
 from desktop_crm.ui.reports.dashboard_view import DashboardView
 from desktop_crm.ui.reports.distribution_chart import bar_geometry
 from desktop_crm.ui.reports.figure_text import DOWN, FLAT, UP
@@ -155,3 +156,11 @@ def test_an_empty_distribution_is_left_out(qtbot):
     assert view.distributions["rfm"].isVisibleTo(view)
     view.show_report(replace(sample_report(), rfm_segments=()))
     assert not view.distributions["rfm"].isVisibleTo(view)
+
+
+def test_the_churn_risk_model_keeps_qts_rules(qtbot, qtmodeltester):
+    model = ChurnRiskModel("zh")
+    model.set_rows(sample_report().churn_risks)
+    qtmodeltester.check(model)
+    assert model.index(0, 3).data() == "投诉后 30 天内未购买"
+    assert model.index(0, 2).data() == "销售一 Sales One"
