@@ -39,10 +39,11 @@ from desktop_crm.ui.reports.period_picker import ReportPeriodPicker
 from desktop_crm.ui.reports.report_scopes import Reach, reach_reader
 from desktop_crm.ui.reports.scope_picker import ScopePicker
 
-# what the figures count: customers, their calls, complaints, answers, orders and money,
-# return visits (reminders), and the company time zone the periods are cut in (policy)
+# what the figures count: customers, their calls, complaints, answers, orders, contracts,
+# instalments and receipts, return visits (reminders), and the company time zone the
+# periods are cut in (a policy)
 REFRESHED_BY = ("customer", "interaction", "complaint", "feedback", "satisfaction", "order",
-                "receipt", "payment_plan", "contract", "reminder", "policy")
+                "contract", "instalment", "receipt", "reminder", "policy")
 CHOICES_CHANGED_BY = ("user", "department", "role")
 
 
