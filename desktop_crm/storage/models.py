@@ -441,6 +441,97 @@ class Complaint(Synced, Base):
     resolution: Mapped[str] = mapped_column(Text, default="")  # how it was resolved
 
 
+# --- the report summary (local, never synced; kept by triggers, see report_summary.py) ------
+
+
+class ReportMonth(Base):
+    """The calendar months 2000-01 .. 2100-12 and the instant each begins in the company time
+    zone, so SQL (a trigger included) finds a moment's month with one index step, right
+    across DST changes."""
+
+    __tablename__ = "report_months"
+
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # 202610
+    starts_at: Mapped[int] = mapped_column(Integer, unique=True)  # UTC epoch milliseconds
+
+
+class ReportGroup(Base):
+    """One (owner, lifecycle stage, tier) seen on a customer: what reports group and scope
+    by. `key` spells the three out, so SQL finds a customer's group with one index step."""
+
+    __tablename__ = "report_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    owner_id: Mapped[str | None] = mapped_column(UuidBytes)
+    lifecycle_stage: Mapped[str] = mapped_column(String(32))
+    tier: Mapped[str | None] = mapped_column(String(16))
+
+
+def _counter() -> Any:
+    """A summary counter: the triggers insert only the counters a source row feeds."""
+    return mapped_column(Integer, default=0, server_default=text("0"))
+
+
+class GroupMonth(Base):
+    """What the customers of one report group did in one month, added up: every figure
+    that is a sum (answers, complaints, times, return visits, money). A customer's share
+    moves with the customer to another group; a soft-deleted customer adds nothing."""
+
+    __tablename__ = "group_months"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    is_new: Mapped[int] = _counter()  # customers created
+    referred: Mapped[int] = _counter()  # of those, referred
+    contacts: Mapped[int] = _counter()
+    orders: Mapped[int] = _counter()
+    order_minor: Mapped[int] = _counter()
+    responses: Mapped[int] = _counter()
+    csat_count: Mapped[int] = _counter()
+    csat_sum: Mapped[int] = _counter()
+    csat_1: Mapped[int] = _counter()
+    csat_2: Mapped[int] = _counter()
+    csat_3: Mapped[int] = _counter()
+    csat_4: Mapped[int] = _counter()
+    csat_5: Mapped[int] = _counter()
+    nps_count: Mapped[int] = _counter()
+    promoters: Mapped[int] = _counter()  # NPS 9-10
+    passives: Mapped[int] = _counter()  # NPS 7-8
+    detractors: Mapped[int] = _counter()  # NPS 0-6
+    complaints: Mapped[int] = _counter()  # opened this month
+    responded: Mapped[int] = _counter()  # of those, with a first response
+    response_ms: Mapped[int] = _counter()  # their opened -> first response
+    resolved: Mapped[int] = _counter()  # resolved this month
+    resolution_ms: Mapped[int] = _counter()  # their opened -> resolved
+    visits_due: Mapped[int] = _counter()  # return visits due
+    visits_done: Mapped[int] = _counter()  # of those, done
+    planned_minor: Mapped[int] = _counter()  # instalments due
+    collected_minor: Mapped[int] = _counter()  # receipts received
+
+
+class CustomerMonth(Base):
+    """A month in which one customer was active: its contacts and orders that month. The
+    figures that count customers (active, retained, contacted, repurchasing) read these.
+
+    Narrow on purpose: a million customers make about 1.4 million rows, and the vault's
+    size budget holds little more (answers and amounts per customer were left out: the
+    source tables give them for the few customers a report lists). The customer is its
+    customers.rowid, its owner, stage and tier its report group. Clustered by customer, so
+    a customer's rows change together and a report reads the table through once.
+    """
+
+    __tablename__ = "customer_months"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    customer_ref: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    group_id: Mapped[int] = mapped_column(Integer)
+    contacts: Mapped[int] = _counter()  # live interactions started this month
+    orders: Mapped[int] = _counter()  # live orders placed this month
+
+
 # --- audit, alerts and vault metadata (local, not synced rows) ----------------------------------
 
 

@@ -93,7 +93,7 @@ def test_upgrade_again_changes_nothing_and_keeps_data(
             conn, "张伟", limit=5, owner_ids=None, searchable_columns={"name"}
         )
     assert after == before
-    assert rows == 2  # the schema revision and the access version
+    assert rows == 3  # the schema revision, the access version, the report time zone
     assert found == [customer_id]
 
 

@@ -1,0 +1,145 @@
+"""The report summary: what customers did month by month, kept right by SQLite triggers.
+
+Four local tables (never synced), sized for a million customers within the vault's budget:
+- report_months (month yyyymm, starts_at): when each month of 2000..2100 begins in the
+  company time zone, so SQL finds an instant's month with one index step, right across DST.
+- report_groups (id, key, owner_id, lifecycle_stage, tier): each combination of owner,
+  stage and tier seen on a customer. Reports group and scope by these.
+- group_months (group_id, month, counters): every figure that adds up, summed over the
+  customers of a group: is_new and referred (customers created, of those referred), contacts,
+  orders and order_minor, the survey answers (responses, csat_count/_sum/_1.._5, nps_count,
+  promoters 9-10, passives 7-8, detractors 0-6), complaints opened with responded and
+  response_ms (opened -> first response), complaints resolved with resolution_ms (opened ->
+  resolved), return visits due and done, planned_minor (instalments due) and
+  collected_minor (receipts). A few thousand rows: a company-wide month is read at once.
+- customer_months (customer_ref = customers.rowid, month, group_id, contacts, orders): one
+  narrow row per customer and month with a contact or an order, for the figures that count
+  customers (active, retained, contacted, repurchasing). About 1.4 rows a customer (31 MiB
+  at a million with answers and amounts kept per customer too: more than the vault's size
+  budget has room for; a report reads those from the source tables for the few customers
+  concerned). Clustered by customer: a report reads it through once, grouping as it goes.
+
+Where a row counts (live rows of live customers only; report_summary_sql.py has the SQL):
+customers by created_at (referred: `referred_by` set, or the source is a referral),
+interactions by started_at, orders by ordered_at, satisfaction_responses by responded_at,
+complaints by opened_at and by resolved_at, reminders of kind return_visit with a customer
+by due_at, payment_plans by due_date (a calendar date: its own month) and receipts by
+received_at through their live contract's customer, all under the customer's current group.
+Amounts are summed in minor units whatever their currency.
+
+Triggers on every source table add a row's contribution on INSERT, subtract it on DELETE,
+and do both on an UPDATE of a column that matters (a soft delete is such an update). So
+every write path keeps the summary right without remembering to: services, bulk Core
+inserts, a repair by hand, a later sync download. A customer that changes owner, stage or
+tier, is deleted or restored, moves its whole contribution; so does a contract moved to
+another customer. A bulk load may drop the triggers and rebuild once at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Connection
+
+from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.local_zone import local_zone_name
+from desktop_crm.storage import report_summary_sql as sql
+from desktop_crm.storage.types import to_millis
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+ZONE_POLICY = "company_time_zone"  # policies: {"zone": "<IANA name>"}, "" = the system's
+ZONE_META = "report_time_zone"  # vault_meta: the zone report_months was filled in
+COUNTERS = sql.COUNTERS  # group_months
+CUSTOMER_COUNTERS = sql.CUSTOMER_COUNTERS  # customer_months
+REFERRAL_SOURCES = sql.REFERRAL_SOURCES
+
+# name -> CREATE TRIGGER statement: the one definition the migration and bulk loads use
+SUMMARY_TRIGGERS: dict[str, str] = sql.summary_triggers()
+
+
+def create_triggers(connection: Connection) -> None:
+    for ddl in SUMMARY_TRIGGERS.values():
+        connection.exec_driver_sql(ddl)
+
+
+def drop_triggers(connection: Connection) -> None:
+    for name in SUMMARY_TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def fill_months(connection: Connection, zone: str) -> None:
+    """Write report_months for `zone` (an IANA name): when each month of 2000..2100 begins
+    there. The summary is stale until `rebuild` (use_time_zone does both)."""
+    tz = _zone(zone)
+    rows = [(year * 100 + month, to_millis(datetime(year, month, 1, tzinfo=tz)))
+            for year in range(FIRST_YEAR, LAST_YEAR + 1) for month in range(1, 13)]
+    connection.exec_driver_sql("DELETE FROM report_months")
+    connection.exec_driver_sql("INSERT INTO report_months (month, starts_at) VALUES (?, ?)",
+                               rows)
+    connection.exec_driver_sql(
+        "INSERT INTO vault_meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (ZONE_META, zone))
+
+
+def rebuild(connection: Connection) -> None:
+    """Recompute the summary from the source tables (after a bulk load without the
+    triggers, or in a new time zone)."""
+    connection.exec_driver_sql("DELETE FROM group_months")
+    connection.exec_driver_sql("DELETE FROM customer_months")
+    connection.exec_driver_sql(sql.fill_groups())
+    connection.exec_driver_sql(sql.recount_groups())
+    connection.exec_driver_sql(sql.recount_customers())
+
+
+def use_time_zone(connection: Connection, zone_name: str) -> bool:
+    """Count months in `zone_name` ("" = this computer's zone) from now on: report_months is
+    refilled and the summary rebuilt. False (and nothing done) when that zone is in use."""
+    zone = zone_name or local_zone_name()
+    _zone(zone)
+    if months_zone(connection) == zone:
+        return False
+    fill_months(connection, zone)
+    rebuild(connection)
+    return True
+
+
+def months_zone(connection: Connection) -> str | None:
+    """The zone report_months was filled in (None before the first fill)."""
+    row = connection.exec_driver_sql(
+        "SELECT value FROM vault_meta WHERE key = ?", (ZONE_META,)).first()
+    return None if row is None else str(row[0])
+
+
+def company_zone(connection: Connection) -> str:
+    """The company time zone policy's IANA name, or this computer's zone when it is unset."""
+    row = connection.exec_driver_sql(
+        "SELECT value FROM policies WHERE key = ? AND deleted_at IS NULL", (ZONE_POLICY,)
+    ).first()
+    zone = json.loads(row[0]).get("zone", "") if row and row[0] else ""
+    return str(zone) or local_zone_name()
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError("zone", f"“{name}” is not a known time zone") from None
+
+
+@contextmanager
+def summary_suspended(connection: Connection) -> Iterator[None]:
+    """Bulk-load inside this one transaction without per-row summary upkeep; the triggers
+    come back and the summary is rebuilt before it commits (a rollback restores them)."""
+    drop_triggers(connection)
+    yield
+    restore_summary(connection)
+
+
+def restore_summary(connection: Connection) -> None:
+    """Put the triggers back and recompute the summary from the source tables."""
+    create_triggers(connection)
+    rebuild(connection)
