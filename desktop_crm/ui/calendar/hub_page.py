@@ -5,8 +5,10 @@ wait on them, and for a manager what their team let slip.
 It reads `session.reminders.hub()` (and whether the user reads anyone else's reminders, for
 the team bucket) on the read lane when first shown, again after an operation that changed
 reminders, customers or complaints, and at midnight, when "today" moves. Done and Snooze run
-on the write lane (ReminderActions); "Log call" opens the call dialog for the customer and
-completes the reminder once the call is logged; a double-click opens the reminder dialog.
+on the write lane (ReminderActions; Done on a return visit asks for the customer's answer);
+"Log call" opens the call dialog for the customer and completes the reminder once the call is
+logged; a double-click opens the reminder dialog. A complaint's row opens the complaint, with
+the next steps its status allows.
 Wide windows put the buckets in two columns, the urgent ones on the left.
 """
 
@@ -38,6 +40,7 @@ from desktop_crm.ui.calendar.reminder_dialog import ReminderDialog
 from desktop_crm.ui.calendar.reminder_text import weekday_name
 from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.errors import error_text
+from desktop_crm.ui.feedback.complaint_dialog import ComplaintDialog
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.list_page import ListPage
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
@@ -71,6 +74,7 @@ class HubPage(ListPage):
         self.hub: Any = None  # the last TodoHub read
         self.reminder_dialog: ReminderDialog | None = None
         self.log_call_dialog: LogCallDialog | None = None
+        self.complaint_dialog: ComplaintDialog | None = None
         self.actions = ReminderActions(session, ops, parent=self)
         self.actions.action_did_fail.connect(self._show_error)
 
@@ -154,6 +158,7 @@ class HubPage(ListPage):
             section.open_requested.connect(self.open_reminder)
             section.customer_requested.connect(self.customer_requested)
             section.log_call_requested.connect(self.log_call)
+            section.complaint_requested.connect(self.open_complaint)
             sections[key] = section
         sections["team_overdue"].hide()  # until the user proves to read a team's reminders
         return sections
@@ -294,8 +299,25 @@ class HubPage(ListPage):
     def _forget_call_dialog(self) -> None:
         self.log_call_dialog = None
 
+    def open_complaint(self, complaint_id: str) -> None:
+        """The complaint, whole, with its next steps (it is assigned to this user)."""
+        if self.complaint_dialog is not None:
+            self.complaint_dialog.raise_()
+            return
+        dialog = ComplaintDialog(self._session, self._ops, complaint_id,
+                                 user_id=self._actor.user_id, handles_any=False, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.customer_requested.connect(self.customer_requested)
+        dialog.finished.connect(lambda _result: self._forget_complaint_dialog())
+        self.complaint_dialog = dialog
+        dialog.open()
+
+    def _forget_complaint_dialog(self) -> None:
+        self.complaint_dialog = None
+
     def close_dialogs(self) -> None:
         """The session locks: what is open closes without asking."""
-        for dialog in (self.reminder_dialog, self.log_call_dialog):
+        for dialog in (self.reminder_dialog, self.log_call_dialog, self.complaint_dialog):
             if dialog is not None:
                 dialog.done(0)
+        self.actions.close_dialogs()

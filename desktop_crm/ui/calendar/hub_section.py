@@ -3,8 +3,10 @@
 An empty bucket folds to one line that says so in words. A long one shows its first rows and
 a button for the rest, so a salesperson with hundreds of overdue items still gets a page that
 opens at once. A row shows the kind's icon, when, the title and the customer, with Done, a
-Snooze menu, Open customer and Log call; a double-click opens the reminder. The rows only
-ask (the section's signals); the page acts.
+Snooze menu, Open customer and Log call; a double-click opens the reminder. A complaint's row
+marks an overdue complaint in words ("⚠ Overdue"), not by colour alone, and opens the
+complaint (its button or a double-click). The rows only ask (the section's signals); the page
+acts.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from desktop_crm.services.reminder_views import Entry
 from desktop_crm.ui.calendar.kind_style import kind_icon, kind_label
 from desktop_crm.ui.calendar.reminder_text import caption, snoozed_text, when_text
 from desktop_crm.ui.calendar.snooze_menu import SnoozeMenu
+from desktop_crm.ui.feedback.feedback_labels import overdue_text
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.labels import complaint_status_label, severity_label
 from desktop_crm.ui.widgets import ERROR_COLOUR
@@ -165,6 +168,8 @@ class ComplaintLine(Protocol):
     """A complaint as the hub lists it (the service's ComplaintItem)."""
 
     @property
+    def id(self) -> str: ...
+    @property
     def customer_id(self) -> str | None: ...
     @property
     def customer_name(self) -> str: ...
@@ -176,6 +181,8 @@ class ComplaintLine(Protocol):
     def status(self) -> str: ...
     @property
     def opened_at(self) -> datetime: ...
+    @property
+    def overdue(self) -> bool: ...
 
 
 class ComplaintRow(QWidget):
@@ -183,10 +190,20 @@ class ComplaintRow(QWidget):
         super().__init__(section)
         self.setObjectName("hubRow")
         self.item = item
+        self._section = section
         opened = item.opened_at.astimezone(section.zone).date()
         self.when_label = QLabel(
             self.tr("today") if opened == today else opened.isoformat(), self)
         self.when_label.setMinimumWidth(section.when_width)
+        # late for its first response or its resolution: said in words, first in the bucket
+        self.overdue_label = QLabel(overdue_text(), self)
+        self.overdue_label.setObjectName("hubComplaintOverdue")
+        self.overdue_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.overdue_label.setToolTip(self.tr(
+            "Late for its first response or its resolution"))
+        self.overdue_label.setVisible(item.overdue)
+        if item.overdue:
+            self.when_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         severity = QLabel(severity_label(item.severity), self)
         if item.severity in ("high", "critical"):
             severity.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
@@ -196,12 +213,21 @@ class ComplaintRow(QWidget):
             f"{item.customer_name} · {complaint_status_label(item.status)}"
             if item.customer_name else complaint_status_label(item.status), self)
         self.customer_label.setEnabled(False)
+        self.setToolTip(self.tr("Double-click to open the complaint"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 1, 2, 1)
         layout.addWidget(self.when_label)
+        layout.addWidget(self.overdue_label)
         layout.addWidget(severity)
         layout.addWidget(self.title_label, 3)
         layout.addWidget(self.customer_label, 2)
+        self.open_button = QToolButton(self)
+        self.open_button.setObjectName("hubOpenComplaintButton")
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the complaint: respond, resolve, route"))
+        self.open_button.setAutoRaise(True)
+        self.open_button.clicked.connect(lambda: section.complaint_requested.emit(item.id))
+        layout.addWidget(self.open_button)
         if item.customer_id:
             customer_id = item.customer_id
             button = QToolButton(self)
@@ -212,6 +238,11 @@ class ComplaintRow(QWidget):
             button.clicked.connect(lambda: section.customer_requested.emit(customer_id))
             layout.addWidget(button)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._section.complaint_requested.emit(self.item.id)
+        super().mouseDoubleClickEvent(event)
+
 
 class HubSection(QFrame):
     done_requested = Signal(object)  # Entry
@@ -219,6 +250,7 @@ class HubSection(QFrame):
     open_requested = Signal(object)  # Entry (double-click)
     customer_requested = Signal(str)
     log_call_requested = Signal(object)  # Entry
+    complaint_requested = Signal(str)  # complaint id
 
     def __init__(self, key: str, title: str, empty_text: str, clock: Clock, zone: tzinfo,
                  actions: RowActions, *, marks_late: bool = False, shows_owner: bool = False,

@@ -4,9 +4,11 @@ colour is never the only cue. Screens name a kind with `kind_label`."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QIcon
 
 from desktop_crm.domain.enums import ReminderKind
+from desktop_crm.ui.feedback import return_visit_icon as return_visit
 from desktop_crm.ui.icons import icon
 from desktop_crm.ui.labels import reminder_kind_label
 
@@ -21,10 +23,18 @@ _COLOURS: dict[str, str] = {
     ReminderKind.HOLIDAY_GREETING: "#56B4E9",  # sky blue
     ReminderKind.COMPLAINT: "#D55E00",  # vermillion
     ReminderKind.CUSTOM: "#999999",  # grey
+    # a ninth kind: Paul Tol's "wine", darker than every colour above, and its own shape
+    ReminderKind.RETURN_VISIT: return_visit.COLOUR,
 }
 _UNKNOWN = "#999999"
+_RETURN_VISIT = QT_TRANSLATE_NOOP("KindStyle", "Return visit")
 
-kind_label = reminder_kind_label
+
+def kind_label(kind: str) -> str:
+    """The kind in the person's language."""
+    if kind == ReminderKind.RETURN_VISIT:
+        return QCoreApplication.translate("KindStyle", _RETURN_VISIT)
+    return reminder_kind_label(kind)
 
 
 def kind_colour(kind: str) -> QColor:
@@ -35,5 +45,7 @@ def kind_colour(kind: str) -> QColor:
 def kind_icon(kind: str) -> QIcon:
     """The kind's icon (resources/icons/reminder-<kind>.svg); an unknown kind gets the custom
     one."""
+    if kind == ReminderKind.RETURN_VISIT:
+        return return_visit.return_visit_icon()
     known = kind if kind in _COLOURS else ReminderKind.CUSTOM.value
     return icon(f"reminder-{known}")

@@ -22,11 +22,16 @@ from desktop_crm.services.feedback import (
     SatisfactionView,
     validate_answer,
 )
-from desktop_crm.ui.feedback.entry_form import FieldMessages, moment_edit, text_edit
+from desktop_crm.ui.feedback.entry_form import (
+    FieldMessages,
+    changed_moment,
+    moment_edit,
+    show_moment,
+    text_edit,
+)
 from desktop_crm.ui.feedback.feedback_errors import feedback_validation_text
 from desktop_crm.ui.feedback.feedback_labels import channel_label, csat_words, nps_group
 from desktop_crm.ui.feedback.score_input import ScoreButtons
-from desktop_crm.ui.moments import from_qdatetime, to_qdatetime
 
 
 class AnswerFields(QWidget):
@@ -73,7 +78,7 @@ class AnswerFields(QWidget):
         self.survey_edit.setText(answer.survey)
         self.comment_edit.setPlainText(answer.comment)
         if self.moment_edit is not None:
-            self.moment_edit.setDateTime(to_qdatetime(answer.responded_at))
+            show_moment(self.moment_edit, answer.responded_at)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -82,18 +87,14 @@ class AnswerFields(QWidget):
             "survey": self.survey_edit.text().strip(),
             "comment": self.comment_edit.toPlainText().strip(),
         }
-        if self.moment_edit is not None:
-            out["responded_at"] = from_qdatetime(self.moment_edit.dateTime())
+        when = changed_moment(self.moment_edit) if self.moment_edit is not None else None
+        if when is not None:  # unchanged: now (a new answer) or as it was (a change)
+            out["responded_at"] = when
         return out
 
     def changes(self, answer: SatisfactionView) -> dict[str, Any]:
-        """The fields that differ from the recorded answer (a time kept to the minute it was
-        shown at is no change)."""
-        values = self.values()
-        shown = to_qdatetime(answer.responded_at.replace(second=0, microsecond=0))
-        if self.moment_edit is not None and self.moment_edit.dateTime() == shown:
-            values.pop("responded_at")
-        return {k: v for k, v in values.items() if getattr(answer, k) != v}
+        """The fields that differ from the recorded answer."""
+        return {k: v for k, v in self.values().items() if getattr(answer, k) != v}
 
     def typed_anything(self) -> bool:
         return (self.csat.score() is not None or self.nps.score() is not None

@@ -14,12 +14,18 @@ from desktop_crm.services.complaints import CATEGORY_MAX, ComplaintView
 from desktop_crm.services.feedback import RECORD_CHANNELS
 from desktop_crm.services.org_views import UserView
 from desktop_crm.services.session import CrmSession
-from desktop_crm.ui.feedback.entry_form import EntryDialog, about_label, moment_edit, text_edit
+from desktop_crm.ui.feedback.entry_form import (
+    EntryDialog,
+    about_label,
+    changed_moment,
+    moment_edit,
+    text_edit,
+)
 from desktop_crm.ui.feedback.feedback_labels import channel_label
 from desktop_crm.ui.feedback.report_language import generated_language
 from desktop_crm.ui.i18n import filled
 from desktop_crm.ui.labels import complaint_status_label, severity_label
-from desktop_crm.ui.moments import from_qdatetime, local_text
+from desktop_crm.ui.moments import local_text
 from desktop_crm.ui.ops import Lane, Operations
 
 COMPLAINT_CHANGED = frozenset({"complaint"})
@@ -92,14 +98,16 @@ class OpenComplaintDialog(EntryDialog):
         return None
 
     def work(self) -> Callable[[], Any]:
-        data = {
+        data: dict[str, Any] = {
             "summary": self.summary_edit.toPlainText().strip(),
             "severity": self.severity_combo.currentData(),
             "channel": self.channel_combo.currentData(),
             "category": self.category_edit.text().strip(),
-            "opened_at": from_qdatetime(self.opened_edit.dateTime()),
             "assignee_id": self.assignee_combo.currentData(),
         }
+        opened = changed_moment(self.opened_edit)
+        if opened is not None:  # unchanged: opened now
+            data["opened_at"] = opened
         complaints, customer_id = self._session.complaints, self._customer_id
         return lambda: complaints.open(customer_id, data)
 
@@ -143,7 +151,7 @@ class ComplaintTextDialog(EntryDialog):
 
     def work(self) -> Callable[[], Any]:
         text = self.text_edit.toPlainText().strip()
-        when: datetime = from_qdatetime(self.when_edit.dateTime())
+        when: datetime | None = changed_moment(self.when_edit)  # None: now
         complaints, complaint_id = self._session.complaints, self._complaint.id
         if self._step == "respond":
             return lambda: complaints.respond(complaint_id, text, at=when)

@@ -21,14 +21,15 @@ from desktop_crm.ui.feedback.amount_field import AmountField
 from desktop_crm.ui.feedback.entry_form import (
     EntryDialog,
     about_label,
+    changed_moment,
     date_edit,
     moment_edit,
     picked_date,
+    show_moment,
 )
 from desktop_crm.ui.feedback.feedback_labels import contract_status_label
 from desktop_crm.ui.feedback.money import money_text
 from desktop_crm.ui.i18n import filled
-from desktop_crm.ui.moments import from_qdatetime, to_qdatetime
 from desktop_crm.ui.ops import Operations
 
 CONTRACT_CHANGED = frozenset({"contract"})
@@ -120,7 +121,7 @@ class ContractDialog(EntryDialog):
 
 class InstalmentDialog(EntryDialog):
     def __init__(self, session: CrmSession, ops: Operations, contract: ContractView,
-                 instalment: InstalmentView | None = None, *, next_number: int = 1,
+                 instalment: InstalmentView | None = None, *,
                  parent: QWidget | None = None) -> None:
         super().__init__(ops, object_name="instalmentDialog",
                          accept_name="saveInstalmentButton", changes=INSTALMENT_CHANGED,
@@ -134,8 +135,10 @@ class InstalmentDialog(EntryDialog):
         self._instalment = instalment
         self.number_spin = QSpinBox(self.body)
         self.number_spin.setObjectName("instalmentNumberSpin")
-        self.number_spin.setRange(1, INSTALMENT_MAX)
-        self.number_spin.setValue(instalment.instalment if instalment else next_number)
+        # 0 reads "next": the service numbers a new instalment after the contract's last
+        self.number_spin.setRange(0 if instalment is None else 1, INSTALMENT_MAX)
+        self.number_spin.setSpecialValueText(self.tr("next"))
+        self.number_spin.setValue(instalment.instalment if instalment else 0)
         self.number_spin.setMaximumWidth(self.number_spin.sizeHint().width() * 2)
         due = instalment.due_date if instalment else max(
             contract.start_date, session.clock.now().astimezone().date())
@@ -155,9 +158,10 @@ class InstalmentDialog(EntryDialog):
         return ("amount_minor", problem) if problem else None
 
     def work(self) -> Callable[[], Any] | None:
-        values: dict[str, Any] = {"instalment": self.number_spin.value(),
-                                  "due_date": picked_date(self.due_edit),
+        values: dict[str, Any] = {"due_date": picked_date(self.due_edit),
                                   "amount_minor": self.amount.minor()}
+        if self.number_spin.value():
+            values["instalment"] = self.number_spin.value()
         commerce, instalment = self._session.commerce, self._instalment
         if instalment is None:
             contract_id = self._contract.id
@@ -196,7 +200,7 @@ class ReceiptDialog(EntryDialog):
         self.fields.add(self.tr("Pays:"), self.plan_combo, "plan_id")
         if receipt is not None:
             self.amount.set_minor(receipt.amount_minor, receipt.currency)
-            self.received_edit.setDateTime(to_qdatetime(receipt.received_at))
+            show_moment(self.received_edit, receipt.received_at)
 
     def problem(self) -> tuple[str, str] | None:
         problem = self.amount.problem()
@@ -205,15 +209,15 @@ class ReceiptDialog(EntryDialog):
     def work(self) -> Callable[[], Any] | None:
         values: dict[str, Any] = {
             "amount_minor": self.amount.minor(),
-            "received_at": from_qdatetime(self.received_edit.dateTime()),
             "plan_id": self.plan_combo.currentData(),
         }
+        received = changed_moment(self.received_edit)
+        if received is not None:  # unchanged: now (a new receipt) or as it was (a change)
+            values["received_at"] = received
         commerce, receipt = self._session.commerce, self._receipt
         if receipt is None:
             contract_id = self._contract.id
             return lambda: commerce.add_receipt(contract_id, values)
-        if self.received_edit.dateTime() == to_qdatetime(receipt.received_at):
-            values.pop("received_at")
         changes = _changed(values, receipt)
         return (lambda: commerce.update_receipt(receipt.id, changes)) if changes else None
 

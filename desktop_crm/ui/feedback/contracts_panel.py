@@ -240,9 +240,7 @@ class ContractsPanel(RecordPanel):
         contract = self.contract()
         if contract is None or not self.abilities.write_commerce:
             return
-        numbers = [i.instalment for i in self._contract_instalments(contract)]
-        self.open_dialog(InstalmentDialog(self.session, self.ops, contract,
-                                          next_number=max(numbers, default=0) + 1, parent=self))
+        self.open_dialog(InstalmentDialog(self.session, self.ops, contract, parent=self))
 
     def change_instalment(self) -> None:
         contract, instalment = self.contract(), self.instalments.selected()

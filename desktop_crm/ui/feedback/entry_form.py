@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.ui.feedback.feedback_errors import feedback_error_text, feedback_validation_text
-from desktop_crm.ui.moments import DATE_TIME_FORMAT, to_qdatetime
+from desktop_crm.ui.moments import DATE_TIME_FORMAT, from_qdatetime, to_qdatetime
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.widgets import (
     DATE_FORMAT,
@@ -79,13 +79,29 @@ class FieldMessages:
 
 
 def moment_edit(parent: QWidget, name: str, value: datetime) -> QDateTimeEdit:
-    """A local date and time to the minute, picked from a calendar."""
+    """A local date and time to the minute, picked from a calendar. `changed_moment` tells
+    whether the person changed it: "now" shown to the minute is sent as now, to the
+    millisecond, so it never falls before a step taken seconds ago."""
     edit = QDateTimeEdit(to_qdatetime(value.replace(second=0, microsecond=0)), parent)
+    edit.setProperty("shown", edit.dateTime())
     edit.setObjectName(name)
     edit.setDisplayFormat(DATE_TIME_FORMAT)
     edit.setCalendarPopup(True)
     edit.setMaximumWidth(edit.sizeHint().width() + edit.fontMetrics().averageCharWidth() * 4)
     return edit
+
+
+def changed_moment(edit: QDateTimeEdit) -> datetime | None:
+    """The moment picked, or None when it is still the one first shown."""
+    if edit.dateTime() == edit.property("shown"):
+        return None
+    return from_qdatetime(edit.dateTime())
+
+
+def show_moment(edit: QDateTimeEdit, value: datetime) -> None:
+    """Show a stored moment (to change it); it counts as unchanged until edited."""
+    edit.setDateTime(to_qdatetime(value))
+    edit.setProperty("shown", edit.dateTime())
 
 
 def date_edit(parent: QWidget, name: str, value: date) -> QDateEdit:

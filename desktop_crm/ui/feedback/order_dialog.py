@@ -12,10 +12,9 @@ from desktop_crm.services.commerce import OrderView
 from desktop_crm.services.commerce_orders import DESCRIPTION_MAX
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.feedback.amount_field import AmountField
-from desktop_crm.ui.feedback.entry_form import EntryDialog, moment_edit
+from desktop_crm.ui.feedback.entry_form import EntryDialog, changed_moment, moment_edit, show_moment
 from desktop_crm.ui.feedback.report_language import generated_language
 from desktop_crm.ui.i18n import filled
-from desktop_crm.ui.moments import from_qdatetime, to_qdatetime
 from desktop_crm.ui.ops import Operations
 
 # a first order schedules a return visit: the calendar and the hub read again too
@@ -44,7 +43,7 @@ class OrderDialog(EntryDialog):
                         focus=self.amount.edit, also=("currency",))
         self.fields.add(self.tr("Description:"), self.description_edit, "description")
         if order is not None:
-            self.ordered_edit.setDateTime(to_qdatetime(order.ordered_at))
+            show_moment(self.ordered_edit, order.ordered_at)
             self.amount.set_minor(order.amount_minor, order.currency)
             self.description_edit.setText(order.description)
 
@@ -54,16 +53,16 @@ class OrderDialog(EntryDialog):
 
     def work(self) -> Callable[[], Any] | None:
         values: dict[str, Any] = {
-            "ordered_at": from_qdatetime(self.ordered_edit.dateTime()),
             "amount_minor": self.amount.minor(), "currency": self.amount.currency(),
             "description": self.description_edit.text().strip(),
         }
+        ordered = changed_moment(self.ordered_edit)
+        if ordered is not None:  # unchanged: now (a new order) or as it was (a change)
+            values["ordered_at"] = ordered
         commerce, order = self._session.commerce, self._order
         if order is None:
             customer_id, language = self._customer_id, generated_language()
             return lambda: commerce.create_order(customer_id, values, language=language)
-        if self.ordered_edit.dateTime() == to_qdatetime(order.ordered_at):
-            values.pop("ordered_at")  # shown to the second it was stored: unchanged
         changes = {k: v for k, v in values.items() if getattr(order, k) != v}
         if not changes:
             return None

@@ -227,6 +227,7 @@ class Complaint:
     severity: str
     status: str
     opened_at: datetime
+    overdue: bool = False
 
 
 def test_a_complaint_row_opens_its_customer(qtbot: Any, clock: FixedClock) -> None:

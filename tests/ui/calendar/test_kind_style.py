@@ -25,3 +25,10 @@ def test_an_unknown_kind_looks_like_a_custom_one(qapp):
     assert kind_colour("someday").name() == kind_colour("custom").name()
     assert _pixels("someday") == _pixels("custom")
     assert kind_label("contract_expiry") == "Contract expiry"
+
+
+def test_a_return_visit_is_named_and_drawn_as_its_own_kind(qapp):
+    assert kind_label("return_visit") == "Return visit"
+    assert _pixels("return_visit") != _pixels("custom")
+    assert kind_colour("return_visit").name() not in {
+        kind_colour(kind).name() for kind in ReminderKind if kind != "return_visit"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
 
 from desktop_crm.ui.ops import Operations
 from desktop_crm.ui.record.record_page import CustomerRecordPage
@@ -31,8 +31,13 @@ def show_tab(qtbot: Any, page: CustomerRecordPage, panel: Any) -> None:
     qtbot.waitUntil(lambda: panel.loaded and not panel.loading, timeout=10_000)
 
 
-def saved(qtbot: Any, dialog: QDialog) -> Any:
-    """Press Save and wait until the dialog has closed with what the service returned."""
-    with qtbot.waitSignal(dialog.finished, timeout=10_000):
-        dialog.save_button.click()  # type: ignore[attr-defined]
-    return dialog.saved  # type: ignore[attr-defined]
+def saved(qtbot: Any, dialog: Any) -> Any:
+    """Press Save, wait for the answer, and return what the service saved (the dialog has
+    closed; if it has not, the assertion says what it shows)."""
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.busy, timeout=10_000)
+    if isValid(dialog) and dialog.isVisible():
+        errors = {name: label.text() for name, label in dialog.fields.errors.items()
+                  if label.text()}
+        raise AssertionError(f"not saved: {dialog.message.text()} {errors}")
+    return dialog.saved

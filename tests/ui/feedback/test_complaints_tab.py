@@ -1,0 +1,93 @@
+"""A complaint's life through the record's dialogs: opened, answered first, resolved; each
+step offered only where the complaint's status allows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.feedback.conftest import customer_id, saved, show_tab, wait_for_record, wait_idle
+
+STEPS = ("respond", "resolve", "close", "reopen", "assign")
+
+
+def offered(buttons) -> set[str]:
+    """The steps whose buttons may be pressed now."""
+    return {step for step in STEPS if buttons[step].isEnabled() and buttons[step].isVisible()}
+
+
+def test_a_complaint_is_opened_answered_and_resolved_through_the_dialogs(
+        qtbot, ops, admin, make_page):
+    cid = customer_id(admin, "张伟")
+    page = make_page(admin)
+    wait_for_record(qtbot, page, cid)
+    panel = page.tabs.complaints
+    show_tab(qtbot, page, panel)
+
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    dialog.save_button.click()  # no summary: refused at the field
+    assert dialog.fields.errors["summary"].text() == (
+        "Say in a few words what the complaint is about.")
+    dialog.summary_edit.setPlainText("安装延误三天，客户很不满")
+    dialog.severity_combo.setCurrentIndex(dialog.severity_combo.findData("high"))
+    dialog.category_edit.setText("交付")
+    opened = saved(qtbot, dialog)
+    assert (opened.status, opened.severity, opened.category) == ("open", "high", "交付")
+    assert opened.assignee_name == "管理员 Admin"  # the customer's owner by default
+
+    section = panel.section
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=10_000)
+    section.table.selectRow(0)
+    assert section.model.index(0, 1).data() == "Open"
+    assert offered(panel.step_buttons) == {"respond", "assign"}  # not resolve before a response
+
+    panel.step_buttons["respond"].click()
+    respond = panel.actions.dialog
+    assert respond.objectName() == "respondDialog"
+    respond.text_edit.setPlainText("已致电道歉，明天上门安装")
+    assert saved(qtbot, respond).status == "in_progress"
+    qtbot.waitUntil(lambda: section.model.index(0, 1).data() == "In progress", timeout=10_000)
+    assert offered(panel.step_buttons) == {"resolve", "assign"}
+
+    panel.step_buttons["resolve"].click()
+    resolve = panel.actions.dialog
+    resolve.save_button.click()  # no resolution typed: refused, nothing saved
+    assert resolve.fields.errors["resolution"].isVisibleTo(resolve)
+    resolve.text_edit.setPlainText("已上门安装完毕，赠送延保一年")
+    done = saved(qtbot, resolve)
+    assert (done.status, done.resolution) == ("resolved", "已上门安装完毕，赠送延保一年")
+    qtbot.waitUntil(lambda: section.model.index(0, 1).data() == "Resolved", timeout=10_000)
+    assert offered(panel.step_buttons) == {"close", "reopen"}
+
+    [stored] = admin.complaints.for_customer(cid)
+    assert stored.response == "已致电道歉，明天上门安装" and stored.resolved_at is not None
+    # resolving scheduled the return visit
+    assert any(r.kind == "return_visit" for r in admin.reminders.list())
+
+
+def test_the_complaint_dialog_offers_only_the_legal_next_steps(qtbot, ops, admin, make_page):
+    cid = customer_id(admin, "李娜")
+    complaint = admin.complaints.open(cid, {"summary": "发票开错了"})
+    admin.complaints.respond(complaint.id, "马上重开")
+    page = make_page(admin)
+    wait_for_record(qtbot, page, cid)
+    panel = page.tabs.complaints
+    show_tab(qtbot, page, panel)
+    panel.section.table.selectRow(0)
+    panel.details_button.click()
+    dialog = panel.dialog
+    qtbot.waitUntil(lambda: dialog.complaint is not None, timeout=10_000)
+    assert dialog.values["summary"].text() == "发票开错了"
+    assert dialog.values["response"].text().startswith("马上重开")
+    assert offered(dialog.step_buttons) == {"resolve", "assign"}
+
+    dialog.step_buttons["resolve"].click()
+    resolve = dialog.actions.dialog
+    resolve.text_edit.setPlainText("已重开发票")
+    saved(qtbot, resolve)
+    qtbot.waitUntil(lambda: dialog.complaint.status == "resolved", timeout=10_000)
+    assert offered(dialog.step_buttons) == {"close", "reopen"}
+    dialog.step_buttons["close"].click()
+    qtbot.waitUntil(lambda: dialog.complaint.status == "closed", timeout=10_000)
+    assert offered(dialog.step_buttons) == {"reopen"}
+    wait_idle(qtbot, ops)
