@@ -3,7 +3,8 @@
 Every signed-in user reads the policies that govern their own session (idle lock, remember
 me, password rules...); only a role holding POLICY manage may change one, each change is
 validated against its range and audited ("policy.update"). A stored value that is missing or
-damaged reads as its default, so a broken row never disables a safeguard.
+damaged reads as its default, so a broken row never disables a safeguard. A new company time
+zone re-counts the report summary in the same transaction (storage.report_summary).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desktop_crm.domain.local_zone import local_zone
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services import audit
 from desktop_crm.services.context import ServiceContext
+from desktop_crm.storage import report_summary
 from desktop_crm.storage.models import Policy
 
 IDLE_LOCK = "idle_lock"  # {"minutes": N}
@@ -273,5 +275,8 @@ class PolicyService:
                 audit.record(w.session, at=w.now, actor_id=w.actor.user_id,
                              action="policy.update", entity=Resource.POLICY, entity_id=row.id,
                              detail={"key": key, **value})
+            if after.company_time_zone != before.company_time_zone:
+                # report months begin at midnight there: the summary is counted again
+                report_summary.use_time_zone(w.session.connection(), after.company_time_zone)
             return after
 

@@ -3,12 +3,14 @@ active window and the company time zone; each checked against its range."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.services.policies import PolicySet
+from desktop_crm.storage import report_summary
+from desktop_crm.storage.types import from_millis
 
 
 def test_the_defaults() -> None:
@@ -66,3 +68,24 @@ def test_an_empty_zone_is_this_computer_s(org) -> None:
     admin.policies.update(company_time_zone="Europe/Berlin")
     assert admin.policies.update(company_time_zone="").company_time_zone == ""
     assert admin.policies.current() == PolicySet()
+
+
+def _report_months(session) -> tuple[str, datetime]:
+    """The zone the report summary counts months in, and when November 2026 begins."""
+    with session.customers.ctx.reading() as w:
+        connection = w.session.connection()
+        starts = connection.exec_driver_sql(
+            "SELECT starts_at FROM report_months WHERE month = 202611").scalar_one()
+        return report_summary.months_zone(connection), from_millis(starts)
+
+
+def test_a_new_company_zone_recounts_the_report_months(org) -> None:
+    admin = org.session("admin")
+    admin.policies.update(company_time_zone="Asia/Shanghai")
+    assert _report_months(admin) == ("Asia/Shanghai", datetime(2026, 10, 31, 16, tzinfo=UTC))
+    admin.policies.update(company_time_zone="America/New_York")
+    assert _report_months(admin) == ("America/New_York", datetime(2026, 11, 1, 4, tzinfo=UTC))
+    # a refused zone changes nothing
+    with pytest.raises(ValidationError):
+        admin.policies.update(company_time_zone="Nowhere/Else")
+    assert _report_months(admin)[0] == "America/New_York"
