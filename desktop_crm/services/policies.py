@@ -39,6 +39,7 @@ IDLE_LOCK_MINUTES_DEFAULT = 15
 IDLE_LOCK_MINUTES_RANGE = (1, 240)
 HOLIDAY_LIST_MAX_CHARACTERS = 20_000
 ZONE_NAME_MAX_CHARACTERS = 64
+COMPANY_NAME_MAX_CHARACTERS = 200
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class PolicySet:
     complaint_resolution_days: int = 7  # ...and one not resolved by then
     active_months: int = 12  # a customer with a call or order this recently is active
     company_time_zone: str = ""  # an IANA name for report periods; "": this computer's
+    company_name: str = ""  # on the cover of every report
 
     @property
     def holidays(self) -> list[HolidayRule]:
@@ -141,6 +143,16 @@ def _holiday_list_problem(value: Any) -> str | None:
     return None
 
 
+def _company_name_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be text"
+    if value != value.strip():
+        return "must not begin or end with spaces"
+    if len(value) > COMPANY_NAME_MAX_CHARACTERS:
+        return f"must be at most {COMPANY_NAME_MAX_CHARACTERS} characters"
+    return None
+
+
 def _zone_problem(value: Any) -> str | None:
     """An IANA zone name this computer knows ("Asia/Shanghai"), or "" for its own zone."""
     if not isinstance(value, str):
@@ -177,6 +189,7 @@ SPECS: dict[str, _Spec] = {
     "active_months": _Spec("reports", "active_months", 1, 36),
     # storage.report_summary reads this row too (the zone of report months)
     "company_time_zone": _Spec("company_time_zone", "zone", text=_zone_problem),
+    "company_name": _Spec("company", "name", text=_company_name_problem),
 }
 DEFAULTS = PolicySet()
 _KEYS = sorted({spec.key for spec in SPECS.values()})

@@ -19,6 +19,13 @@ def test_the_defaults() -> None:
             policies.return_visit_after_complaint_days) == (7, 3)
     assert (policies.complaint_response_hours, policies.complaint_resolution_days) == (24, 7)
     assert (policies.active_months, policies.company_time_zone) == (12, "")
+    assert policies.company_name == ""
+
+
+def test_the_company_name_for_report_covers_is_kept(org) -> None:
+    admin = org.session("admin")
+    admin.policies.update(company_name="华东贸易有限公司")
+    assert org.session("sales_east1").policies.current().company_name == "华东贸易有限公司"
 
 
 def test_an_admin_changes_them_and_they_apply(org, customer_of) -> None:
@@ -53,6 +60,9 @@ def test_an_admin_changes_them_and_they_apply(org, customer_of) -> None:
         ("company_time_zone", " Asia/Shanghai"),
         ("company_time_zone", "../../etc/passwd"),
         ("company_time_zone", 8),
+        ("company_name", " 华东贸易"),
+        ("company_name", "华" * 201),
+        ("company_name", None),
     ],
 )
 def test_out_of_range_values_are_refused_by_name(org, name, value) -> None:
