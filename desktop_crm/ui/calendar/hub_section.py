@@ -201,6 +201,9 @@ class ComplaintRow(QWidget):
         self.overdue_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.overdue_label.setToolTip(self.tr(
             "Late for its first response or its resolution"))
+        policy = self.overdue_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the rows' severities line up down the bucket
+        self.overdue_label.setSizePolicy(policy)
         self.overdue_label.setVisible(item.overdue)
         if item.overdue:
             self.when_label.setStyleSheet(f"color: {ERROR_COLOUR};")

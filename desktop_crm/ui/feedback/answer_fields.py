@@ -57,6 +57,8 @@ class AnswerFields(QWidget):
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # in a narrow dialog (the call log) a label goes above its field rather than squeeze it
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields = FieldMessages(self, layout)
         self.fields.add(self.tr("Satisfaction:"), self.csat, "csat")
         self.fields.add(self.tr("Recommend (0–10):"), self.nps, "nps")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_crm.ui.feedback.answer_fields import AnswerFields
 
@@ -24,6 +24,10 @@ class CallAnswer(QWidget):
         self.frame.setObjectName("callAnswerFrame")
         self.frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.fields = AnswerFields(now=now, with_moment=False, parent=self.frame)
+        comment = self.fields.comment_edit  # two lines: the call's own texts keep the room
+        comment.setSizePolicy(comment.sizePolicy().horizontalPolicy(),
+                              QSizePolicy.Policy.Fixed)
+        comment.setFixedHeight(comment.minimumHeight())
         inner = QVBoxLayout(self.frame)
         inner.setContentsMargins(8, 6, 8, 6)
         inner.addWidget(self.fields)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt
@@ -23,6 +24,12 @@ class Column(Generic[RowT]):
     right: bool = False
     colour: Callable[[RowT], QColor | None] | None = None
     bold: Callable[[RowT], bool] | None = None
+    stretch: bool = False  # takes the width left over (a summary, a comment)
+
+
+def local_day(moment: datetime) -> str:
+    """The local date of a moment (a list's column; the time is in its tooltip)."""
+    return moment.astimezone().date().isoformat()
 
 
 class ColumnsModel(RowTableModel[RowT]):

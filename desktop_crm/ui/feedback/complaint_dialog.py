@@ -137,6 +137,9 @@ class ComplaintDialog(QDialog):
         v["assignee"].setText(complaint.assignee_name)
         v["response"].setText(_dated(complaint.response, complaint.first_response_at))
         v["resolution"].setText(_dated(complaint.resolution, complaint.resolved_at))
+        for key in ("category", "due", "response", "resolution"):
+            if not v[key].text():
+                v[key].setText("—")  # nothing yet: said, not left blank
         self.customer_button.setVisible(bool(complaint.customer_name))
         self._show_steps()
 

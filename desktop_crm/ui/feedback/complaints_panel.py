@@ -15,7 +15,7 @@ from desktop_crm.services.actor import Actor
 from desktop_crm.services.complaints import ComplaintView
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.calls.columns import first_line
-from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel
+from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel, local_day
 from desktop_crm.ui.feedback.complaint_dialog import ComplaintDialog
 from desktop_crm.ui.feedback.complaint_dialogs import OpenComplaintDialog
 from desktop_crm.ui.feedback.complaint_steps import (
@@ -39,14 +39,15 @@ def _late(row: ComplaintView) -> QColor | None:
 
 
 COLUMNS: tuple[Column[ComplaintView], ...] = (
-    Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Opened"), lambda r: local_text(r.opened_at)),
+    Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Opened"), lambda r: local_day(r.opened_at),
+           lambda r: local_text(r.opened_at)),
     Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Status"), status_text, colour=_late,
            bold=lambda r: r.overdue),
     Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Severity"),
            lambda r: severity_label(r.severity),
            bold=lambda r: r.severity in ("high", "critical")),
     Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Summary"), lambda r: first_line(r.summary),
-           lambda r: r.summary.strip()),
+           lambda r: r.summary.strip(), stretch=True),
     Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Handled by"), lambda r: r.assignee_name),
     Column(QT_TRANSLATE_NOOP("ComplaintColumns", "Due"), due_text, colour=_late),
 )

@@ -17,7 +17,7 @@ from desktop_crm.services.actor import Actor
 from desktop_crm.services.commerce import ContractView, InstalmentView, ReceiptView
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
-from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel
+from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel, local_day
 from desktop_crm.ui.feedback.contract_dialogs import (
     CONTRACT_CHANGED,
     INSTALMENT_CHANGED,
@@ -49,7 +49,7 @@ class Commerce:
 
 CONTRACT_COLUMNS: tuple[Column[ContractView], ...] = (
     Column(QT_TRANSLATE_NOOP("ContractColumns", "Number"), lambda r: r.number),
-    Column(QT_TRANSLATE_NOOP("ContractColumns", "Title"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("ContractColumns", "Title"), lambda r: r.title, stretch=True),
     Column(QT_TRANSLATE_NOOP("ContractColumns", "Term"),
            lambda r: f"{r.start_date.isoformat()} – {r.end_date.isoformat()}"),
     Column(QT_TRANSLATE_NOOP("ContractColumns", "Amount"),
@@ -94,7 +94,7 @@ class ContractsPanel(RecordPanel):
             heading=self.tr("Instalments"))
         receipt_columns: tuple[Column[ReceiptView], ...] = (
             Column(QT_TRANSLATE_NOOP("ReceiptColumns", "Received"),
-                   lambda r: local_text(r.received_at)),
+                   lambda r: local_day(r.received_at), lambda r: local_text(r.received_at)),
             Column(QT_TRANSLATE_NOOP("ReceiptColumns", "Amount"),
                    lambda r: money_text(r.amount_minor, r.currency), right=True),
             Column(QT_TRANSLATE_NOOP("ReceiptColumns", "Pays"),

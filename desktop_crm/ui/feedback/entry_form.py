@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -170,7 +171,10 @@ class EntryDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        # a floor for the width that still lets the fields ask for more (a minimum width set
+        # on the dialog itself would override theirs and squeeze the labels)
+        layout.addSpacerItem(QSpacerItem(self.fontMetrics().averageCharWidth() * 60, 0,
+                                         QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed))
 
     # --- what a dialog says -------------------------------------------------------------------
 

@@ -37,7 +37,10 @@ class ListSection(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        stretching = [i for i, c in enumerate(model.columns) if c.stretch]
+        for column in stretching:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(not stretching)
         self.stack = TableOrEmpty(self.table, f"{name}Empty", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

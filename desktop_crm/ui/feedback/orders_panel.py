@@ -13,7 +13,7 @@ from desktop_crm.services.actor import Actor
 from desktop_crm.services.commerce import OrderView
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
-from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel
+from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel, local_day
 from desktop_crm.ui.feedback.list_section import ListSection
 from desktop_crm.ui.feedback.money import money_text
 from desktop_crm.ui.feedback.order_dialog import ORDER_CHANGED, OrderDialog
@@ -23,10 +23,12 @@ from desktop_crm.ui.moments import local_text
 from desktop_crm.ui.ops import Operations
 
 COLUMNS: tuple[Column[OrderView], ...] = (
-    Column(QT_TRANSLATE_NOOP("OrderColumns", "Ordered"), lambda r: local_text(r.ordered_at)),
+    Column(QT_TRANSLATE_NOOP("OrderColumns", "Ordered"), lambda r: local_day(r.ordered_at),
+           lambda r: local_text(r.ordered_at)),
     Column(QT_TRANSLATE_NOOP("OrderColumns", "Amount"),
            lambda r: money_text(r.amount_minor, r.currency), right=True),
-    Column(QT_TRANSLATE_NOOP("OrderColumns", "Description"), lambda r: r.description),
+    Column(QT_TRANSLATE_NOOP("OrderColumns", "Description"), lambda r: r.description,
+           stretch=True),
 )
 
 

@@ -14,7 +14,7 @@ from desktop_crm.services.feedback import SatisfactionView
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui import prompts
 from desktop_crm.ui.calls.columns import first_line
-from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel
+from desktop_crm.ui.feedback.columns_model import Column, ColumnsModel, local_day
 from desktop_crm.ui.feedback.feedback_labels import channel_label, csat_text, nps_text
 from desktop_crm.ui.feedback.list_section import ListSection
 from desktop_crm.ui.feedback.record_panel import RecordPanel
@@ -24,14 +24,14 @@ from desktop_crm.ui.ops import Operations
 
 COLUMNS: tuple[Column[SatisfactionView], ...] = (
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "Answered"),
-           lambda r: local_text(r.responded_at)),
+           lambda r: local_day(r.responded_at), lambda r: local_text(r.responded_at)),
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "CSAT"), lambda r: csat_text(r.csat)),
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "NPS"), lambda r: nps_text(r.nps)),
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "Channel"),
            lambda r: channel_label(r.channel)),
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "Survey"), lambda r: r.survey),
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "Comment"),
-           lambda r: first_line(r.comment), lambda r: r.comment.strip()),
+           lambda r: first_line(r.comment), lambda r: r.comment.strip(), stretch=True),
     Column(QT_TRANSLATE_NOOP("SatisfactionColumns", "Recorded by"),
            lambda r: r.user_display_name),
 )

@@ -37,6 +37,12 @@ class ScoreButtons(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._low, self._high, self._stars, self._words = low, high, stars, words
         self._score: int | None = None
+        if not stars:  # the chosen number stands out by more than a shade
+            self.setStyleSheet(
+                "QToolButton { border: 1px solid palette(mid); border-radius: 3px;"
+                " padding: 2px 4px; }"
+                "QToolButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); font-weight: bold; }")
         self.buttons: list[QToolButton] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,6 +67,13 @@ class ScoreButtons(QWidget):
             self.buttons.append(button)
         self.words_label = QLabel(self)
         self.words_label.setObjectName(f"{object_name}Words")
+        # as wide as its longest words from the start: a row that grew as a score was picked
+        # would make the form around it lay its labels out again, too narrow
+        metrics = self.words_label.fontMetrics()
+        self.words_label.setMinimumWidth(max(
+            metrics.horizontalAdvance(text) for text in (
+                self.tr("Not asked"),
+                *(filled(self.tr("%1 — %2"), v, words(v)) for v in range(low, high + 1)))))
         layout.addSpacing(8)
         layout.addWidget(self.words_label)
         layout.addStretch(1)

@@ -38,7 +38,8 @@ def test_an_order_is_entered_with_its_amount_typed_in_the_locale(qtbot, ops, adm
     assert model.index(0, 1).data() == "CNY 1,234.50"
 
 
-def test_a_contract_shows_its_overdue_and_partly_paid_instalments(qtbot, ops, admin, make_page):
+def test_a_contract_shows_its_overdue_and_partly_paid_instalments(qtbot, ops, admin, make_page,
+                                                                  qtmodeltester):
     cid = customer_id(admin, "李娜")
     page = make_page(admin)
     wait_for_record(qtbot, page, cid)
@@ -86,3 +87,5 @@ def test_a_contract_shows_its_overdue_and_partly_paid_instalments(qtbot, ops, ad
     overdue_font = instalments.index(0, 4).data(Qt.ItemDataRole.FontRole)
     assert overdue_font is not None and overdue_font.bold()
     assert panel.receipts.model.index(0, 2).data() == "Instalment 2"
+    for model in (panel.contracts.model, instalments, panel.receipts.model):
+        qtmodeltester.check(model)

@@ -16,7 +16,7 @@ def offered(buttons) -> set[str]:
 
 
 def test_a_complaint_is_opened_answered_and_resolved_through_the_dialogs(
-        qtbot, ops, admin, make_page):
+        qtbot, ops, admin, make_page, qtmodeltester):
     cid = customer_id(admin, "张伟")
     page = make_page(admin)
     wait_for_record(qtbot, page, cid)
@@ -59,6 +59,7 @@ def test_a_complaint_is_opened_answered_and_resolved_through_the_dialogs(
     qtbot.waitUntil(lambda: section.model.index(0, 1).data() == "Resolved", timeout=10_000)
     assert offered(panel.step_buttons) == {"close", "reopen"}
 
+    qtmodeltester.check(section.model)
     [stored] = admin.complaints.for_customer(cid)
     assert stored.response == "已致电道歉，明天上门安装" and stored.resolved_at is not None
     # resolving scheduled the return visit
@@ -91,3 +92,33 @@ def test_the_complaint_dialog_offers_only_the_legal_next_steps(qtbot, ops, admin
     qtbot.waitUntil(lambda: dialog.complaint.status == "closed", timeout=10_000)
     assert offered(dialog.step_buttons) == {"reopen"}
     wait_idle(qtbot, ops)
+
+
+def test_routing_shows_the_services_refusal_at_the_assignee(qtbot, ops, admin, add_user,
+                                                            make_page):
+    add_user("service1", "客服 小李", "service")
+    cid = customer_id(admin, "Alice Martin")
+    admin.complaints.open(cid, {"summary": "Wrong colour delivered"})
+    page = make_page(admin)
+    wait_for_record(qtbot, page, cid)
+    panel = page.tabs.complaints
+    show_tab(qtbot, page, panel)
+    panel.section.table.selectRow(0)
+    panel.step_buttons["assign"].click()
+    route = panel.actions.dialog
+    combo = route.assignee_combo
+    qtbot.waitUntil(lambda: combo.findText("客服 小李 (service1)") >= 0, timeout=10_000)
+    assert combo.findText("管理员 Admin (admin)") < 0  # it is theirs already
+    route.save_button.click()  # nobody chosen
+    assert route.fields.errors["assignee_id"].text() == "Choose who handles the complaint."
+
+    combo.setCurrentIndex(combo.findText("Sales Two (sales2)"))
+    route.save_button.click()
+    qtbot.waitUntil(lambda: not route.busy, timeout=10_000)
+    assert route.fields.errors["assignee_id"].text() == (
+        "This user may not handle this customer's complaints")
+    combo.setCurrentIndex(combo.findText("客服 小李 (service1)"))
+    routed = saved(qtbot, route)
+    assert routed.assignee_name == "客服 小李"
+    qtbot.waitUntil(lambda: panel.section.model.index(0, 4).data() == "客服 小李",
+                    timeout=10_000)

@@ -9,7 +9,7 @@ from tests.ui.feedback.conftest import customer_id, saved, show_tab, wait_for_re
 
 
 def test_an_answer_recorded_on_the_record_is_listed_and_can_be_changed(
-        qtbot, ops, admin, make_page):
+        qtbot, ops, admin, make_page, qtmodeltester):
     cid = customer_id(admin, "张伟")
     page = make_page(admin)
     wait_for_record(qtbot, page, cid)
@@ -49,3 +49,4 @@ def test_an_answer_recorded_on_the_record_is_listed_and_can_be_changed(
     changed = saved(qtbot, dialog)
     assert changed.csat == 5 and changed.nps == 9
     qtbot.waitUntil(lambda: model.index(0, 1).data() == "★★★★★ 5", timeout=10_000)
+    qtmodeltester.check(model)
