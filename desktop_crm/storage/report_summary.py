@@ -12,12 +12,13 @@ Four local tables (never synced), sized for a million customers within the vault
   response_ms (opened -> first response), complaints resolved with resolution_ms (opened ->
   resolved), return visits due and done, planned_minor (instalments due) and
   collected_minor (receipts). A few thousand rows: a company-wide month is read at once.
-- customer_months (customer_ref = customers.rowid, month, group_id, contacts, orders): one
+- customer_months (group_id, customer_ref = customers.rowid, month, contacts, orders): one
   narrow row per customer and month with a contact or an order, for the figures that count
-  customers (active, retained, contacted, repurchasing). About 1.4 rows a customer (31 MiB
-  at a million with answers and amounts kept per customer too: more than the vault's size
-  budget has room for; a report reads those from the source tables for the few customers
-  concerned). Clustered by customer: a report reads it through once, grouping as it goes.
+  customers (active, retained, contacted, repurchasing). About 1.4 rows a customer, 25 MiB
+  at a million (with answers and amounts per customer too it was 31 MiB: more than the
+  vault's size budget holds; a report reads those from the source tables for the few
+  customers concerned). Clustered by group, then customer: a report counts each group's
+  customers in one pass with no sorting, and one owner's groups are read alone.
 
 Where a row counts (live rows of live customers only; report_summary_sql.py has the SQL):
 customers by created_at (referred: `referred_by` set, or the source is a referral),

@@ -159,14 +159,16 @@ def _into_customers(arm: Arm, r: str) -> str:
         f" FROM customers AS c JOIN report_groups AS g ON g.key = {group_key('c')}"
         f" JOIN report_months AS m ON m.month = {month}"
         f" WHERE c.id = {arm.customer(r)} AND c.deleted_at IS NULL AND {live}"
-        + _upsert("customer_months", ("customer_ref", "month"), list(counters))
+        + _upsert("customer_months", ("group_id", "customer_ref", "month"), list(counters))
     )
 
 
 def _out_of_customers(arm: Arm, r: str) -> list[str]:
     month, live, _ = arm.over(r)
     sets = ", ".join(f"{k} = {k} - ({v.format(r=r)})" for k, v in arm.per_customer().items())
-    where = f"customer_ref = {_ref_of(arm.customer(r))} AND month = {month}"
+    customer = arm.customer(r)
+    where = (f"group_id = {_group_of(customer)} AND customer_ref = {_ref_of(customer)}"
+             f" AND month = {month}")
     return [f"UPDATE customer_months SET {sets} WHERE {where} AND {live}",
             f"DELETE FROM customer_months WHERE {where} AND {_all_zero(CUSTOMER_COUNTERS)}"]
 
@@ -335,15 +337,17 @@ def _customer_triggers() -> list[tuple[str, str]]:
             new_group_row,
             *_shift_groups(_customer_arms("old"), old_group, "-", "old.deleted_at IS NULL"),
             *_shift_groups(_customer_arms("new"), new_group, "+", "new.deleted_at IS NULL"),
-            "DELETE FROM customer_months WHERE customer_ref = new.rowid"
-            " AND new.deleted_at IS NOT NULL",
-            f"UPDATE customer_months SET group_id = {new_group} WHERE customer_ref = new.rowid"
-            " AND old.deleted_at IS NULL AND new.deleted_at IS NULL",
+            f"DELETE FROM customer_months WHERE group_id = {old_group}"
+            " AND customer_ref = new.rowid AND new.deleted_at IS NOT NULL",
+            f"UPDATE customer_months SET group_id = {new_group} WHERE group_id = {old_group}"
+            " AND customer_ref = new.rowid AND old.deleted_at IS NULL"
+            f" AND new.deleted_at IS NULL AND {old_group} IS NOT {new_group}",
             recount_customers("new.id", "old.deleted_at IS NOT NULL"),
         ], _changed(watched)),
         _trigger("customers_summary_delete", "DELETE", "customers", [
             *_shift_groups(_customer_arms("old"), old_group, "-", "old.deleted_at IS NULL"),
-            "DELETE FROM customer_months WHERE customer_ref = old.rowid",
+            f"DELETE FROM customer_months WHERE group_id = {old_group}"
+            " AND customer_ref = old.rowid",
         ]),
     ]
 

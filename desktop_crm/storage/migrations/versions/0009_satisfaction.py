@@ -80,11 +80,12 @@ def _create_summary() -> None:
     )
     op.create_table(
         "customer_months",
+        sa.Column("group_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("customer_ref", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("month", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("group_id", sa.Integer(), nullable=False),
         *_counters(report_summary.CUSTOMER_COUNTERS),
-        sa.PrimaryKeyConstraint("customer_ref", "month", name="pk_customer_months"),
+        sa.PrimaryKeyConstraint("group_id", "customer_ref", "month",
+                                name="pk_customer_months"),
         sqlite_with_rowid=False,
     )
     connection = op.get_bind()
