@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 
+from desktop_crm.ui import prompts
 from desktop_crm.ui.feedback.entry_form import picked_date
 from tests.ui.feedback.conftest import customer_id, saved, show_tab, wait_for_record
 
@@ -36,6 +37,17 @@ def test_an_order_is_entered_with_its_amount_typed_in_the_locale(qtbot, ops, adm
     model = panel.section.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
     assert model.index(0, 1).data() == "CNY 1,234.50"
+
+    panel.section.table.selectRow(0)
+    with prompts.scripted(False):  # asked, and kept
+        panel.delete_button.click()
+    assert admin.commerce.orders(cid) != []
+    with prompts.scripted(True) as asked:
+        panel.delete_button.click()
+    assert asked[0].text == "Delete the order of " + model.index(0, 0).data(
+        Qt.ItemDataRole.ToolTipRole) + " over CNY 1,234.50?"
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=10_000)
+    assert admin.commerce.orders(cid) == []
 
 
 def test_a_contract_shows_its_overdue_and_partly_paid_instalments(qtbot, ops, admin, make_page,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from desktop_crm.ui import prompts
 from tests.ui.feedback.conftest import customer_id, saved, show_tab, wait_for_record, wait_idle
 
 STEPS = ("respond", "resolve", "close", "reopen", "assign")
@@ -91,6 +92,13 @@ def test_the_complaint_dialog_offers_only_the_legal_next_steps(qtbot, ops, admin
     dialog.step_buttons["close"].click()
     qtbot.waitUntil(lambda: dialog.complaint.status == "closed", timeout=10_000)
     assert offered(dialog.step_buttons) == {"reopen"}
+
+    with prompts.scripted(True) as asked:  # reopening clears the resolution: asked first
+        dialog.step_buttons["reopen"].click()
+    assert asked[0].title == "Reopen the complaint"
+    qtbot.waitUntil(lambda: dialog.complaint.status == "in_progress", timeout=10_000)
+    assert dialog.values["resolution"].text() == "—"
+    assert offered(dialog.step_buttons) == {"resolve", "assign"}
     wait_idle(qtbot, ops)
 
 
