@@ -38,7 +38,7 @@ COLUMNS: tuple[Column[SatisfactionView], ...] = (
 
 
 class SatisfactionPanel(RecordPanel):
-    entities = frozenset({"feedback", "satisfaction", "reminder"})  # a return visit's answer
+    entities = frozenset({"feedback", "satisfaction"})  # a return visit's answer: "feedback"
 
     def __init__(self, session: CrmSession, ops: Operations, actor: Actor,
                  parent: QWidget | None = None) -> None:
