@@ -9,10 +9,12 @@ the others).
 from __future__ import annotations
 
 from dataclasses import asdict
+from zoneinfo import available_timezones
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.holidays import HolidayListError, LineProblem
+from desktop_crm.domain.local_zone import local_zone_name
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.policies import SPECS, PolicySet, validated
@@ -54,7 +57,21 @@ _LABELS = {
     "holiday_lead_days": QT_TRANSLATE_NOOP(
         "PoliciesPage", "Remind of holiday greetings (days before):"),
     "holiday_list": QT_TRANSLATE_NOOP("PoliciesPage", "Holidays for greetings, one a line:"),
+    "return_visit_after_purchase_days": QT_TRANSLATE_NOOP(
+        "PoliciesPage", "Return visit after a first purchase (days):"),
+    "return_visit_after_complaint_days": QT_TRANSLATE_NOOP(
+        "PoliciesPage", "Return visit after a complaint is resolved (days):"),
+    "complaint_response_hours": QT_TRANSLATE_NOOP(
+        "PoliciesPage", "Answer a complaint first within (hours):"),
+    "complaint_resolution_days": QT_TRANSLATE_NOOP(
+        "PoliciesPage", "Resolve a complaint within (days):"),
+    "active_months": QT_TRANSLATE_NOOP(
+        "PoliciesPage", "Active: a call or order within (months):"),
+    "company_time_zone": QT_TRANSLATE_NOOP("PoliciesPage", "Company time zone (report months):"),
+    "company_name": QT_TRANSLATE_NOOP("PoliciesPage", "Company name (report covers):"),
 }
+# text policies written on one line; the other text policy is the holiday list
+_ONE_LINE = ("company_time_zone", "company_name")
 
 # domain.holidays.PROBLEM_TEXTS, by code, with the values as %1, %2...
 _HOLIDAY_PROBLEMS = {
@@ -102,6 +119,7 @@ class PoliciesPage(QWidget):
         self.numbers: dict[str, QLineEdit] = {}
         self.switches: dict[str, QCheckBox] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
+        self.lines: dict[str, QLineEdit] = {}
         self.errors: dict[str, FieldErrorLabel] = {}
         fields = QWidget(self)  # scrolls when the window is short; the Save row stays put
         fields.setObjectName("policiesFields")
@@ -112,7 +130,11 @@ class PoliciesPage(QWidget):
         column.addStretch(1)  # spare height stays below the form, not between its rows
         for name, spec in SPECS.items():
             self.errors[name] = FieldErrorLabel(f"{name}Error", self)
-            if spec.text:
+            if name in _ONE_LINE:
+                edit = self.lines[name] = self._line_edit(name)
+                form.addRow(labels[name], edit)
+                form.addRow("", self.errors[name])
+            elif spec.text:
                 self._add_holiday_rows(form, name, labels[name])
             elif spec.low is None:
                 box = QCheckBox(labels[name], self)
@@ -155,6 +177,18 @@ class PoliciesPage(QWidget):
         for row in (title, editor, self._holiday_hint(), self.errors[name]):
             form.addRow(row)
 
+    def _line_edit(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"{name}Edit")
+        if name == "company_time_zone":
+            edit.setPlaceholderText(filled(self.tr("This computer's zone (%1)"),
+                                           local_zone_name()))
+            completer = QCompleter(sorted(available_timezones()), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+        return edit
+
     def _holiday_editor(self, name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)
         edit.setObjectName(f"{name}Edit")
@@ -189,6 +223,8 @@ class PoliciesPage(QWidget):
                 self.switches[name].setChecked(bool(value))
             elif name in self.texts:
                 self.texts[name].setPlainText(str(value))
+            elif name in self.lines:
+                self.lines[name].setText(str(value))
         for label in self.errors.values():
             label.clear_message()
         self._set_editable()
@@ -210,6 +246,14 @@ class PoliciesPage(QWidget):
                 first_bad = first_bad or edit
                 continue
             changes[name] = int(text)
+        for name, line in self.lines.items():
+            try:
+                validated(self.loaded, {name: line.text().strip()})
+            except ValidationError as error:
+                self.errors[name].show_message(error_text(error))
+                first_bad = first_bad or line
+                continue
+            changes[name] = line.text().strip()
         for name, editor in self.texts.items():
             text = editor.toPlainText()
             try:
@@ -238,7 +282,10 @@ class PoliciesPage(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self._set_saving(False)
-        if isinstance(error, ValidationError) and error.field in self.texts:
+        if isinstance(error, ValidationError) and error.field in self.lines:
+            self.message.clear_message()
+            self.errors[error.field].show_message(error_text(error))
+        elif isinstance(error, ValidationError) and error.field in self.texts:
             self.message.clear_message()
             self._show_text_problem(error.field, error)
         elif isinstance(error, ValidationError) and error.field in self.errors:
@@ -265,7 +312,8 @@ class PoliciesPage(QWidget):
 
     def _set_editable(self) -> None:
         editable = self._can_manage and self.loaded is not None and not self._saving
-        for widget in (*self.numbers.values(), *self.switches.values(), self.save_button):
+        for widget in (*self.numbers.values(), *self.switches.values(), *self.lines.values(),
+                       self.save_button):
             widget.setEnabled(editable)
         for editor in self.texts.values():  # still selectable and scrollable when read-only
             editor.setReadOnly(not editable)

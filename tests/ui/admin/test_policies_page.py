@@ -131,3 +131,25 @@ def test_the_holiday_list_is_read_only_without_policy_manage(vault, ops, qtbot,
     page = _page(sales2, ops, qtbot)
     assert page.texts["holiday_list"].isReadOnly()
     assert "Christmas" in page.texts["holiday_list"].toPlainText()
+
+
+def test_the_company_s_name_zone_and_feedback_policies_are_saved(admin, ops, qtbot):
+    page = _page(admin, ops, qtbot)
+    assert page.lines["company_time_zone"].text() == ""  # this computer's zone
+    assert page.numbers["return_visit_after_purchase_days"].text() == "7"
+    page.lines["company_name"].setText("华东贸易有限公司")
+    page.lines["company_time_zone"].setText("Asia/Shanghai")
+    page.numbers["complaint_response_hours"].setText("8")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text() == "Saved.")
+    saved = admin.policies.current()
+    assert (saved.company_name, saved.company_time_zone, saved.complaint_response_hours) \
+        == ("华东贸易有限公司", "Asia/Shanghai", 8)
+
+
+def test_an_unknown_time_zone_is_named_at_its_field_and_nothing_is_saved(admin, ops, qtbot):
+    page = _page(admin, ops, qtbot)
+    page.lines["company_time_zone"].setText("Mars/Olympus")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Mars/Olympus" in page.errors["company_time_zone"].text()
+    assert admin.policies.current() == PolicySet()
