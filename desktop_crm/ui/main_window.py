@@ -551,6 +551,7 @@ class MainWindow(QMainWindow):
             self.alert_watcher.stop()
         if self.reminder_desk is not None:
             self.reminder_desk.stop()
+        self.record_page.close_dialogs()
         self._closing_for_lock = True
         self.close()
 

@@ -140,6 +140,10 @@ class DueBanner(QFrame):
         self.show_button.setVisible(not single)
         self.show()
 
+    def close_dialogs(self) -> None:
+        """The session locks: a return visit's answer dialog closes without saving."""
+        self._actions.close_dialogs()
+
     def _show_problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.setToolTip(text)

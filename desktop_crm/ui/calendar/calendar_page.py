@@ -34,6 +34,7 @@ from desktop_crm.ui.calendar.ics_dialogs import (
     export_ics,
     import_ics,
 )
+from desktop_crm.ui.calendar.reminder_actions import ReminderActions, asks_for_an_answer
 from desktop_crm.ui.calendar.reminder_dialog import ReminderDialog
 from desktop_crm.ui.calls.log_call import LogCallDialog
 from desktop_crm.ui.errors import error_text
@@ -74,6 +75,9 @@ class CalendarPage(ListPage):
         self.toolbar.new_button.setEnabled(self._may(Action.CREATE))
         self.toolbar.import_action.setEnabled(self._may(Action.CREATE))
         self.message = QuietMessageLabel("calendarMessage", self)
+        # Done on a return visit asks for the customer's answer first
+        self.visit_answers = ReminderActions(session, ops, origin=self, parent=self)
+        self.visit_answers.action_did_fail.connect(self.message.show_error)
         self.views = CalendarViews(self.anchor, self.zone, first_weekday=first_weekday,
                                    today=self.anchor, parent=self)
         layout = QVBoxLayout(self)
@@ -245,6 +249,9 @@ class CalendarPage(ListPage):
                                              occurrence=entry.occurrence))
 
     def complete(self, entry: Entry) -> None:
+        if asks_for_an_answer(entry):
+            self.visit_answers.ask_visit_answer(entry)
+            return
         reminders = self._session.reminders
         self._write(lambda: reminders.complete(entry.reminder_id, entry.occurrence))
 
@@ -291,6 +298,7 @@ class CalendarPage(ListPage):
             self.menu.close()
         if self.dialog is not None and isValid(self.dialog):
             self.dialog.done(0)
+        self.visit_answers.close_dialogs()
 
     def import_calendar_file(self, choose_path: PathChooser = ask_open_path) -> None:
         """Pick an .ics file, preview it, import it (the page reads again once it has)."""

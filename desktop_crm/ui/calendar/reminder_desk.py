@@ -59,6 +59,7 @@ class ReminderDesk(QObject):
             self.upkeep.stop()
         self.hub_page.close_dialogs()
         self.calendar_page.close_dialogs()
+        self.banner.close_dialogs()
 
     def _upkeep_failed(self, error: Exception) -> None:
         """Say so: generated reminders and the calendar may be out of date until a retry."""

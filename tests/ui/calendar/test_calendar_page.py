@@ -71,7 +71,7 @@ def test_the_kind_filter_leaves_out_the_kinds_not_ticked(signed_in, open_page, q
     page.toolbar.kind_actions["follow_up"].setChecked(False)
     wait_idle(qtbot, ops)
     assert _summary(page, date(2026, 5, 6)).counts == (("visit", 1),)
-    assert page.toolbar.kind_button.text() == "Kinds: 7 of 8"
+    assert page.toolbar.kind_button.text() == "Kinds: 8 of 9"
     for action in page.toolbar.kind_actions.values():
         action.setChecked(False)
     wait_idle(qtbot, ops)

@@ -90,3 +90,25 @@ def test_overdue_complaints_come_first_marked_and_open_the_complaint(qtbot, ops,
     buttons = dialog.step_buttons
     assert buttons["respond"].isEnabled() and not buttons["resolve"].isEnabled()
     assert buttons["respond"].isVisible()  # the assignee handles it, whatever the role
+
+
+def test_done_on_a_return_visit_in_the_calendar_asks_for_the_answer_too(qtbot, ops, add_user):
+    from desktop_crm.ui.calendar.calendar_page import CalendarPage
+
+    sales = add_user("sales7", "销售七", "sales")
+    customer = sales.customers.create({"name": "陈静"}).id
+    order = sales.commerce.create_order(customer, {"amount_minor": 880_00,
+                                                   "ordered_at": sales.clock.now()})
+    page = CalendarPage(sales, ops, sales.me())
+    qtbot.addWidget(page)
+    page.show()
+    wait_idle(qtbot, ops)
+    today = sales.clock.now().date()
+    [entry] = [e for e in sales.reminders.window(today, today + timedelta(days=40))
+               if e.reminder_id == order.return_visit_id]
+    page.complete(entry)
+    dialog = page.visit_answers.visit_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert sales.reminders.get(order.return_visit_id).done_at is None  # waits for the answer
+    page.close_dialogs()
+    assert not dialog.isVisible()
