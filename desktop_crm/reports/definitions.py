@@ -169,8 +169,8 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
         "tiers": "The customers active at the end of the period by tier: high value, "
                  "potential, dormant, or none.",
         "rfm": "Buyers of the 12 months before the end of the period are scored 1-5 on "
-               "recency (whole months from the last order's month to the period's last "
-               "month), frequency (orders) and monetary value (amount), by the quintile of "
+               "recency (whole days from the last order to the end of the period), "
+               "frequency (orders) and monetary value (amount), by the quintile of "
                "their mid-rank among those buyers: equal values share a score. Each buyer "
                "takes the first segment that fits. Champions: all three 4 or more. New: "
                "recency 4 or more and a single order. Loyal: recency and frequency 3 or "
@@ -216,7 +216,7 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
                   "重复购买、推荐者。",
         "tiers": "期末活跃客户按客户分级分布：高价值、潜力、沉睡，或未分级。",
         "rfm": "期末前 12 个月内的购买客户，按其在这些客户中的中位排名所在的五分位，分别对"
-               "最近购买（最后一次下单所在月份距本期最后一个月的整月数）、购买频次（订单数）和"
+               "最近购买（最后一次下单距期末的整天数）、购买频次（订单数）和"
                "消费金额（金额）打 1-5 分，数值相同者得分相同。每位客户归入第一个符合条件的分群。"
                "重要价值客户：三项均不低于 4 分。新客户：最近购买不低于 4 分且只有一笔订单。"
                "忠诚客户：最近购买和购买频次均不低于 3 分。潜力客户：最近购买不低于 3 分。"

@@ -19,7 +19,7 @@ def test_quintiles_by_mid_rank_with_ties_sharing_a_score() -> None:
     assert quintile_scores([1, 1, 1, 2, 3]) == [2, 2, 2, 4, 5]
 
 
-def test_fewer_months_since_the_last_order_score_higher() -> None:
+def test_fewer_days_since_the_last_order_score_higher() -> None:
     # worst first: 11 -> (0 + .5) / 4 = .125 -> 1; 5 -> .375 -> 2; 1 -> .625 -> 4; 0 -> .875 -> 5
     assert quintile_scores([0, 1, 5, 11], higher_is_better=False) == [5, 4, 2, 1]
 
