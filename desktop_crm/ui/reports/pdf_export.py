@@ -1,20 +1,21 @@
 """Building a satisfaction report and writing it as a PDF, off the GUI thread.
 
 `PdfJob.start` runs the build and the write as one operation on the write lane (the build
-records an audit event). Progress from the worker reaches the GUI thread through a queued
-signal (`progressed`, a percentage and the step's words) and nothing on the worker touches a
-widget. The build counts for the first part of the bar, the layout and write for the rest.
+records an audit event); the cover names the company as the policy does at that moment.
+Progress from the worker reaches the GUI thread through a queued signal (`progressed`, a
+percentage and the step) and nothing on the worker touches a widget. The build counts for
+the first part of the bar, the layout and write for the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from desktop_crm.reports.report_model import ReportScope
+from desktop_crm.reports.report_model import ReportScope, ScopeKind
 from desktop_crm.reports.satisfaction_pdf import write_satisfaction_pdf
 from desktop_crm.services.session import CrmSession
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
@@ -29,7 +30,6 @@ class PdfRequest:
     period: str
     scope: ReportScope
     language: str  # "en" or "zh"
-    company: str
     target: Path
 
 
@@ -57,16 +57,20 @@ class PdfJob(QObject):
     def start(self, request: PdfRequest, *, on_success: Callable[[Path], None],
               on_failure: Callable[[Exception], None]) -> None:
         self.running = True
-        reports = self._session.reports
+        reports, policies = self._session.reports, self._session.policies
         tell = self._worker_progress.emit
 
         def work() -> Path:
+            company = policies.current().company_name
+            scope = request.scope
+            if scope.kind is ScopeKind.COMPANY:  # the cover names the company
+                scope = replace(scope, label=company)
             report = reports.build(
-                request.period, request.scope, language=request.language,
+                request.period, scope, language=request.language,
                 progress=lambda done, total: tell(overall_percent(BUILDING, done, total),
                                                   BUILDING))
             write_satisfaction_pdf(
-                report, request.target, language=request.language, company=request.company,
+                report, request.target, language=request.language, company=company,
                 progress=lambda done, total: tell(overall_percent(WRITING, done, total),
                                                   WRITING))
             return request.target

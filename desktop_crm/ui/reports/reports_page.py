@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_crm.domain.local_zone import local_zone
-from desktop_crm.reports.report_model import ReportScope, ScopeKind
 from desktop_crm.reports.satisfaction_pdf import ReportWriteFailed
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.session import CrmSession
@@ -65,15 +64,12 @@ def default_folder() -> Path:
 
 class ReportsPage(ListPage):
     def __init__(self, session: CrmSession, ops: Operations, actor: Actor, *,
-                 company: str = "", zone: tzinfo | None = None,
-                 parent: QWidget | None = None) -> None:
-        """`company`: the name the report's cover gives the company ("" for none)."""
+                 zone: tzinfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPage")
         self._session = session
         self._ops = ops
         self._actor = actor
-        self._company = company
         self._zone = zone or local_zone()
         self._folder: Path | None = None  # where the last report went: the next starts there
         self.ask_pdf_path: PathAsker = ask_pdf_path
@@ -213,10 +209,8 @@ class ReportsPage(ListPage):
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.status_label.setText(self.tr("Computing the figures…"))
-        company_scope = scope.kind is ScopeKind.COMPANY
-        request = PdfRequest(
-            period=period, language=self.language(), company=self._company, target=target,
-            scope=ReportScope(scope.kind, scope.id, self._company) if company_scope else scope)
+        request = PdfRequest(period=period, scope=scope, language=self.language(),
+                             target=target)
         self.job.start(request, on_success=self._saved, on_failure=self._failed)
 
     def _file_name(self, period: str) -> str:
