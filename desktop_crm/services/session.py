@@ -38,6 +38,7 @@ from desktop_crm.services.reminder_ics import ReminderIcs
 from desktop_crm.services.reminders import ReminderService
 from desktop_crm.services.return_visits import ReturnVisitService
 from desktop_crm.services.roles import RoleService
+from desktop_crm.services.satisfaction_report import ReportService
 from desktop_crm.services.timeline import TimelineService
 from desktop_crm.services.users import UserService
 from desktop_crm.storage.vault import OpenVault, Vault
@@ -78,6 +79,7 @@ class CrmSession:
         self.commerce = CommerceService(ctx)
         self.return_visits = ReturnVisitService(ctx)
         self.policies = PolicyService(ctx)
+        self.reports = ReportService(ctx)
         self.users = UserService(ctx, vault)
         self.departments = DepartmentService(ctx)
         self.roles = RoleService(ctx)

@@ -46,6 +46,8 @@ from desktop_crm.ui.idle import IdleWatcher
 from desktop_crm.ui.labels import role_title
 from desktop_crm.ui.ops import Lane, OpChanges, Operations
 from desktop_crm.ui.record.record_page import CustomerRecordPage
+from desktop_crm.ui.reports.dashboard_page import DashboardPage
+from desktop_crm.ui.reports.reports_page import ReportsPage
 from desktop_crm.ui.theme import apply_style_sheet
 from desktop_crm.ui.tray import SystemTrayNotifier
 from desktop_crm.ui.widgets import ERROR_COLOUR
@@ -138,6 +140,15 @@ class MainWindow(QMainWindow):
         if self._actor.can(Resource.INTERACTION, Action.READ):
             self.calls_page = CallsPage(self._session, ops, self._actor, self)
             self._add_page(self.calls_page, "nav-calls", self.tr("Calls"), "navCalls")
+        self.dashboard_page: DashboardPage | None = None
+        self.reports_page: ReportsPage | None = None
+        if self._actor.can(Resource.REPORT, Action.READ):
+            self.dashboard_page = DashboardPage(self._session, ops, self._actor, parent=self)
+            self.dashboard_page.customer_requested.connect(self.open_customer)
+            self._add_page(self.dashboard_page, "nav-dashboard", self.tr("Dashboard"),
+                           "navDashboard")
+            self.reports_page = ReportsPage(self._session, ops, self._actor, parent=self)
+            self._add_page(self.reports_page, "nav-reports", self.tr("Reports"), "navReports")
         self.admin_page: AdminPage | None = None
         self.alert_watcher: AlertWatcher | None = None
         if sees_admin_page(self._actor):

@@ -81,7 +81,8 @@ def test_leaving_unsaved_changes_by_the_sidebar_or_quit_asks_first(vault, open_m
 
 def test_a_salesperson_sees_only_what_their_role_may_use(vault, open_main_window, qtbot):
     window = open_main_window(vault.vault_dir, "sales2", SALES2_PASSWORD)
-    assert window.sidebar_entries() == ["navTodo", "navCustomers", "navCalendar", "navCalls"]
+    assert window.sidebar_entries() == ["navTodo", "navCustomers", "navCalendar", "navCalls",
+                                        "navDashboard", "navReports"]
     assert window.new_customer_action is not None  # salespeople create their own customers
     assert window.log_call_action is not None
     bar, model = window.customers_page.filter_bar, window.customers_page.model
@@ -118,7 +119,7 @@ def test_the_calls_page_opens_from_the_sidebar_and_leads_to_the_customer(
     [zhang] = session.customers.search("张伟")
     session.interactions.log(zhang.id, {"summary": "问了交期"})
     assert window.sidebar_entries() == ["navTodo", "navCustomers", "navCalendar", "navCalls",
-                                        "navAdmin"]
+                                        "navDashboard", "navReports", "navAdmin"]
     window.sidebar.setCurrentRow(window.sidebar_entries().index("navCalls"))
     calls = window.calls_page
     assert window.pages.currentWidget() is calls
