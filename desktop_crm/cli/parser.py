@@ -11,6 +11,7 @@ from desktop_crm.cli.commands import (
     demo,
     departments,
     reminders,
+    report,
     users,
     vault,
 )
@@ -50,6 +51,6 @@ def build_parser() -> CliParser:
     _global_options(common, defaults=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=CliParser)
-    for module in (vault, users, departments, customers, demo, alerts, reminders):
+    for module in (vault, users, departments, customers, demo, alerts, reminders, report):
         module.register(commands, common)
     return parser
