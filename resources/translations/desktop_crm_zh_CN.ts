@@ -461,6 +461,76 @@
     </message>
   </context>
   <context>
+    <name>AmountField</name>
+    <message>
+      <source>e.g. %1</source>
+      <translation>例如 %1</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>币种</translation>
+    </message>
+    <message>
+      <source>Type the amount.</source>
+      <translation>请输入金额。</translation>
+    </message>
+    <message>
+      <source>Type an amount like %1.</source>
+      <translation>请输入金额，例如 %1。</translation>
+    </message>
+    <message>
+      <source>The amount must be above zero.</source>
+      <translation>金额必须大于零。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnswerFields</name>
+    <message>
+      <source>Satisfaction (CSAT)</source>
+      <translation>满意度（CSAT）</translation>
+    </message>
+    <message>
+      <source>Would recommend (NPS)</source>
+      <translation>推荐意愿（NPS）</translation>
+    </message>
+    <message>
+      <source>Which survey or question, if any</source>
+      <translation>哪项调查或问题（如有）</translation>
+    </message>
+    <message>
+      <source>What the customer said</source>
+      <translation>客户说了什么</translation>
+    </message>
+    <message>
+      <source>Satisfaction:</source>
+      <translation>满意度：</translation>
+    </message>
+    <message>
+      <source>Recommend (0–10):</source>
+      <translation>推荐意愿（0–10）：</translation>
+    </message>
+    <message>
+      <source>Channel:</source>
+      <translation>渠道：</translation>
+    </message>
+    <message>
+      <source>Survey:</source>
+      <translation>调查：</translation>
+    </message>
+    <message>
+      <source>Comment:</source>
+      <translation>评论：</translation>
+    </message>
+    <message>
+      <source>Answered:</source>
+      <translation>回答时间：</translation>
+    </message>
+    <message>
+      <source>Choose a satisfaction score, a 0–10 answer, or both.</source>
+      <translation>请选择满意度评分、0–10 推荐意愿，或两者都选。</translation>
+    </message>
+  </context>
+  <context>
     <name>AppFlow</name>
     <message>
       <source>The vault is ready. Sign in as its administrator.</source>
@@ -784,6 +854,17 @@
     </message>
   </context>
   <context>
+    <name>CallAnswer</name>
+    <message>
+      <source>Record satisfaction</source>
+      <translation>记录满意度</translation>
+    </message>
+    <message>
+      <source>Ask how satisfied the customer is; the answer is saved with this call</source>
+      <translation>询问客户的满意度；回答与本次通话一并保存</translation>
+    </message>
+  </context>
+  <context>
     <name>CallColumns</name>
     <message>
       <source>Started</source>
@@ -1085,10 +1166,134 @@ Log one with “Log a call” (Ctrl+L).</source>
     </message>
   </context>
   <context>
+    <name>ChurnRiskModel</name>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Why at risk</source>
+      <translation>风险原因</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>起始日期</translation>
+    </message>
+  </context>
+  <context>
     <name>CodeCombo</name>
     <message>
       <source>None</source>
       <translation>无</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintActions</name>
+    <message>
+      <source>Reopen the complaint</source>
+      <translation>重新打开投诉</translation>
+    </message>
+    <message>
+      <source>Take this complaint up again? Its resolution is cleared; the first response stays.</source>
+      <translation>要重新处理这条投诉吗？其解决记录将被清除，首次回复保留。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintColumns</name>
+    <message>
+      <source>Opened</source>
+      <translation>提出时间</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Handled by</source>
+      <translation>处理人</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintDialog</name>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Customer:</source>
+      <translation>客户：</translation>
+    </message>
+    <message>
+      <source>Summary:</source>
+      <translation>摘要：</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>状态：</translation>
+    </message>
+    <message>
+      <source>Due:</source>
+      <translation>期限：</translation>
+    </message>
+    <message>
+      <source>Severity:</source>
+      <translation>严重程度：</translation>
+    </message>
+    <message>
+      <source>Channel:</source>
+      <translation>渠道：</translation>
+    </message>
+    <message>
+      <source>Category:</source>
+      <translation>类别：</translation>
+    </message>
+    <message>
+      <source>Opened:</source>
+      <translation>提出时间：</translation>
+    </message>
+    <message>
+      <source>Handled by:</source>
+      <translation>处理人：</translation>
+    </message>
+    <message>
+      <source>Response:</source>
+      <translation>首次回复：</translation>
+    </message>
+    <message>
+      <source>Resolution:</source>
+      <translation>解决情况：</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>Open customer</source>
+      <translation>打开客户</translation>
+    </message>
+    <message>
+      <source>(not shown to you)</source>
+      <translation>（您无权查看）</translation>
     </message>
   </context>
   <context>
@@ -1098,12 +1303,179 @@ Log one with “Log a call” (Ctrl+L).</source>
       <translation>今天</translation>
     </message>
     <message>
+      <source>Late for its first response or its resolution</source>
+      <translation>首次回复或解决已超时</translation>
+    </message>
+    <message>
+      <source>Double-click to open the complaint</source>
+      <translation>双击打开投诉</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Open the complaint: respond, resolve, route</source>
+      <translation>打开投诉：回复、解决、转派</translation>
+    </message>
+    <message>
       <source>Open customer</source>
       <translation>打开客户</translation>
     </message>
     <message>
       <source>Open the customer's record</source>
       <translation>打开客户档案</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintSteps</name>
+    <message>
+      <source>Record response…</source>
+      <translation>记录回复…</translation>
+    </message>
+    <message>
+      <source>Resolve…</source>
+      <translation>解决…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Reopen…</source>
+      <translation>重新打开…</translation>
+    </message>
+    <message>
+      <source>Route…</source>
+      <translation>转派…</translation>
+    </message>
+    <message>
+      <source>Record what was first said to the customer</source>
+      <translation>记录首次答复客户的内容</translation>
+    </message>
+    <message>
+      <source>Record how it was resolved (a return visit is scheduled)</source>
+      <translation>记录解决情况（将安排回访）</translation>
+    </message>
+    <message>
+      <source>Close the resolved complaint</source>
+      <translation>关闭已解决的投诉</translation>
+    </message>
+    <message>
+      <source>Take the complaint up again</source>
+      <translation>重新处理这条投诉</translation>
+    </message>
+    <message>
+      <source>Hand it to another user</source>
+      <translation>转给其他用户处理</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintStepsDone</name>
+    <message>
+      <source>responded to</source>
+      <translation>回复</translation>
+    </message>
+    <message>
+      <source>resolved</source>
+      <translation>解决</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>reopened</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <source>routed</source>
+      <translation>转派</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintText</name>
+    <message>
+      <source>Resolved %1</source>
+      <translation>已于 %1 解决</translation>
+    </message>
+    <message>
+      <source>Response due %1</source>
+      <translation>须在 %1 前回复</translation>
+    </message>
+    <message>
+      <source>Resolution due %1</source>
+      <translation>须在 %1 前解决</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintTextDialog</name>
+    <message>
+      <source>Record the first response</source>
+      <translation>记录首次回复</translation>
+    </message>
+    <message>
+      <source>Resolve the complaint</source>
+      <translation>解决投诉</translation>
+    </message>
+    <message>
+      <source>Save response</source>
+      <translation>保存回复</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>解决</translation>
+    </message>
+    <message>
+      <source>What was said to the customer</source>
+      <translation>答复客户的内容</translation>
+    </message>
+    <message>
+      <source>How the complaint was resolved</source>
+      <translation>投诉是如何解决的</translation>
+    </message>
+    <message>
+      <source>Response:</source>
+      <translation>回复内容：</translation>
+    </message>
+    <message>
+      <source>Resolution:</source>
+      <translation>解决情况：</translation>
+    </message>
+    <message>
+      <source>When:</source>
+      <translation>时间：</translation>
+    </message>
+    <message>
+      <source>Say what was said to the customer.</source>
+      <translation>请说明答复了客户什么。</translation>
+    </message>
+    <message>
+      <source>Say how the complaint was resolved.</source>
+      <translation>请说明投诉是如何解决的。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintsPanel</name>
+    <message>
+      <source>Open complaint…</source>
+      <translation>登记投诉…</translation>
+    </message>
+    <message>
+      <source>Record a complaint from this customer</source>
+      <translation>登记该客户的投诉</translation>
+    </message>
+    <message>
+      <source>Details…</source>
+      <translation>详情…</translation>
+    </message>
+    <message>
+      <source>Everything about the selected complaint</source>
+      <translation>所选投诉的全部信息</translation>
+    </message>
+    <message>
+      <source>No complaint from this customer.</source>
+      <translation>该客户没有投诉。</translation>
     </message>
   </context>
   <context>
@@ -1172,6 +1544,214 @@ Log one with “Log a call” (Ctrl+L).</source>
     <message>
       <source>Reload</source>
       <translation>重新载入</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractColumns</name>
+    <message>
+      <source>Number</source>
+      <translation>合同编号</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractDialog</name>
+    <message>
+      <source>New contract — %1</source>
+      <translation>新建合同 — %1</translation>
+    </message>
+    <message>
+      <source>Change contract — %1</source>
+      <translation>修改合同 — %1</translation>
+    </message>
+    <message>
+      <source>Save contract</source>
+      <translation>保存合同</translation>
+    </message>
+    <message>
+      <source>e.g. HT-2026-001</source>
+      <translation>例如 HT-2026-001</translation>
+    </message>
+    <message>
+      <source>Number:</source>
+      <translation>合同编号：</translation>
+    </message>
+    <message>
+      <source>Title:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Starts:</source>
+      <translation>开始日期：</translation>
+    </message>
+    <message>
+      <source>Ends:</source>
+      <translation>结束日期：</translation>
+    </message>
+    <message>
+      <source>Amount:</source>
+      <translation>金额：</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>状态：</translation>
+    </message>
+    <message>
+      <source>Type the contract's number.</source>
+      <translation>请输入合同编号。</translation>
+    </message>
+    <message>
+      <source>The contract must end after it starts.</source>
+      <translation>合同的结束日期必须晚于开始日期。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractDialogs</name>
+    <message>
+      <source>No. %1 · due %2 · %3</source>
+      <translation>第 %1 期 · %2 到期 · %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractsPanel</name>
+    <message>
+      <source>The contract</source>
+      <translation>整份合同</translation>
+    </message>
+    <message>
+      <source>Instalment %1</source>
+      <translation>第 %1 期</translation>
+    </message>
+    <message>
+      <source>Instalments</source>
+      <translation>回款计划</translation>
+    </message>
+    <message>
+      <source>Money received</source>
+      <translation>回款</translation>
+    </message>
+    <message>
+      <source>New contract…</source>
+      <translation>新建合同…</translation>
+    </message>
+    <message>
+      <source>Enter a contract with this customer</source>
+      <translation>录入与该客户的合同</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Change the selected contract</source>
+      <translation>修改所选合同</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>Delete the selected contract with its instalments and receipts</source>
+      <translation>删除所选合同及其回款计划和回款</translation>
+    </message>
+    <message>
+      <source>New instalment…</source>
+      <translation>新增一期…</translation>
+    </message>
+    <message>
+      <source>Add an instalment to the contract's payment plan</source>
+      <translation>在合同的回款计划中添加一期</translation>
+    </message>
+    <message>
+      <source>Change the selected instalment</source>
+      <translation>修改所选的一期</translation>
+    </message>
+    <message>
+      <source>Delete the selected instalment (money received for it stays, as the contract's)</source>
+      <translation>删除所选的一期（已收回款保留，记在合同名下）</translation>
+    </message>
+    <message>
+      <source>Money received…</source>
+      <translation>登记回款…</translation>
+    </message>
+    <message>
+      <source>Record money received for the contract or the selected instalment</source>
+      <translation>为合同或所选的一期登记回款</translation>
+    </message>
+    <message>
+      <source>Change the selected receipt</source>
+      <translation>修改所选回款</translation>
+    </message>
+    <message>
+      <source>Delete the selected receipt</source>
+      <translation>删除所选回款</translation>
+    </message>
+    <message>
+      <source>No contract with this customer yet.</source>
+      <translation>与该客户还没有合同。</translation>
+    </message>
+    <message>
+      <source>Instalments of %1</source>
+      <translation>%1 的回款计划</translation>
+    </message>
+    <message>
+      <source>Money received for %1</source>
+      <translation>%1 的回款</translation>
+    </message>
+    <message>
+      <source>No instalment planned for this contract.</source>
+      <translation>该合同没有回款计划。</translation>
+    </message>
+    <message>
+      <source>Choose a contract to see its instalments.</source>
+      <translation>选择一份合同以查看其回款计划。</translation>
+    </message>
+    <message>
+      <source>No money received for this contract yet.</source>
+      <translation>该合同还没有回款。</translation>
+    </message>
+    <message>
+      <source>Choose a contract to see the money received.</source>
+      <translation>选择一份合同以查看其回款。</translation>
+    </message>
+    <message>
+      <source>Delete contract</source>
+      <translation>删除合同</translation>
+    </message>
+    <message>
+      <source>Delete contract %1 with its instalments and the money received for it?</source>
+      <translation>删除合同 %1 及其回款计划和回款记录吗？</translation>
+    </message>
+    <message>
+      <source>Delete instalment</source>
+      <translation>删除回款计划</translation>
+    </message>
+    <message>
+      <source>Delete instalment %1 of contract %2? Money received for it stays, as the contract's.</source>
+      <translation>删除合同 %2 的第 %1 期吗？该期已收的回款将保留，记在合同名下。</translation>
+    </message>
+    <message>
+      <source>Delete receipt</source>
+      <translation>删除回款</translation>
+    </message>
+    <message>
+      <source>Delete the %1 received on %2?</source>
+      <translation>删除 %2 收到的 %1 吗？</translation>
     </message>
   </context>
   <context>
@@ -1412,6 +1992,60 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>No customers to show here yet.</source>
       <translation>这里还没有客户。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardPage</name>
+    <message>
+      <source>Dashboard</source>
+      <translation>仪表盘</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <source>Loading the dashboard…</source>
+      <translation>正在加载仪表盘…</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>Updated %1</source>
+      <translation>更新于 %1</translation>
+    </message>
+    <message>
+      <source>No data for this period.</source>
+      <translation>本期没有数据。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardView</name>
+    <message>
+      <source>Key figures</source>
+      <translation>关键指标</translation>
+    </message>
+    <message>
+      <source>Trends</source>
+      <translation>趋势</translation>
+    </message>
+    <message>
+      <source>Distributions</source>
+      <translation>分布</translation>
+    </message>
+    <message>
+      <source>The %1 most urgent of %2 customers at risk.</source>
+      <translation>共 %2 位有流失风险的客户，以下为最紧急的 %1 位。</translation>
+    </message>
+    <message>
+      <source>Customers at risk: %1</source>
+      <translation>有流失风险的客户：%1</translation>
+    </message>
+    <message>
+      <source>No customer is at risk.</source>
+      <translation>没有客户有流失风险。</translation>
     </message>
   </context>
   <context>
@@ -1682,6 +2316,13 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>DistributionChart</name>
+    <message>
+      <source>%1 (%2%)</source>
+      <translation>%1（%2%）</translation>
+    </message>
+  </context>
+  <context>
     <name>DueBanner</name>
     <message>
       <source>Done</source>
@@ -1772,6 +2413,18 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>Ctrl+Enter saves · Esc cancels</source>
+      <translation>Ctrl+Enter 保存 · Esc 取消</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
     </message>
   </context>
   <context>
@@ -1904,6 +2557,109 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>FeedbackLabels</name>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>邮件</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Web</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <source>WeChat</source>
+      <translation>微信</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>短信</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Return visit</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Very unhappy</source>
+      <translation>非常不满意</translation>
+    </message>
+    <message>
+      <source>Unhappy</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Happy</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>Very happy</source>
+      <translation>非常满意</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>生效中</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>已到期</translation>
+    </message>
+    <message>
+      <source>Terminated</source>
+      <translation>已终止</translation>
+    </message>
+    <message>
+      <source>Promoter</source>
+      <translation>推荐者</translation>
+    </message>
+    <message>
+      <source>Passive</source>
+      <translation>被动者</translation>
+    </message>
+    <message>
+      <source>Detractor</source>
+      <translation>贬损者</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>已付清</translation>
+    </message>
+    <message>
+      <source>Overdue · %1 outstanding</source>
+      <translation>已逾期 · 未收 %1</translation>
+    </message>
+    <message>
+      <source>Partly paid · %1 outstanding</source>
+      <translation>部分回款 · 未收 %1</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>待收</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+  </context>
+  <context>
     <name>FieldPolicyTable</name>
     <message>
       <source>Field</source>
@@ -1916,6 +2672,25 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>Mask</source>
       <translation>遮蔽</translation>
+    </message>
+  </context>
+  <context>
+    <name>FigureText</name>
+    <message>
+      <source>better than %1</source>
+      <translation>好于 %1</translation>
+    </message>
+    <message>
+      <source>worse than %1</source>
+      <translation>差于 %1</translation>
+    </message>
+    <message>
+      <source>the same as %1</source>
+      <translation>与 %1 持平</translation>
+    </message>
+    <message>
+      <source>%1%</source>
+      <translation>%1%</translation>
     </message>
   </context>
   <context>
@@ -2428,6 +3203,78 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     </message>
   </context>
   <context>
+    <name>InstalmentColumns</name>
+    <message>
+      <source>No.</source>
+      <translation>期数</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+  </context>
+  <context>
+    <name>InstalmentDialog</name>
+    <message>
+      <source>New instalment — %1</source>
+      <translation>新增回款计划 — %1</translation>
+    </message>
+    <message>
+      <source>Change instalment — %1</source>
+      <translation>修改回款计划 — %1</translation>
+    </message>
+    <message>
+      <source>Save instalment</source>
+      <translation>保存回款计划</translation>
+    </message>
+    <message>
+      <source>next</source>
+      <translation>下一期</translation>
+    </message>
+    <message>
+      <source>Instalment:</source>
+      <translation>期数：</translation>
+    </message>
+    <message>
+      <source>Due:</source>
+      <translation>到期日：</translation>
+    </message>
+    <message>
+      <source>Amount:</source>
+      <translation>金额：</translation>
+    </message>
+  </context>
+  <context>
+    <name>KindStyle</name>
+    <message>
+      <source>Return visit</source>
+      <translation>回访</translation>
+    </message>
+  </context>
+  <context>
+    <name>KpiTile</name>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>%1 %2 vs %3</source>
+      <translation>%1 %2（对比 %3）</translation>
+    </message>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
       <source>Suspect</source>
@@ -2638,6 +3485,26 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
       <translation>正在保存…</translation>
     </message>
     <message>
+      <source>Saving the satisfaction answer…</source>
+      <translation>正在保存满意度回答…</translation>
+    </message>
+    <message>
+      <source>Save answer</source>
+      <translation>保存回答</translation>
+    </message>
+    <message>
+      <source>The call is saved, but its satisfaction answer is not: %1 Correct it and save again, or close and record it later on the customer's record.</source>
+      <translation>通话已保存，但满意度回答未保存：%1 请修改后再次保存，或关闭后稍后在客户档案中记录。</translation>
+    </message>
+    <message>
+      <source>Close without the answer?</source>
+      <translation>不保存回答就关闭吗？</translation>
+    </message>
+    <message>
+      <source>The call is saved. The satisfaction answer you typed will be lost; you can record it later on the customer's record.</source>
+      <translation>通话已保存。您输入的满意度回答将丢失；可稍后在客户档案中记录。</translation>
+    </message>
+    <message>
       <source>Discard this call?</source>
       <translation>放弃这条沟通记录？</translation>
     </message>
@@ -2667,6 +3534,14 @@ Try part of the name, the pinyin initials (zw for 张伟) or a few digits of the
     <message>
       <source>Calls</source>
       <translation>通话</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>仪表盘</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
     </message>
     <message>
       <source>Admin</source>
@@ -2880,6 +3755,57 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>OpenComplaintDialog</name>
+    <message>
+      <source>Open a complaint — %1</source>
+      <translation>登记投诉 — %1</translation>
+    </message>
+    <message>
+      <source>Open complaint</source>
+      <translation>登记投诉</translation>
+    </message>
+    <message>
+      <source>What the customer complains about</source>
+      <translation>客户投诉的内容</translation>
+    </message>
+    <message>
+      <source>e.g. delivery, quality, billing</source>
+      <translation>例如：交付、质量、开票</translation>
+    </message>
+    <message>
+      <source>The customer's owner</source>
+      <translation>客户负责人</translation>
+    </message>
+    <message>
+      <source>Summary:</source>
+      <translation>摘要：</translation>
+    </message>
+    <message>
+      <source>Severity:</source>
+      <translation>严重程度：</translation>
+    </message>
+    <message>
+      <source>Channel:</source>
+      <translation>渠道：</translation>
+    </message>
+    <message>
+      <source>Category:</source>
+      <translation>类别：</translation>
+    </message>
+    <message>
+      <source>Opened:</source>
+      <translation>提出时间：</translation>
+    </message>
+    <message>
+      <source>Handled by:</source>
+      <translation>处理人：</translation>
+    </message>
+    <message>
+      <source>Say in a few words what the complaint is about.</source>
+      <translation>请简要说明投诉内容。</translation>
+    </message>
+  </context>
+  <context>
     <name>OptionalDateEdit</name>
     <message>
       <source>None</source>
@@ -2888,6 +3814,91 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>No date</source>
       <translation>清除日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderColumns</name>
+    <message>
+      <source>Ordered</source>
+      <translation>下单时间</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>内容</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderDialog</name>
+    <message>
+      <source>New order — %1</source>
+      <translation>新建订单 — %1</translation>
+    </message>
+    <message>
+      <source>Change order — %1</source>
+      <translation>修改订单 — %1</translation>
+    </message>
+    <message>
+      <source>Save order</source>
+      <translation>保存订单</translation>
+    </message>
+    <message>
+      <source>What was bought</source>
+      <translation>购买了什么</translation>
+    </message>
+    <message>
+      <source>Ordered:</source>
+      <translation>下单时间：</translation>
+    </message>
+    <message>
+      <source>Amount:</source>
+      <translation>金额：</translation>
+    </message>
+    <message>
+      <source>Description:</source>
+      <translation>内容：</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrdersPanel</name>
+    <message>
+      <source>New order…</source>
+      <translation>新建订单…</translation>
+    </message>
+    <message>
+      <source>Enter an order of this customer</source>
+      <translation>录入该客户的订单</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Change the selected order</source>
+      <translation>修改所选订单</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>Delete the selected order</source>
+      <translation>删除所选订单</translation>
+    </message>
+    <message>
+      <source>No order from this customer yet.</source>
+      <translation>该客户还没有订单。</translation>
+    </message>
+    <message>
+      <source>Delete order</source>
+      <translation>删除订单</translation>
+    </message>
+    <message>
+      <source>Delete the order of %1 over %2?</source>
+      <translation>删除 %1 金额为 %2 的订单吗？</translation>
     </message>
   </context>
   <context>
@@ -2983,6 +3994,34 @@ Customer records kept in an encrypted vault on this computer.</source>
       <translation>问候节日（每行一个）：</translation>
     </message>
     <message>
+      <source>Return visit after a first purchase (days):</source>
+      <translation>首次购买后回访（天）：</translation>
+    </message>
+    <message>
+      <source>Return visit after a complaint is resolved (days):</source>
+      <translation>投诉解决后回访（天）：</translation>
+    </message>
+    <message>
+      <source>Answer a complaint first within (hours):</source>
+      <translation>投诉首次响应时限（小时）：</translation>
+    </message>
+    <message>
+      <source>Resolve a complaint within (days):</source>
+      <translation>投诉解决时限（天）：</translation>
+    </message>
+    <message>
+      <source>Active: a call or order within (months):</source>
+      <translation>活跃客户：最近联系或下单（月）：</translation>
+    </message>
+    <message>
+      <source>Company time zone (report months):</source>
+      <translation>公司时区（报表月份）：</translation>
+    </message>
+    <message>
+      <source>Company name (report covers):</source>
+      <translation>公司名称（报表封面）：</translation>
+    </message>
+    <message>
       <source>write a calendar, a month-day and a name, like “lunar 08-15 Mid-Autumn Festival | 中秋节”</source>
       <translation>请写历法、月-日和名称，例如“lunar 08-15 Mid-Autumn Festival | 中秋节”</translation>
     </message>
@@ -3031,6 +4070,10 @@ Customer records kept in an encrypted vault on this computer.</source>
       <translation>保存</translation>
     </message>
     <message>
+      <source>This computer's zone (%1)</source>
+      <translation>本机时区（%1）</translation>
+    </message>
+    <message>
       <source>Write “lunar 08-15 Mid-Autumn Festival | 中秋节” or “solar 12-25 Christmas”: the calendar, the month-day, the name and, after |, a second name. Lines starting with # are skipped.</source>
       <translation>例如“lunar 08-15 Mid-Autumn Festival | 中秋节”或“solar 12-25 Christmas”：依次为历法、月-日、名称，“|”后可写第二个名称。以 # 开头的行会被忽略。</translation>
     </message>
@@ -3068,6 +4111,52 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>Reassigning…</source>
       <translation>正在重新分配…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptColumns</name>
+    <message>
+      <source>Received</source>
+      <translation>收款时间</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Pays</source>
+      <translation>对应</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptDialog</name>
+    <message>
+      <source>Money received — %1</source>
+      <translation>登记回款 — %1</translation>
+    </message>
+    <message>
+      <source>Change receipt — %1</source>
+      <translation>修改回款 — %1</translation>
+    </message>
+    <message>
+      <source>Save receipt</source>
+      <translation>保存回款</translation>
+    </message>
+    <message>
+      <source>The contract as a whole</source>
+      <translation>整份合同</translation>
+    </message>
+    <message>
+      <source>Amount:</source>
+      <translation>金额：</translation>
+    </message>
+    <message>
+      <source>Received:</source>
+      <translation>收款时间：</translation>
+    </message>
+    <message>
+      <source>Pays:</source>
+      <translation>对应：</translation>
     </message>
   </context>
   <context>
@@ -3191,6 +4280,29 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>Owner: %1</source>
       <translation>负责人：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTabs</name>
+    <message>
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
     </message>
   </context>
   <context>
@@ -3511,6 +4623,161 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>ReportPeriodPicker</name>
+    <message>
+      <source>Month or quarter</source>
+      <translation>按月或按季度</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>季度</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>统计周期</translation>
+    </message>
+    <message>
+      <source>%1 Q%2</source>
+      <translation>%1年第%2季度</translation>
+    </message>
+    <message>
+      <source>%1-%2</source>
+      <comment>a year and its month</comment>
+      <translation>%1年%2月</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Customer satisfaction report (PDF)</source>
+      <translation>客户满意度报告（PDF）</translation>
+    </message>
+    <message>
+      <source>The period's key figures beside the period before, twelve periods of trends, the answers, tiers and loyalty stages, each salesperson's figures, the customers at risk of leaving and the unhappy ones, and how every figure is counted.</source>
+      <translation>本期关键指标及与上期的对比、最近十二期的趋势、评分分布、客户分级与忠诚度阶段、每位销售的指标、有流失风险和不满意的客户，以及每项指标的计算方法。</translation>
+    </message>
+    <message>
+      <source>The report's language</source>
+      <translation>报告语言</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <source>Simplified Chinese</source>
+      <translation>简体中文</translation>
+    </message>
+    <message>
+      <source>Generate PDF…</source>
+      <translation>生成 PDF…</translation>
+    </message>
+    <message>
+      <source>Open the PDF</source>
+      <translation>打开 PDF</translation>
+    </message>
+    <message>
+      <source>Show the folder</source>
+      <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>统计周期</translation>
+    </message>
+    <message>
+      <source>Whose customers</source>
+      <translation>客户范围</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Save the report as</source>
+      <translation>报告另存为</translation>
+    </message>
+    <message>
+      <source>Computing the figures…</source>
+      <translation>正在计算指标…</translation>
+    </message>
+    <message>
+      <source>satisfaction-report</source>
+      <comment>the start of a report's file name</comment>
+      <translation>满意度报告</translation>
+    </message>
+    <message>
+      <source>Writing the PDF…</source>
+      <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>已保存到 %1</translation>
+    </message>
+    <message>
+      <source>The disk is full: the report was not saved.</source>
+      <translation>磁盘已满，报告未保存。</translation>
+    </message>
+    <message>
+      <source>The report could not be saved in %1 (%2). Choose another folder.</source>
+      <translation>报告无法保存到 %1（%2），请选择其他文件夹。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnVisitDialog</name>
+    <message>
+      <source>Return visit — %1</source>
+      <translation>回访 — %1</translation>
+    </message>
+    <message>
+      <source>Return visit</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>How satisfied is the customer? Their answer counts as a satisfaction (CSAT) score.</source>
+      <translation>客户的满意程度如何？其回答计入满意度（CSAT）评分。</translation>
+    </message>
+    <message>
+      <source>The customer's answer</source>
+      <translation>客户的回答</translation>
+    </message>
+    <message>
+      <source>What the customer said (optional)</source>
+      <translation>客户说了什么（可选）</translation>
+    </message>
+    <message>
+      <source>Answer:</source>
+      <translation>回答：</translation>
+    </message>
+    <message>
+      <source>Comment:</source>
+      <translation>评论：</translation>
+    </message>
+    <message>
+      <source>Made by:</source>
+      <translation>回访方式：</translation>
+    </message>
+    <message>
+      <source>Choose the customer's answer, from 1 to 5.</source>
+      <translation>请选择客户的回答（1 到 5）。</translation>
+    </message>
+  </context>
+  <context>
     <name>RoleEditor</name>
     <message>
       <source>Code name:</source>
@@ -3648,6 +4915,33 @@ Customer records kept in an encrypted vault on this computer.</source>
     </message>
   </context>
   <context>
+    <name>RouteComplaintDialog</name>
+    <message>
+      <source>Route the complaint</source>
+      <translation>转派投诉</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>转派</translation>
+    </message>
+    <message>
+      <source>Loading the users…</source>
+      <translation>正在加载用户…</translation>
+    </message>
+    <message>
+      <source>Handled by:</source>
+      <translation>处理人：</translation>
+    </message>
+    <message>
+      <source>Choose who handles it</source>
+      <translation>选择处理人</translation>
+    </message>
+    <message>
+      <source>Choose who handles the complaint.</source>
+      <translation>请选择投诉的处理人。</translation>
+    </message>
+  </context>
+  <context>
     <name>RunPage</name>
     <message>
       <source>The departure</source>
@@ -3730,6 +5024,113 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>The departure is running and cannot be interrupted; this window closes once it has finished.</source>
       <translation>离职正在进行，无法中断；完成后即可关闭此窗口。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SatisfactionColumns</name>
+    <message>
+      <source>Answered</source>
+      <translation>回答时间</translation>
+    </message>
+    <message>
+      <source>CSAT</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>NPS</source>
+      <translation>推荐意愿</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Survey</source>
+      <translation>调查</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>评论</translation>
+    </message>
+    <message>
+      <source>Recorded by</source>
+      <translation>记录人</translation>
+    </message>
+  </context>
+  <context>
+    <name>SatisfactionDialog</name>
+    <message>
+      <source>Record feedback — %1</source>
+      <translation>记录反馈 — %1</translation>
+    </message>
+    <message>
+      <source>Change feedback — %1</source>
+      <translation>修改反馈 — %1</translation>
+    </message>
+    <message>
+      <source>Save feedback</source>
+      <translation>保存反馈</translation>
+    </message>
+  </context>
+  <context>
+    <name>SatisfactionPanel</name>
+    <message>
+      <source>Record feedback…</source>
+      <translation>记录反馈…</translation>
+    </message>
+    <message>
+      <source>Record the customer's satisfaction answer</source>
+      <translation>记录客户的满意度回答</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Change the selected answer</source>
+      <translation>修改所选回答</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>Delete the selected answer</source>
+      <translation>删除所选回答</translation>
+    </message>
+    <message>
+      <source>No satisfaction answer yet. Record one after a call or a visit.</source>
+      <translation>还没有满意度回答。可在通话或拜访后记录。</translation>
+    </message>
+    <message>
+      <source>Delete feedback</source>
+      <translation>删除反馈</translation>
+    </message>
+    <message>
+      <source>Delete the answer given on %1? It stops counting in the reports.</source>
+      <translation>删除 %1 的回答吗？删除后报表不再计入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScopePicker</name>
+    <message>
+      <source>Whose customers</source>
+      <translation>客户范围</translation>
+    </message>
+    <message>
+      <source>All I can see</source>
+      <translation>我可查看的全部</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScoreButtons</name>
+    <message>
+      <source>%1 — %2</source>
+      <translation>%1 — %2</translation>
+    </message>
+    <message>
+      <source>Not asked</source>
+      <translation>未询问</translation>
     </message>
   </context>
   <context>
@@ -4162,6 +5563,134 @@ Customer records kept in an encrypted vault on this computer.</source>
       <source>%1 is outside %2</source>
       <translation>%1 超出范围 %2</translation>
     </message>
+    <message>
+      <source>give a CSAT or an NPS score</source>
+      <translation>请给出满意度（CSAT）或推荐意愿（NPS）评分</translation>
+    </message>
+    <message>
+      <source>is not a call with this customer</source>
+      <translation>不是与该客户的通话</translation>
+    </message>
+    <message>
+      <source>must be a date and time with its time zone</source>
+      <translation>必须是带时区的日期和时间</translation>
+    </message>
+    <message>
+      <source>must be a date</source>
+      <translation>必须是日期</translation>
+    </message>
+    <message>
+      <source>must be a whole number of minor units above zero</source>
+      <translation>必须是大于零的整数（以分为单位）</translation>
+    </message>
+    <message>
+      <source>is too large</source>
+      <translation>数值过大</translation>
+    </message>
+    <message>
+      <source>this customer has no owner: choose who handles the complaint</source>
+      <translation>该客户没有负责人：请选择投诉处理人</translation>
+    </message>
+    <message>
+      <source>this user may not handle this customer's complaints</source>
+      <translation>该用户无权处理此客户的投诉</translation>
+    </message>
+    <message>
+      <source>is before the complaint was opened</source>
+      <translation>早于投诉提出的时间</translation>
+    </message>
+    <message>
+      <source>is before the first response</source>
+      <translation>早于首次回复的时间</translation>
+    </message>
+    <message>
+      <source>must be after the start date</source>
+      <translation>必须晚于开始日期</translation>
+    </message>
+    <message>
+      <source>this contract has instalments or receipts in its currency</source>
+      <translation>该合同已有以其币种记录的回款计划或回款</translation>
+    </message>
+    <message>
+      <source>is not an instalment of this contract</source>
+      <translation>不是该合同的回款计划</translation>
+    </message>
+    <message>
+      <source>is not a return visit to a customer</source>
+      <translation>不是对客户的回访</translation>
+    </message>
+    <message>
+      <source>a repeating reminder is not a return visit</source>
+      <translation>重复提醒不是回访</translation>
+    </message>
+    <message>
+      <source>this return visit was completed already</source>
+      <translation>这次回访已经完成</translation>
+    </message>
+    <message>
+      <source>its first response is recorded already</source>
+      <translation>已记录过首次回复</translation>
+    </message>
+    <message>
+      <source>it is resolved already</source>
+      <translation>它已经解决</translation>
+    </message>
+    <message>
+      <source>it is closed</source>
+      <translation>它已关闭</translation>
+    </message>
+    <message>
+      <source>record its first response first</source>
+      <translation>请先记录首次回复</translation>
+    </message>
+    <message>
+      <source>it is closed: reopen it first</source>
+      <translation>它已关闭：请先重新打开</translation>
+    </message>
+    <message>
+      <source>resolve it first</source>
+      <translation>请先解决</translation>
+    </message>
+    <message>
+      <source>it is closed already</source>
+      <translation>它已经关闭</translation>
+    </message>
+    <message>
+      <source>it is still open</source>
+      <translation>它仍未解决</translation>
+    </message>
+    <message>
+      <source>it is resolved: reopen it first</source>
+      <translation>它已解决：请先重新打开</translation>
+    </message>
+    <message>
+      <source>not from this status</source>
+      <translation>当前状态下不可操作</translation>
+    </message>
+    <message>
+      <source>a complaint that is %1 cannot be %2: %3</source>
+      <translation>状态为“%1”的投诉不能%2：%3</translation>
+    </message>
+    <message>
+      <source>“%1” is the number of another contract</source>
+      <translation>“%1”已是另一份合同的编号</translation>
+    </message>
+    <message>
+      <source>this contract has an instalment %1 already</source>
+      <translation>该合同已有第 %1 期</translation>
+    </message>
+    <message>
+      <source>must be the contract's currency, %1</source>
+      <translation>必须使用合同的币种 %1</translation>
+    </message>
+    <message>
+      <source>“%1” is not a three-letter currency code</source>
+      <translation>“%1”不是三个字母的币种代码</translation>
+    </message>
+    <message>
+      <source>“%1” is not a date and time</source>
+      <translation>“%1”不是有效的日期和时间</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
@@ -4387,6 +5916,13 @@ Customer records kept in an encrypted vault on this computer.</source>
     <message>
       <source>Last contact %1 · %2</source>
       <translation>最近联系 %1 · %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendChart</name>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
     </message>
   </context>
   <context>
