@@ -176,6 +176,7 @@ def render_readme(out: Path) -> None:
         shot(dialog, out / "log-call.png")
         dialog.done(0)
         render_reminders(window, ops, out)
+        render_dashboard(window, ops, out)
         flow.quit()
         render_admin(vault_dir, ops, Preferences(settings), out)
         ops.wait_for_workers()
@@ -194,6 +195,16 @@ def render_reminders(window: MainWindow, ops: Operations, out: Path) -> None:
     wait_until(lambda: not desk.calendar_page.loading and not ops.busy)
     settle()
     shot(window, out / "calendar-month.png")
+
+
+def render_dashboard(window: MainWindow, ops: Operations, out: Path) -> None:
+    """The manager's satisfaction dashboard for the current month."""
+    page = window.dashboard_page
+    assert page is not None
+    window.sidebar.setCurrentRow(window.sidebar_entries().index("navDashboard"))
+    wait_until(lambda: page.report is not None and not page.loading and not ops.busy)
+    settle()
+    shot(window, out / "dashboard.png")
 
 
 def render_admin(vault_dir: Path, ops: Operations, preferences: Preferences, out: Path) -> None:
