@@ -54,6 +54,10 @@ from desktop_crm.storage.types import to_millis
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 ZONE_POLICY = "company_time_zone"  # policies: {"zone": "<IANA name>"}, "" = the system's
 ZONE_META = "report_time_zone"  # vault_meta: the zone report_months was filled in
+# page cache while rebuilding: the source tables and indexes are read once, but the sums'
+# upserts and a million customer lookups stay warm (measured at a million customers: 35 s
+# with 128 MiB, over 70 s with the default 2 MiB)
+REBUILD_CACHE_KIB = 128 * 1024
 COUNTERS = sql.COUNTERS  # group_months
 CUSTOMER_COUNTERS = sql.CUSTOMER_COUNTERS  # customer_months
 REFERRAL_SOURCES = sql.REFERRAL_SOURCES
@@ -89,11 +93,24 @@ def fill_months(connection: Connection, zone: str) -> None:
 def rebuild(connection: Connection) -> None:
     """Recompute the summary from the source tables (after a bulk load without the
     triggers, or in a new time zone)."""
-    connection.exec_driver_sql("DELETE FROM group_months")
-    connection.exec_driver_sql("DELETE FROM customer_months")
-    connection.exec_driver_sql(sql.fill_groups())
-    connection.exec_driver_sql(sql.recount_groups())
-    connection.exec_driver_sql(sql.recount_customers())
+    with _page_cache(connection, REBUILD_CACHE_KIB):
+        for statement in sql.rebuild_statements():
+            connection.exec_driver_sql(statement)
+
+
+@contextmanager
+def _page_cache(connection: Connection, kib: int) -> Iterator[None]:
+    """At least `kib` of page cache for a while (a bulk load may have set more)."""
+    previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    page = int(connection.exec_driver_sql("PRAGMA page_size").scalar_one())
+    held = -previous if previous < 0 else previous * page // 1024  # < 0 means KiB
+    if held < kib:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {-kib}")
+    try:
+        yield
+    finally:
+        if held < kib:
+            connection.exec_driver_sql(f"PRAGMA cache_size = {previous}")
 
 
 def use_time_zone(connection: Connection, zone_name: str) -> bool:

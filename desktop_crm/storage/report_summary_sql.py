@@ -239,36 +239,68 @@ def fill_groups(where: str = "c.deleted_at IS NULL") -> str:
             f" FROM customers AS c WHERE {where}")
 
 
-def recount_groups() -> str:
-    """SQL: group_months computed from the source tables (table emptied first)."""
-    arms = " UNION ALL ".join(arm_rows(arm) for arm in ARMS)
-    sums = ", ".join(f"sum(s.{name})" for name in COUNTERS)
-    return (
-        f"INSERT INTO group_months (group_id, month, {', '.join(COUNTERS)})"
-        f" SELECT g.id, s.month, {sums} FROM ({arms}) AS s"
-        f" JOIN customers AS c ON c.id = s.customer_id"
-        f" JOIN report_groups AS g ON g.key = {group_key('c')}"
-        f" WHERE c.deleted_at IS NULL AND s.month IS NOT NULL"
-        f" GROUP BY g.id, s.month HAVING {_any_sum(COUNTERS)}"
-    )
-
-
-def recount_customers(customer: str | None = None, when: str = "1") -> str:
-    """SQL: customer_months of one customer (or of everyone) from the source tables."""
-    if customer is None:
-        arms = " UNION ALL ".join(arm_rows(arm, names=CUSTOMER_COUNTERS)
-                                  for arm in SOURCE_ARMS if arm.per_customer())
-    else:
-        arms = _customer_rows(customer)
+def recount_customer(customer: str, when: str) -> str:
+    """SQL: customer_months of one customer from the source tables (its rows gone first)."""
     sums = ", ".join(f"sum(s.{name})" for name in CUSTOMER_COUNTERS)
     return (
-        f"INSERT INTO customer_months (customer_ref, month, group_id,"
+        f"INSERT INTO customer_months (group_id, customer_ref, month,"
         f" {', '.join(CUSTOMER_COUNTERS)})"
-        f" SELECT c.rowid, s.month, g.id, {sums} FROM ({arms}) AS s"
+        f" SELECT g.id, c.rowid, s.month, {sums} FROM ({_customer_rows(customer)}) AS s"
         f" JOIN customers AS c ON c.id = s.customer_id"
         f" JOIN report_groups AS g ON g.key = {group_key('c')}"
         f" WHERE c.deleted_at IS NULL AND s.month IS NOT NULL AND {when}"
-        f" GROUP BY c.rowid, s.month HAVING {_any_sum(CUSTOMER_COUNTERS)}"
+        f" GROUP BY s.month HAVING {_any_sum(CUSTOMER_COUNTERS)}"
+    )
+
+
+# --- everything from scratch ---------------------------------------------------------------
+
+LIVE_MAP = "summary_live_customers"  # a temporary table while the summary is rebuilt
+
+
+def rebuild_statements() -> list[str]:
+    """SQL: empty the summary and recompute it from the source tables.
+
+    Every live customer's rowid and group go into a narrow temporary table first, read in
+    one pass over customers: looking each source row's customer up there instead of in the
+    wide customers table keeps a million random lookups in memory. Each source is then
+    summed on its own (small rows to sort), in the order its table or index holds it.
+    """
+    statements = [
+        "DELETE FROM group_months", "DELETE FROM customer_months", fill_groups(),
+        f"DROP TABLE IF EXISTS temp.{LIVE_MAP}",
+        f"CREATE TEMP TABLE {LIVE_MAP} (id BLOB PRIMARY KEY, ref INTEGER NOT NULL,"
+        " group_id INTEGER NOT NULL) WITHOUT ROWID",
+        f"INSERT INTO temp.{LIVE_MAP} SELECT c.id, c.rowid, g.id FROM customers AS c"
+        f" JOIN report_groups AS g ON g.key = {group_key('c')} WHERE c.deleted_at IS NULL",
+    ]
+    for arm in ARMS:
+        statements.append(_sum_into("group_months", arm, list(arm.counters), ("l.group_id",)))
+        if arm.per_customer():
+            statements.append(_sum_into("customer_months", arm, list(arm.per_customer()),
+                                        ("l.group_id", "l.ref")))
+    statements += [f"DROP TABLE temp.{LIVE_MAP}",
+                   f"DELETE FROM group_months WHERE {_all_zero(COUNTERS)}"]
+    return statements
+
+
+def _sum_into(table: str, arm: Arm, names: list[str], keys: tuple[str, ...]) -> str:
+    month, live, counters = arm.over("r")
+    if arm.via_contract:
+        source = f"{arm.table} AS r CROSS JOIN contracts AS k ON k.id = r.contract_id"
+        who, live = "k.customer_id", live + " AND k.deleted_at IS NULL"
+    else:
+        source, who = f"{arm.table} AS r", f"r.{arm.customer_column}"
+    key_columns = ("group_id",) if len(keys) == 1 else ("group_id", "customer_ref")
+    sums = ", ".join(f"sum({counters[name]})" for name in names)
+    # CROSS JOIN keeps the source in the outer loop: driven by customers instead, SQLite
+    # would read each source row at random
+    return (
+        f"INSERT INTO {table} ({', '.join(key_columns)}, month, {', '.join(names)})"
+        f" SELECT {', '.join(keys)}, {month} AS period, {sums}"
+        f" FROM {source} CROSS JOIN temp.{LIVE_MAP} AS l ON l.id = {who}"
+        f" WHERE period IS NOT NULL AND {live} GROUP BY {', '.join(keys)}, period"
+        + _upsert(table, (*key_columns, "month"), names)
     )
 
 
@@ -342,7 +374,7 @@ def _customer_triggers() -> list[tuple[str, str]]:
             f"UPDATE customer_months SET group_id = {new_group} WHERE group_id = {old_group}"
             " AND customer_ref = new.rowid AND old.deleted_at IS NULL"
             f" AND new.deleted_at IS NULL AND {old_group} IS NOT {new_group}",
-            recount_customers("new.id", "old.deleted_at IS NOT NULL"),
+            recount_customer("new.id", "old.deleted_at IS NOT NULL"),
         ], _changed(watched)),
         _trigger("customers_summary_delete", "DELETE", "customers", [
             *_shift_groups(_customer_arms("old"), old_group, "-", "old.deleted_at IS NULL"),
