@@ -8,6 +8,26 @@ from datetime import date
 DEFAULT_LIMIT = 100
 
 
+def add_global_options(parser: argparse.ArgumentParser, *, defaults: bool,
+                       signing_in_user: bool = True) -> None:
+    """--vault, --user and --json, on the main parser and again on every command.
+
+    On commands the defaults are suppressed, so a value given before the command is not
+    overwritten by the command's default. A command whose own --user means something else
+    (whose report) leaves the signing-in --user to before the command.
+    """
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--vault", metavar="DIR", default=default(None),
+                        help="the vault folder (default: the per-user data folder)")
+    if signing_in_user:
+        parser.add_argument("--user", metavar="NAME", default=default(None),
+                            help="who signs in (default: DESKTOP_CRM_USER)")
+    parser.add_argument("--json", action="store_true", default=default(False),
+                        help="print one JSON document")
+
+
 def positive_int(text: str) -> int:
     try:
         value = int(text)

@@ -16,6 +16,7 @@ from desktop_crm.cli.commands import (
     vault,
 )
 from desktop_crm.cli.context import APP_NAME, UsageError
+from desktop_crm.cli.options import add_global_options
 
 DESCRIPTION = (
     "Desktop CRM on the command line. Passwords come from DESKTOP_CRM_PASSWORD or a prompt, "
@@ -30,25 +31,11 @@ class CliParser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    # On sub-commands the defaults are suppressed, so a value given before the command is
-    # not overwritten by the sub-command's default.
-    def default(value: object) -> object:
-        return value if defaults else argparse.SUPPRESS
-
-    parser.add_argument("--vault", metavar="DIR", default=default(None),
-                        help="the vault folder (default: the per-user data folder)")
-    parser.add_argument("--user", metavar="NAME", default=default(None),
-                        help="who signs in (default: DESKTOP_CRM_USER)")
-    parser.add_argument("--json", action="store_true", default=default(False),
-                        help="print one JSON document")
-
-
 def build_parser() -> CliParser:
     parser = CliParser(prog=APP_NAME, description=DESCRIPTION)
-    _global_options(parser, defaults=True)
+    add_global_options(parser, defaults=True)
     common = CliParser(add_help=False)
-    _global_options(common, defaults=False)
+    add_global_options(common, defaults=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=CliParser)
     for module in (vault, users, departments, customers, demo, alerts, reminders, report):

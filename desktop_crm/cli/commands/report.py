@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_crm.cli.commands.departments import find_department
 from desktop_crm.cli.context import CliContext
+from desktop_crm.cli.options import add_global_options
 from desktop_crm.reports.definitions import title
 from desktop_crm.reports.report_model import ReportScope, SatisfactionReport, ScopeKind
 from desktop_crm.reports.satisfaction_pdf import write_satisfaction_pdf
@@ -26,10 +27,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     group = commands.add_parser("report", help="reports")
     sub = group.add_subparsers(dest="report_command", required=True, metavar="COMMAND")
     satisfaction = sub.add_parser(
-        "satisfaction", parents=[common], conflict_handler="resolve",
+        "satisfaction",
         help="the satisfaction report of a month or quarter, as a PDF",
         epilog="Here --user names whose report it is; who signs in comes before the command "
                "(desktop-crm --user NAME report satisfaction ...) or from DESKTOP_CRM_USER.")
+    add_global_options(satisfaction, defaults=False, signing_in_user=False)
     satisfaction.add_argument("--period", required=True, metavar="PERIOD",
                               help="a month (2026-10) or a quarter (2026-Q4)")
     whose = satisfaction.add_mutually_exclusive_group()
