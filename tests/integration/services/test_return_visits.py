@@ -84,8 +84,9 @@ def test_an_order_deleted_takes_its_open_visit_and_the_next_first_order_brings_o
     sales.commerce.delete_order(mistaken.id)
     assert [v[6] for v in _visits(sales)] == [True]  # deleted with it
     real = sales.commerce.create_order(cid, {"amount_minor": 200})
-    assert [(v[0], v[6]) for v in _visits(sales)] == [
-        (f"return_visit:order:{mistaken.id}", True), (f"return_visit:order:{real.id}", False)]
+    # both fall due the same day: their order between them is the ids', so compare as sets
+    assert {(v[0], v[6]) for v in _visits(sales)} == {
+        (f"return_visit:order:{mistaken.id}", True), (f"return_visit:order:{real.id}", False)}
 
 
 def test_a_late_entered_first_order_is_visited_today_or_not_at_all(org, customer_of,
