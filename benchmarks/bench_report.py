@@ -33,7 +33,6 @@ from benchmarks.measure import Result, ms
 from benchmarks.settings import BENCH_PASSWORD, TODAY
 from desktop_crm.reports.periods import Period, PeriodKind
 from desktop_crm.reports.report_model import ReportScope, SatisfactionReport, ScopeKind
-from desktop_crm.services.satisfaction_report import ReportService
 from desktop_crm.storage.types import to_millis
 
 ROUNDS_SWITCH = "BENCH_REPORT_ROUNDS"
@@ -54,7 +53,7 @@ def run(bench: Bench) -> list[Result]:
     bound = f"7 full scans: {ms(naive)}"
     results = []
     for user in bench.users:
-        service = ReportService(user.session.customers.ctx)
+        service = user.session.reports
         goal = user.name == GOAL_USER
         report = _timed(lambda s=service: s.build(PERIOD.label, COMPANY, language="zh"),
                         rounds)
@@ -169,7 +168,7 @@ def _child(vault_dir: str, user: str, period: str) -> int:
     session = sign_in(Path(vault_dir), user, os.environ["DESKTOP_CRM_PASSWORD"])
     try:
         signed_in = _status_kib("VmHWM")
-        ReportService(session.customers.ctx).build(period, COMPANY, language="zh")
+        session.reports.build(period, COMPANY, language="zh")
         print(f"signed_in:{signed_in}")
         print(f"peak:{_status_kib('VmHWM')}")
     finally:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from desktop_crm.domain.enums import LifecycleStage, Tier
 from desktop_crm.reports.definitions import KPI_ORDER, TREND_KEYS, higher_is_better, unit
@@ -107,10 +108,9 @@ class ActivityCohort:
     customers: int = 1
 
 
-@dataclass(frozen=True)
-class Balance:
+class Balance(NamedTuple):
     """One customer's instalments due by the end of the period and receipts received by
-    then, in minor units."""
+    then, in minor units (a plain pair: a large vault has a hundred thousand of them)."""
 
     due_minor: int
     received_minor: int
@@ -126,7 +126,7 @@ class PeriodFacts:
     cohorts: tuple[ActivityCohort, ...] = ()
     response_ms: tuple[int, ...] = ()  # complaints opened in the period that have a response
     resolution_ms: tuple[int, ...] = ()  # complaints resolved in the period
-    balances: tuple[Balance, ...] = ()
+    balances: Sequence[tuple[int, int]] = ()  # Balance pairs
 
 
 def ratio(part: float, whole: float, scale: float = 1.0) -> float | None:
@@ -258,10 +258,10 @@ def loyalty_score(stages: Iterable[Share]) -> float | None:
 # --- receivables and return visits -----------------------------------------------------
 
 
-def overdue_amount(balances: Iterable[Balance]) -> int:
-    """Per customer what was due less what was received, never below zero, summed: one
-    customer's prepayment does not hide another's debt."""
-    return sum(max(0, b.due_minor - b.received_minor) for b in balances)
+def overdue_amount(balances: Iterable[tuple[int, int]]) -> int:
+    """Per customer what was due less what was received (Balance pairs), never below zero,
+    summed: one customer's prepayment does not hide another's debt."""
+    return sum(max(0, due - received) for due, received in balances)
 
 
 def return_visit_completion(sums: ActivitySums) -> float | None:

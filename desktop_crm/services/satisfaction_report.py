@@ -63,7 +63,9 @@ class ReportService:
     def dashboard(self, period: str, scope: ReportScope, language: str) -> SatisfactionReport:
         """What the dashboard shows, not audited: the KPIs beside the period before, the
         trends, the CSAT, NPS, stage and tier distributions and the churn risks. RFM, the
-        per-salesperson table and the detractors are left empty (the report has them)."""
+        per-salesperson table and the detractors are left empty, and the collection-rate
+        and repurchase-rate trends hold only the period and the one before (each further
+        period costs a pass over the summary; the report has them all)."""
         return self._report(period, scope, language, Parts.DASHBOARD, None)
 
     def _report(self, period_text: str, scope: ReportScope, language: str, parts: Parts,

@@ -16,7 +16,6 @@ from desktop_crm.reports import metrics, rfm
 from desktop_crm.reports.metrics import (
     ActivityCohort,
     ActivitySums,
-    Balance,
     BuyerTally,
     ContactTally,
     PeriodFacts,
@@ -42,7 +41,8 @@ LIST_LENGTH = 50  # churn risks and detractors listed (the totals count them all
 
 class Parts(Enum):
     """What to gather: the whole report, or what the dashboard shows (no RFM, no
-    per-salesperson table, no detractors)."""
+    per-salesperson table, no detractors; the collection and repurchase trends only for the
+    period and the one before)."""
 
     REPORT = "report"
     DASHBOARD = "dashboard"
@@ -94,11 +94,15 @@ def gather(
 
     by_month = q.sums_by_month(conn, trend[0].first_month, period.last_month, group_ids)
     steps.step()
+    # the customers contacted, answering and buying: every trend period for the report; the
+    # dashboard counts them for the period and the one before only (its two trend lines of
+    # these show those two points), since they cost a pass per period over the summary
+    counted = trend if whole else (before, period)
     tallies = {t.period: t for t in q.customer_tallies(
-        conn, [(p.first_month, p.last_month) for p in trend], group_ids)}
+        conn, [(p.first_month, p.last_month) for p in counted], group_ids)}
     answered = q.answered_and_contacted(conn, [q.PeriodSpan(
         p.first_month, p.last_month, starts[p.first_month], starts[p.end_month])
-        for p in trend], owner_ids)
+        for p in counted], owner_ids)
     steps.step()
     instants = (before.first_month, period.first_month, period.end_month)
     cohorts = [_Cohort(groups[row.group_id], row) for row in q.activity_cohorts(
@@ -117,12 +121,14 @@ def gather(
     def buyers(p: Period) -> list[BuyerTally]:
         return _buyers(tallies.get(p.first_month))
 
+    columns = list(zip(*balances, strict=True)) or [(), (), (), ()]
     facts = {p: PeriodFacts(
         sums=_period_sums(p, by_month), contacts=tuple(contacts(p)), buyers=tuple(buyers(p)),
         cohorts=tuple(_cohorts(cohorts, index)), response_ms=tuple(durations[p][0]),
         resolution_ms=tuple(durations[p][1]),
-        balances=tuple(Balance(row[2 * (1 - index)], row[2 * (1 - index) + 1])
-                       for row in balances),
+        # (due, received) of the period, then of the one before
+        balances=tuple(zip(columns[2 * (1 - index)], columns[2 * (1 - index) + 1],
+                           strict=True)),
     ) for index, p in ((0, before), (1, period))}
     sums = facts[period].sums
     trend_points = [(p.label, metrics.trend_figures(_period_sums(p, by_month), contacts(p),

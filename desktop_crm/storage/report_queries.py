@@ -186,7 +186,8 @@ def answered_and_contacted(
     ends = " ".join(f"WHEN {p.first_month} THEN {p.end}" for p in periods)
     per_answer = (
         "SELECT a.customer_id AS customer_id, a.p AS p FROM"
-        f" (SELECT r.customer_id, CASE {cases} END AS p FROM satisfaction_responses AS r"
+        f" (SELECT r.customer_id, CASE {cases} END AS p"
+        "  FROM satisfaction_responses AS r NOT INDEXED"
         "  WHERE r.deleted_at IS NULL AND r.responded_at >= ? AND r.responded_at < ?) AS a"
         " WHERE EXISTS (SELECT 1 FROM interactions AS i WHERE i.customer_id = a.customer_id"
         f"  AND i.deleted_at IS NULL AND i.started_at >= CASE a.p {starts} END"
@@ -213,8 +214,10 @@ def activity_cohorts(
     conn: Connection, windows: Sequence[tuple[int, int]], group_ids: GroupIds
 ) -> list[CohortRow]:
     """Who was active in each window of months (first, last; in time order): an
-    interaction or an order in it. One pass over the summary in its own order (group,
-    customer, month) covers every window, with nothing to sort."""
+    interaction or an order in it (the summary keeps a customer's months with either, and
+    no others). One pass over the summary in its own order (group, customer, month) covers
+    every window, with nothing to sort: NOT INDEXED keeps SQLite off any index by month,
+    which would make it sort every row by customer."""
     if not windows or _nobody(group_ids):
         return []
     count = len(windows)
@@ -224,9 +227,8 @@ def activity_cohorts(
     where, params = _groups(group_ids)
     sql = (
         f"SELECT group_id, {sums}"
-        f" FROM (SELECT group_id, {flags} FROM customer_months"
-        f"  WHERE (contacts > 0 OR orders > 0) AND month BETWEEN ? AND ?{where}"
-        "  GROUP BY group_id, customer_ref)"
+        f" FROM (SELECT group_id, {flags} FROM customer_months NOT INDEXED"
+        f"  WHERE month BETWEEN ? AND ?{where} GROUP BY group_id, customer_ref)"
         " GROUP BY group_id"
     )
     bounds = [v for window in windows for v in window]
@@ -240,12 +242,13 @@ def buyer_histories(
     conn: Connection, start: int, end: int, owner_ids: OwnerIds
 ) -> tuple[list[int], list[int], list[int]]:
     """Of each live customer who ordered in [start, end), column by column: whole days from
-    their last order to `end`, their orders and their amount in minor units."""
+    their last order to `end`, their orders and their amount in minor units. A year of
+    orders is a large share of them: read through, not looked up by time one by one."""
     if _nobody(owner_ids):
         return [], [], []
     per_customer = (
         f"SELECT o.customer_id AS customer_id, (? - max(o.ordered_at)) / {DAY_MS} AS since,"
-        " count(*) AS n, sum(o.amount_minor) AS amount FROM orders AS o"
+        " count(*) AS n, sum(o.amount_minor) AS amount FROM orders AS o NOT INDEXED"
         " WHERE o.deleted_at IS NULL AND o.ordered_at >= ? AND o.ordered_at < ?"
         " GROUP BY o.customer_id")
     sql, params = _of_live_customers(per_customer, "t.since, t.n, t.amount", owner_ids)
@@ -279,30 +282,27 @@ def balances(
 ) -> list[tuple[int, ...]]:
     """Per live customer with a live contract, for each end (the first day after a period,
     the instant it ends): what its instalments had fallen due before that day and what its
-    receipts had brought in before that instant (due, received, due, received ...)."""
+    receipts had brought in before that instant (due, received, due, received ...).
+
+    Contracts are read in customer order, each one's instalments and receipts looked up by
+    contract: no sorting, and the customers' own rows are not read."""
     if not ends or _nobody(owner_ids):
         return []
-    n = len(ends)
-    days = [day.isoformat() for day, _ in ends]
-    instants = [at for _, at in ends]
-    due = ", ".join(f"sum(CASE WHEN due_date < ? THEN amount_minor ELSE 0 END) AS d{i}"
-                    for i in range(n))
-    received = ", ".join(
-        f"sum(CASE WHEN received_at < ? THEN amount_minor ELSE 0 END) AS r{i}" for i in range(n))
-    sums = ", ".join(f"coalesce(sum(p.d{i}), 0) AS d{i}, coalesce(sum(r.r{i}), 0) AS r{i}"
-                     for i in range(n))
-    per_customer = (
-        f"WITH p AS (SELECT contract_id, {due} FROM payment_plans"
-        "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id),"
-        f" r AS (SELECT contract_id, {received} FROM receipts"
-        "  WHERE deleted_at IS NULL AND received_at < ? GROUP BY contract_id)"
-        f" SELECT k.customer_id AS customer_id, {sums} FROM contracts AS k"
-        " LEFT JOIN p ON p.contract_id = k.id LEFT JOIN r ON r.contract_id = k.id"
-        " WHERE k.deleted_at IS NULL GROUP BY k.customer_id")
-    columns = ", ".join(f"t.d{i}, t.r{i}" for i in range(n))
+    sums = []
+    for i in range(len(ends)):
+        sums += [
+            "sum((SELECT coalesce(sum(p.amount_minor), 0) FROM payment_plans AS p"
+            f" WHERE p.contract_id = k.id AND p.deleted_at IS NULL AND p.due_date < ?)) AS d{i}",
+            "sum((SELECT coalesce(sum(r.amount_minor), 0) FROM receipts AS r"
+            " WHERE r.contract_id = k.id AND r.deleted_at IS NULL AND r.received_at < ?))"
+            f" AS r{i}"]
+    per_customer = (f"SELECT k.customer_id AS customer_id, {', '.join(sums)}"
+                    " FROM contracts AS k INDEXED BY ix_contracts_customer_id"
+                    " WHERE k.deleted_at IS NULL GROUP BY k.customer_id")
+    columns = ", ".join(f"t.d{i}, t.r{i}" for i in range(len(ends)))
     sql, params = _of_live_customers(per_customer, columns, owner_ids)
-    bound = (*days, max(days), *instants, max(instants), *params)
-    return [tuple(row) for row in conn.exec_driver_sql(sql, bound)]
+    bounds = [v for day, at in ends for v in (day.isoformat(), at)]
+    return [tuple(row) for row in conn.exec_driver_sql(sql, (*bounds, *params))]
 
 
 # --- complaints ----------------------------------------------------------------------------
@@ -313,22 +313,20 @@ def complaint_durations(
 ) -> tuple[list[int], list[int]]:
     """(opened -> first response of the complaints opened in [start, end) that have one,
     opened -> resolved of the complaints resolved in [start, end)), in milliseconds, of
-    live complaints of live covered customers."""
+    live complaints of live covered customers. Complaints are few: read through."""
     if _nobody(owner_ids):
         return [], []
-    where, params = _owners(owner_ids)
-    # CROSS JOIN keeps the period's complaints the outer loop: SQLite would otherwise walk
-    # every customer of the owners first
-    live = ("FROM complaints AS k CROSS JOIN customers AS c ON c.id = k.customer_id"
-            " WHERE k.deleted_at IS NULL AND c.deleted_at IS NULL")
-    responses = conn.exec_driver_sql(
-        f"SELECT k.first_response_at - k.opened_at {live}"
-        f" AND k.opened_at >= ? AND k.opened_at < ? AND k.first_response_at IS NOT NULL{where}",
-        (start, end, *params))
-    resolutions = conn.exec_driver_sql(
-        f"SELECT k.resolved_at - k.opened_at {live}"
-        f" AND k.resolved_at >= ? AND k.resolved_at < ?{where}", (start, end, *params))
-    return [row[0] for row in responses], [row[0] for row in resolutions]
+    opened = ("SELECT k.customer_id AS customer_id, k.first_response_at - k.opened_at AS ms"
+              " FROM complaints AS k WHERE k.deleted_at IS NULL AND k.opened_at >= ?"
+              " AND k.opened_at < ? AND k.first_response_at IS NOT NULL")
+    resolved = ("SELECT k.customer_id AS customer_id, k.resolved_at - k.opened_at AS ms"
+                " FROM complaints AS k NOT INDEXED WHERE k.deleted_at IS NULL"
+                " AND k.resolved_at >= ? AND k.resolved_at < ?")
+    found = []
+    for per_complaint in (opened, resolved):
+        sql, params = _of_live_customers(per_complaint, "t.ms", owner_ids)
+        found.append([row[0] for row in conn.exec_driver_sql(sql, (start, end, *params))])
+    return found[0], found[1]
 
 
 # --- the lists -----------------------------------------------------------------------------
@@ -369,11 +367,12 @@ def churn_risks(
         return 0, []
     complained = _complained_without_purchase(conn, end, owner_ids)
     taken = {customer for _, customer in complained}
-    silent = _high_value_without_contact(conn, end, owner_ids, taken)
+    silent, quiet = _high_value_without_contact(conn, end, owner_ids, taken,
+                                                room=limit - len(complained))
     chosen = ([(at, customer, "complained_no_purchase") for at, customer in complained]
-              + [(at, customer, "high_value_no_contact") for at, customer in silent])[:limit]
+              + [(at, customer, "high_value_no_contact") for at, customer in quiet])[:limit]
     found = _customers_by_id(conn, [customer for _, customer, _ in chosen])
-    return len(complained) + len(silent), [
+    return len(complained) + silent, [
         ChurnRow(found[customer], reason, at) for at, customer, reason in chosen]
 
 
@@ -412,28 +411,40 @@ def _complained_without_purchase(
 
 
 def _high_value_without_contact(
-    conn: Connection, end: int, owner_ids: OwnerIds, taken: Collection[bytes]
-) -> list[tuple[int, bytes]]:
-    """(last contact, or creation when never contacted; customer as stored) of each live
-    covered high-value customer with no contact in the 90 days before `end` (those `taken`
-    aside), the longest silence first."""
+    conn: Connection, end: int, owner_ids: OwnerIds, taken: Collection[bytes], room: int
+) -> tuple[int, list[tuple[int, bytes]]]:
+    """How many live covered high-value customers had no contact in the 90 days before
+    `end` (those `taken` aside), and the `room` silent longest: (last contact, or creation
+    when never contacted; customer as stored). The last contacts are looked up only when
+    the list has room for some of them (a large scope's list is full of complaints)."""
     where, params = _owners(owner_ids)
-    # Customers are read through (NOT INDEXED): no index holds the tier, and a walk of an
-    # owner index would fetch each row out of order, several times slower. Each customer's
-    # last contact is looked up once (MATERIALIZED), then tested.
-    sql = (
-        "WITH s AS MATERIALIZED (SELECT c.id AS customer_id, c.created_at AS created_at,"
-        "  (SELECT max(i.started_at) FROM interactions AS i WHERE i.customer_id = c.id"
-        "   AND i.deleted_at IS NULL AND i.started_at < ?) AS last_contact"
-        " FROM customers AS c NOT INDEXED"
-        f" WHERE c.deleted_at IS NULL AND c.tier = ? AND c.created_at < ?"
-        f"{where})"
-        " SELECT coalesce(last_contact, created_at), customer_id FROM s"
-        " WHERE last_contact IS NULL OR last_contact < ?"
-    )
-    bound = (end, HIGH_VALUE, end, *params, end - CONTACT_WITHIN_DAYS * DAY_MS)
-    return sorted((at, customer) for at, customer in conn.exec_driver_sql(sql, bound)
-                  if customer not in taken)
+    silent = (f" FROM customers AS c {_by_tier(conn)}"
+              f" WHERE c.deleted_at IS NULL AND c.tier = ? AND c.created_at < ?{where}"
+              " AND NOT EXISTS (SELECT 1 FROM interactions AS i WHERE i.customer_id = c.id"
+              "  AND i.deleted_at IS NULL AND i.started_at >= ? AND i.started_at < ?)")
+    bound = (HIGH_VALUE, end, *params, end - CONTACT_WITHIN_DAYS * DAY_MS, end)
+    found = [row[0] for row in conn.exec_driver_sql(f"SELECT c.id{silent}", bound)
+             if row[0] not in taken]
+    if room <= 0 or not found:
+        return len(found), []
+    last_contact = ("(SELECT max(i.started_at) FROM interactions AS i WHERE i.customer_id = c.id"
+                    " AND i.deleted_at IS NULL AND i.started_at < ?)")
+    rows = conn.exec_driver_sql(
+        f"SELECT coalesce({last_contact}, c.created_at) AS since, c.id{silent}"
+        " ORDER BY since, c.id", (end, *bound))
+    listed = [(at, customer) for at, customer in rows if customer not in taken][:room]
+    return len(found), listed
+
+
+def _by_tier(conn: Connection) -> str:
+    """How to read customers by tier: through an index that leads with the tier when the
+    vault has one, else the table itself (NOT INDEXED: a walk of another index would fetch
+    each row out of order, several times slower than reading them all in order)."""
+    for _, name, *_ in conn.exec_driver_sql("PRAGMA index_list(customers)"):
+        columns = conn.exec_driver_sql(f"PRAGMA index_info({name})").fetchall()
+        if columns and columns[0][2] == "tier":
+            return f"INDEXED BY {name}"
+    return "NOT INDEXED"
 
 
 class DetractorRow(NamedTuple):
@@ -447,24 +458,22 @@ class DetractorRow(NamedTuple):
 def detractors(
     conn: Connection, start: int, end: int, owner_ids: OwnerIds, *, limit: int
 ) -> tuple[int, list[DetractorRow]]:
-    """Answers given in [start, end) with an NPS of 0-6 or a CSAT of 1-2, how many, and the
-    newest `limit` of them."""
+    """Answers given in [start, end) with an NPS of 0-6 or a CSAT of 1-2 by live covered
+    customers, how many, and the newest `limit` of them."""
     if _nobody(owner_ids):
         return 0, []
-    where, params = _owners(owner_ids)
-    matching = (
-        " FROM satisfaction_responses AS r CROSS JOIN customers AS c"
-        " ON c.id = r.customer_id"
-        " WHERE r.deleted_at IS NULL AND c.deleted_at IS NULL"
-        f" AND r.responded_at >= ? AND r.responded_at < ? AND (r.nps <= 6 OR r.csat <= 2)"
-        f"{where}"
-    )
-    total = conn.exec_driver_sql(f"SELECT count(*){matching}", (start, end, *params))
-    rows = conn.exec_driver_sql(
-        f"SELECT {_CUSTOMER}, r.nps, r.csat, r.comment, r.responded_at{matching}"
-        " ORDER BY r.responded_at DESC, r.id LIMIT ?", (start, end, *params, limit))
-    return int(total.scalar_one()), [
-        DetractorRow(_listed(row), row[4], row[5], row[6] or "", row[7]) for row in rows]
+    per_answer = (
+        "SELECT r.customer_id AS customer_id, r.nps AS nps, r.csat AS csat,"
+        " r.comment AS comment, r.responded_at AS responded_at, r.id AS id"
+        " FROM satisfaction_responses AS r WHERE r.deleted_at IS NULL"
+        " AND r.responded_at >= ? AND r.responded_at < ? AND (r.nps <= 6 OR r.csat <= 2)")
+    sql, params = _of_live_customers(
+        per_answer, "t.customer_id, t.nps, t.csat, t.comment, t.responded_at, t.id", owner_ids)
+    rows = sorted(conn.exec_driver_sql(sql, (start, end, *params)),
+                  key=lambda row: (-row[4], row[5]))
+    found = _customers_by_id(conn, [row[0] for row in rows[:limit]])
+    return len(rows), [DetractorRow(found[row[0]], row[1], row[2], row[3] or "", row[4])
+                       for row in rows[:limit]]
 
 
 def user_names(conn: Connection, user_ids: Collection[str]) -> dict[str, str]:
