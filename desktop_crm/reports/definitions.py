@@ -180,7 +180,7 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
                       "days and ordered nothing in the 30 days after the complaint (once "
                       "those 30 days have passed), or a high-value customer with no contact "
                       "in the last 90 days.",
-        "detractors": "Customers who gave an NPS of 0-6 or a CSAT of 1-2 in the period, "
+        "detractors": "The answers given in the period with an NPS of 0-6 or a CSAT of 1-2, "
                       "newest first.",
     },
     "zh": {
@@ -223,7 +223,7 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
                "流失预警客户：购买频次不低于 3 分。沉睡客户：其余客户。",
         "churn_risk": "截至期末：最近 90 天内投诉过、且投诉后 30 天内（这 30 天已过）"
                       "没有下单的客户；或最近 90 天内没有任何联系的高价值客户。",
-        "detractors": "本期内 NPS 评分为 0-6 分或 CSAT 评分为 1-2 分的客户，最新的在前。",
+        "detractors": "本期内 NPS 评分为 0-6 分或 CSAT 评分为 1-2 分的回答，最新的在前。",
     },
 }
 

@@ -284,25 +284,33 @@ def balances(
     the instant it ends): what its instalments had fallen due before that day and what its
     receipts had brought in before that instant (due, received, due, received ...).
 
-    Contracts are read in customer order, each one's instalments and receipts looked up by
-    contract: no sorting, and the customers' own rows are not read."""
+    Instalments and receipts are summed per contract in their contract index's order, then
+    per customer in the contracts' customer order: nothing sorted, and the customers' own
+    rows are not read on the company path."""
     if not ends or _nobody(owner_ids):
         return []
-    sums = []
-    for i in range(len(ends)):
-        sums += [
-            "sum((SELECT coalesce(sum(p.amount_minor), 0) FROM payment_plans AS p"
-            f" WHERE p.contract_id = k.id AND p.deleted_at IS NULL AND p.due_date < ?)) AS d{i}",
-            "sum((SELECT coalesce(sum(r.amount_minor), 0) FROM receipts AS r"
-            " WHERE r.contract_id = k.id AND r.deleted_at IS NULL AND r.received_at < ?))"
-            f" AS r{i}"]
-    per_customer = (f"SELECT k.customer_id AS customer_id, {', '.join(sums)}"
-                    " FROM contracts AS k INDEXED BY ix_contracts_customer_id"
-                    " WHERE k.deleted_at IS NULL GROUP BY k.customer_id")
-    columns = ", ".join(f"t.d{i}, t.r{i}" for i in range(len(ends)))
+    n = len(ends)
+    due = ", ".join(f"sum(CASE WHEN due_date < ? THEN amount_minor ELSE 0 END) AS d{i}"
+                    for i in range(n))
+    received = ", ".join(
+        f"sum(CASE WHEN received_at < ? THEN amount_minor ELSE 0 END) AS r{i}" for i in range(n))
+    sums = ", ".join(f"coalesce(sum(p.d{i}), 0) AS d{i}, coalesce(sum(r.r{i}), 0) AS r{i}"
+                     for i in range(n))
+    per_customer = (
+        f"WITH p AS MATERIALIZED (SELECT contract_id, {due} FROM payment_plans"
+        "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id),"
+        f" r AS MATERIALIZED (SELECT contract_id, {received} FROM receipts"
+        "  WHERE deleted_at IS NULL AND received_at < ? GROUP BY contract_id)"
+        f" SELECT k.customer_id AS customer_id, {sums}"
+        " FROM contracts AS k INDEXED BY ix_contracts_customer_id"
+        " LEFT JOIN p ON p.contract_id = k.id LEFT JOIN r ON r.contract_id = k.id"
+        " WHERE k.deleted_at IS NULL GROUP BY k.customer_id")
+    columns = ", ".join(f"t.d{i}, t.r{i}" for i in range(n))
     sql, params = _of_live_customers(per_customer, columns, owner_ids)
-    bounds = [v for day, at in ends for v in (day.isoformat(), at)]
-    return [tuple(row) for row in conn.exec_driver_sql(sql, (*bounds, *params))]
+    days = [day.isoformat() for day, _ in ends]
+    instants = [at for _, at in ends]
+    bound = (*days, max(days), *instants, max(instants), *params)
+    return [tuple(row) for row in conn.exec_driver_sql(sql, bound)]
 
 
 # --- complaints ----------------------------------------------------------------------------
