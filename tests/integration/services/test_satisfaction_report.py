@@ -345,7 +345,10 @@ def test_a_manager_report_covers_their_department_and_subordinates(
 
 def test_a_report_is_audited_and_carries_the_chain_head(org: Org) -> None:
     admin = org.session("admin")
-    report = admin.reports.build("2026-10", COMPANY, language="zh")
+    steps: list[tuple[int, int]] = []
+    report = admin.reports.build("2026-10", COMPANY, language="zh",
+                                 progress=lambda done, total: steps.append((done, total)))
+    assert steps[-1][0] == steps[-1][1] == len(steps)  # every step said, the last one done
     head = admin.verify_audit()
     assert head.ok and report.audit_head == head.head_hash
     with admin.customers.ctx.reading() as w:
