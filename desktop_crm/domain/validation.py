@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumber
@@ -130,6 +130,20 @@ def enum_value(field: str, value: str | E, enum: type[E]) -> E:
 
 def optional_enum(field: str, value: str | E | None, enum: type[E]) -> E | None:
     return None if value in (None, "") else enum_value(field, value, enum)
+
+
+def aware_moment(field: str, value: Any) -> datetime:
+    """An aware date and time, given as one or as ISO text; never empty."""
+    if value in (None, ""):
+        raise ValidationError(field, "must not be empty")
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(field, f"“{value}” is not a date and time") from None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValidationError(field, "must be a date and time with its time zone")
+    return value
 
 
 def past_date(field: str, value: date | str | None, *, today: date) -> date | None:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop_crm.domain.errors import ValidationError
+from desktop_crm.domain.validation import aware_moment
 from desktop_crm.storage.types import as_stored
 
 # A moment picked to the minute for "now" is not in the future yet.
@@ -29,18 +30,10 @@ def only(data: Mapping[str, Any], allowed: Collection[str], what: str) -> None:
 
 def moment(field: str, value: Any) -> datetime:
     """An aware date and time (or its ISO text) as stored: UTC, to the millisecond."""
-    if value in (None, ""):
-        raise ValidationError(field, "must not be empty")
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValidationError(field, f"“{value}” is not a date and time") from None
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValidationError(field, "must be a date and time with its time zone")
-    if value.year < EARLIEST_YEAR:
+    when = aware_moment(field, value)
+    if when.year < EARLIEST_YEAR:
         raise ValidationError(field, f"is before {EARLIEST_YEAR}")
-    return as_stored(value)
+    return as_stored(when)
 
 
 def past_moment(field: str, value: Any, *, now: datetime) -> datetime:

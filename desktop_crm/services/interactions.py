@@ -209,18 +209,10 @@ def _validate(data: Mapping[str, Any], *, now: datetime, partial: bool) -> dict[
 
 
 def _moment(field: str, value: Any, *, required: bool) -> datetime | None:
-    if value in (None, ""):
-        if required:
-            raise ValidationError(field, "must not be empty")
+    if value in (None, "") and not required:
         return None
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValidationError(field, f"“{value}” is not a date and time") from None
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValidationError(field, "must be a date and time with its time zone")
-    return as_stored(value)  # UTC, to the millisecond: the view equals the row read back
+    # UTC, to the millisecond: the view equals the row read back
+    return as_stored(v.aware_moment(field, value))
 
 
 def _view(i: Interaction, reminder_id: str | None = None) -> InteractionView:
