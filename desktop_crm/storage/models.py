@@ -367,6 +367,11 @@ class PaymentPlan(Synced, Base):
     """One instalment of a contract's 回款计划; overdue and partial are derived, not stored."""
 
     __tablename__ = "payment_plans"
+    __table_args__ = (
+        # what each live contract fell due, read without the rows (receivables reports)
+        Index("ix_payment_plans_live_due", "contract_id", "due_date", "amount_minor",
+              sqlite_where=text("deleted_at IS NULL")),
+    )
 
     contract_id: Mapped[str] = reference("contracts.id", index=True)
     instalment: Mapped[int] = mapped_column(Integer)
@@ -379,6 +384,11 @@ class Receipt(Synced, Base):
     """Money received (回款)."""
 
     __tablename__ = "receipts"
+    __table_args__ = (
+        # what each live contract brought in, read without the rows (receivables reports)
+        Index("ix_receipts_live_received", "contract_id", "received_at", "amount_minor",
+              sqlite_where=text("deleted_at IS NULL")),
+    )
 
     contract_id: Mapped[str] = reference("contracts.id", index=True)
     plan_id: Mapped[str | None] = reference("payment_plans.id", index=True)
@@ -425,7 +435,12 @@ class SatisfactionResponse(Synced, Base):
 
 class Complaint(Synced, Base):
     __tablename__ = "complaints"
-    __table_args__ = (Index("ix_complaints_customer_opened", "customer_id", "opened_at"),)
+    __table_args__ = (
+        Index("ix_complaints_customer_opened", "customer_id", "opened_at"),
+        # a period's live complaints and their customers, read without the rows
+        Index("ix_complaints_live_opened", "opened_at", "customer_id",
+              sqlite_where=text("deleted_at IS NULL")),
+    )
 
     customer_id: Mapped[str] = reference("customers.id")
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -531,6 +546,21 @@ class CustomerMonth(Base):
     month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     contacts: Mapped[int] = _counter()  # live interactions started this month
     orders: Mapped[int] = _counter()  # live orders placed this month
+
+
+class ActivityGap(Base):
+    """Of a report group's customers active in a month, how many were active after a
+    pause of `gap` months (GAP_CAP: first active, or after that long or longer). A window
+    of months counts each customer active in it once, by its row whose gap reaches back
+    before the window; triggers on customer_months keep it right."""
+
+    __tablename__ = "activity_gaps"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    gap: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    customers: Mapped[int] = _counter()
 
 
 # --- audit, alerts and vault metadata (local, not synced rows) ----------------------------------

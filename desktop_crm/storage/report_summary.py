@@ -1,6 +1,6 @@
 """The report summary: what customers did month by month, kept right by SQLite triggers.
 
-Four local tables (never synced), sized for a million customers within the vault's budget:
+Five local tables (never synced), sized for a million customers within the vault's budget:
 - report_months (month yyyymm, starts_at): when each month of 2000..2100 begins in the
   company time zone, so SQL finds an instant's month with one index step, right across DST.
 - report_groups (id, key, owner_id, lifecycle_stage, tier): each combination of owner,
@@ -19,6 +19,9 @@ Four local tables (never synced), sized for a million customers within the vault
   vault's size budget holds; a report reads those from the source tables for the few
   customers concerned). Clustered by group, then customer: a report counts each group's
   customers in one pass with no sorting, and one owner's groups are read alone.
+- activity_gaps (group_id, month, gap, customers): of a group's customers active in a
+  month, how many after a pause of `gap` months (activity_gaps_sql.py): "active in these
+  twelve months" is a sum over a few thousand rows, not a pass over customer_months.
 
 Where a row counts (live rows of live customers only; report_summary_sql.py has the SQL):
 customers by created_at (referred: `referred_by` set, or the source is a referral),
@@ -48,6 +51,7 @@ from sqlalchemy import Connection
 
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.local_zone import local_zone_name
+from desktop_crm.storage import activity_gaps_sql as gaps
 from desktop_crm.storage import report_summary_sql as sql
 from desktop_crm.storage.types import to_millis
 
@@ -61,17 +65,21 @@ COUNTERS = sql.COUNTERS  # group_months
 CUSTOMER_COUNTERS = sql.CUSTOMER_COUNTERS  # customer_months
 REFERRAL_SOURCES = sql.REFERRAL_SOURCES
 
-# name -> CREATE TRIGGER statement: the one definition the migration and bulk loads use
-SUMMARY_TRIGGERS: dict[str, str] = sql.summary_triggers()
+# name -> CREATE TRIGGER statement: the one definition the migrations and bulk loads use.
+# The source tables' triggers keep the sums and customer_months (revision 0009); the gap
+# triggers on customer_months keep activity_gaps (revision 0010).
+SOURCE_TRIGGERS: dict[str, str] = sql.summary_triggers()
+GAP_TRIGGERS: dict[str, str] = gaps.gap_triggers()
+SUMMARY_TRIGGERS: dict[str, str] = {**SOURCE_TRIGGERS, **GAP_TRIGGERS}
 
 
-def create_triggers(connection: Connection) -> None:
-    for ddl in SUMMARY_TRIGGERS.values():
+def create_triggers(connection: Connection, triggers: dict[str, str] = SUMMARY_TRIGGERS) -> None:
+    for ddl in triggers.values():
         connection.exec_driver_sql(ddl)
 
 
-def drop_triggers(connection: Connection) -> None:
-    for name in SUMMARY_TRIGGERS:
+def drop_triggers(connection: Connection, triggers: dict[str, str] = SUMMARY_TRIGGERS) -> None:
+    for name in triggers:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
@@ -91,7 +99,24 @@ def fill_months(connection: Connection, zone: str) -> None:
 
 def rebuild(connection: Connection) -> None:
     """Recompute the summary from the source tables (after a bulk load without the
-    triggers, or in a new time zone)."""
+    triggers, or in a new time zone). The gap triggers stay off meanwhile: activity_gaps is
+    recounted once at the end rather than row by row."""
+    drop_triggers(connection, GAP_TRIGGERS)
+    rebuild_sums(connection)
+    refill_gaps(connection)
+    create_triggers(connection, GAP_TRIGGERS)
+
+
+def refill_gaps(connection: Connection) -> None:
+    """Recount activity_gaps from customer_months."""
+    with _page_cache(connection, REBUILD_CACHE_KIB):
+        for statement in gaps.refill_statements():
+            connection.exec_driver_sql(statement)
+
+
+def rebuild_sums(connection: Connection) -> None:
+    """Recompute group_months and customer_months from the source tables (what revision
+    0009 filled; `rebuild` does this and the rest)."""
     with _page_cache(connection, REBUILD_CACHE_KIB):
         for statement in sql.rebuild_statements():
             connection.exec_driver_sql(statement)

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, Table, insert, update
 
 from desktop_crm.domain.ids import new_id
 from desktop_crm.storage import report_summary
+from desktop_crm.storage.activity_gaps_sql import GAP_CAP
 from desktop_crm.storage.models import (
     Complaint,
     Contract,
@@ -132,9 +133,34 @@ def stored(conn: Connection) -> tuple[dict[Key, dict[str, int]], dict[Key, Key]]
     return by_group, customers
 
 
+def gaps_of(customers: dict[Key, Key]) -> dict[Key, int]:
+    """(owner, stage, tier, month, gap) -> customers, worked out from the customer months
+    one customer at a time (the months since its previous active month, capped)."""
+    def index(month: int) -> int:
+        return month // 100 * 12 + month % 100
+
+    months: dict[Any, list[int]] = defaultdict(list)
+    for customer_id, month in customers:
+        months[customer_id].append(month)
+    tally: dict[Key, int] = defaultdict(int)
+    for (customer_id, month), (owner, stage, tier, *_) in customers.items():
+        earlier = [m for m in months[customer_id] if m < month]
+        gap = min(GAP_CAP, index(month) - index(max(earlier))) if earlier else GAP_CAP
+        tally[(owner, stage, tier, month, gap)] += 1
+    return dict(tally)
+
+
+def stored_gaps(conn: Connection) -> dict[Key, int]:
+    return {tuple(row[:5]): row[5] for row in conn.exec_driver_sql(
+        "SELECT g.owner_id, g.lifecycle_stage, g.tier, a.month, a.gap, a.customers"
+        " FROM activity_gaps AS a JOIN report_groups AS g ON g.id = a.group_id")}
+
+
 def assert_summary_right(engine: Engine, zone: str = ZONE) -> None:
     with engine.connect() as conn:
-        assert stored(conn) == recount(conn, zone)
+        expected = recount(conn, zone)
+        assert stored(conn) == expected
+        assert stored_gaps(conn) == gaps_of(expected[1])
 
 
 class Writer:
@@ -354,7 +380,8 @@ _steps = st.lists(st.tuples(
                      "stage", "drop_customer", "restore_customer", "move_contract"]),
     st.sampled_from([*sorted(_TABLES), "plan", "receipt"]),
     st.integers(0, 2),  # which customer
-    st.sampled_from([0, -40, -12, 3, 12, 25, 40]),  # days from T0 (the 10th)
+    # days from T0 (the 10th): -1500 is over GAP_CAP months back, -400 over a year
+    st.sampled_from([0, -1500, -400, -40, -12, 3, 12, 25, 40, 90]),
     st.integers(0, 10),  # a score or an amount
 ), min_size=1, max_size=25)
 

@@ -89,9 +89,9 @@ def _create_summary() -> None:
         sqlite_with_rowid=False,
     )
     connection = op.get_bind()
-    report_summary.create_triggers(connection)
+    report_summary.create_triggers(connection, report_summary.SOURCE_TRIGGERS)
     report_summary.fill_months(connection, report_summary.company_zone(connection))
-    report_summary.rebuild(connection)
+    report_summary.rebuild_sums(connection)
 
 
 def _counters(names: tuple[str, ...]) -> list[sa.Column[int]]:
