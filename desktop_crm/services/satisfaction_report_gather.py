@@ -32,6 +32,8 @@ from desktop_crm.reports.report_model import (
 from desktop_crm.services.actor import Actor
 from desktop_crm.services.customer_views import FieldView, field_view, shown
 from desktop_crm.storage import report_queries as q
+from desktop_crm.storage.report_activity import CohortRow, activity_cohorts
+from desktop_crm.storage.report_churn import ChurnRow, churn_risks
 from desktop_crm.storage.types import from_millis
 
 TREND_PERIODS = 12
@@ -105,7 +107,7 @@ def gather(
         for p in counted], owner_ids)
     steps.step()
     instants = (before.first_month, period.first_month, period.end_month)
-    cohorts = [_Cohort(groups[row.group_id], row) for row in q.activity_cohorts(
+    cohorts = [_Cohort(groups[row.group_id], row) for row in activity_cohorts(
         conn, [active_window(at, active_months) for at in instants], group_ids)]
     steps.step()
     balances = q.balances(conn, ((period.end_day, starts[period.end_month]),
@@ -135,8 +137,8 @@ def gather(
                                                     buyers(p))) for p in trend]
     period_cohorts = facts[period].cohorts
 
-    churn_total, churn_rows = q.churn_risks(conn, starts[period.end_month], owner_ids,
-                                            limit=LIST_LENGTH)
+    churn_total, churn_rows = churn_risks(conn, starts[period.end_month], owner_ids,
+                                          group_ids, limit=LIST_LENGTH)
     steps.step()
     rfm_segments: tuple[Share, ...] = ()
     salespeople: tuple[SalespersonRow, ...] = ()
@@ -201,7 +203,7 @@ class _Cohort:
     """A cohort row with its group's owner, stage and tier."""
 
     group: q.ReportGroup
-    row: q.CohortRow
+    row: CohortRow
 
 
 def _cohorts(cohorts: Iterable[_Cohort], index: int) -> list[ActivityCohort]:
@@ -256,7 +258,7 @@ def _name_and_phone(customer: q.ListedCustomer, view: FieldView) -> tuple[str, s
     return name, phones[0] if phones else ""
 
 
-def _churn_risk(row: q.ChurnRow, view: FieldView, names: dict[str, str]) -> ChurnRisk:
+def _churn_risk(row: ChurnRow, view: FieldView, names: dict[str, str]) -> ChurnRisk:
     name, phone = _name_and_phone(row.customer, view)
     owner = row.customer.owner_id
     return ChurnRisk(customer_id=row.customer.customer_id, name=name, phone=phone,

@@ -200,6 +200,10 @@ class Customer(Synced, Base):
         Index("ix_customers_pool_id", "pool_id", sqlite_where=text("pool_id IS NOT NULL")),
         # only the deleted ones: counts of calls leave out theirs (revision 0006)
         Index("ix_customers_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+        # live high-value customers by creation: the churn count asks which came after a
+        # period's end (revision 0010)
+        Index("ix_customers_high_value_created", "created_at",
+              sqlite_where=text("tier = 'high_value' AND deleted_at IS NULL")),
     )
 
     kind: Mapped[str] = mapped_column(String(16), default="person")
