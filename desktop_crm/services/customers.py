@@ -10,10 +10,12 @@ missing id would be.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 
+from desktop_crm.domain import validation as v
 from desktop_crm.domain.enums import GrantAccess, UserStatus
 from desktop_crm.domain.errors import Conflict, PermissionDenied, ValidationError
 from desktop_crm.domain.ids import new_id
@@ -204,6 +206,7 @@ class CustomerService(CustomerLists):
             for index, data in enumerate(batch):
                 try:
                     values, owner_id, given_id = self._checked_row(w, data, view, owners, scope)
+                    created_at = _given_creation(data.get("created_at"), w.now)
                 except ValidationError as error:
                     # an import names the row to fix as well as the field
                     raise ValidationError(
@@ -211,7 +214,7 @@ class CustomerService(CustomerLists):
                 keys = name_keys(values["name"])
                 records.append({
                     **_DEFAULTS, **values, "id": given_id or new_id(),
-                    "created_at": w.now, "updated_at": w.now, "version": 1,
+                    "created_at": created_at, "updated_at": w.now, "version": 1,
                     "updated_by": w.actor.user_id, "owner_id": owner_id,
                     "department_id": owners[owner_id], "sort_key": keys.sort_key,
                     "name_pinyin": keys.pinyin, "name_initials": keys.initials,
@@ -230,7 +233,7 @@ class CustomerService(CustomerLists):
         """One bulk row's validated fields, owner and given id (a bulk source such as an
         import, the demo or sync may bring the client-made id along)."""
         given_id = data.get("id")
-        fields = {k: val for k, val in data.items() if k != "id"}
+        fields = {k: val for k, val in data.items() if k not in ("id", "created_at")}
         values = validate_customer(fields, today=w.now.date(), partial=False)
         refuse_locked_fields(values, view, creating=True)
         owner_id = data.get("owner_id") or w.actor.user_id
@@ -316,3 +319,14 @@ def _name_keys(name: str) -> dict[str, str]:
     keys = name_keys(name)
     return {"sort_key": keys.sort_key, "name_pinyin": keys.pinyin,
             "name_initials": keys.initials}
+
+
+def _given_creation(value: Any, now: datetime) -> datetime:
+    """When a bulk row's customer was first recorded: as its source says (an import from
+    another system, the demo's history), never later than now; now when it says nothing."""
+    if value in (None, ""):
+        return now
+    given = v.aware_moment("created_at", value)
+    if given > now:
+        raise ValidationError("created_at", "must not be in the future")
+    return given

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from desktop_crm.domain import validation as v
@@ -186,13 +186,14 @@ def _build_customers(
             ctx, cache_mib=BULK_CACHE_MIB, checkpoint_mib=BULK_CHECKPOINT_MIB):
         for plans in _chunks(customers, total):
             customer_ids = [ids.next() for _ in plans]
-            session.customers.bulk_create(
-                [{**plan.data, "id": customer_id}
-                 for plan, customer_id in zip(plans, customer_ids, strict=True)],
-                batch_size=len(plans))
             batch = ActivityBatch()
             for plan, customer_id in zip(plans, customer_ids, strict=True):
                 activity.add(batch, plan, customer_id)
+            since = _first_recorded(batch, customer_ids, today, first=done)
+            session.customers.bulk_create(
+                [{**plan.data, "id": customer_id, "created_at": since[customer_id]}
+                 for plan, customer_id in zip(plans, customer_ids, strict=True)],
+                batch_size=len(plans))
             for kind, count in importer.create(batch).items():
                 written[kind] = written.get(kind, 0) + count
             done += len(plans)
@@ -204,6 +205,33 @@ def _build_customers(
 def _chunks(generator: CustomerGenerator, total: int) -> Iterator[list[CustomerPlan]]:
     for start in range(0, total, CHUNK):
         yield [generator.plan() for _ in range(min(CHUNK, total - start))]
+
+
+# (rows, column) of the activity a customer's record must predate
+_DATED = (("interactions", "started_at"), ("orders", "ordered_at"),
+          ("satisfaction", "responded_at"), ("complaints", "opened_at"))
+HISTORY_DAYS = 3 * 365  # how far back a customer without activity may have been recorded
+
+
+def _first_recorded(batch: ActivityBatch, customer_ids: list[str], today: date, *,
+                    first: int) -> dict[str, datetime]:
+    """When each customer of the chunk was recorded: a few days before its first activity,
+    or for one with none a day of the last three years; spread by the customer's number
+    (`first` is the chunk's first), not drawn from the generators, so the rest of the demo
+    stays as it was."""
+    earliest: dict[str, datetime] = {}
+    for attr, column in _DATED:
+        for row in getattr(batch, attr):
+            customer, at = row["customer_id"], row[column]
+            if customer not in earliest or at < earliest[customer]:
+                earliest[customer] = at
+    midnight = datetime.combine(today, time(), tzinfo=UTC)
+    since = {}
+    for number, customer in enumerate(customer_ids, start=first):
+        spread = number * 7_919  # a prime: neighbours land far apart
+        before = earliest.get(customer, midnight - timedelta(days=spread % HISTORY_DAYS))
+        since[customer] = before - timedelta(days=1 + spread % 30, minutes=spread % 1_440)
+    return since
 
 
 def _record_build(session: CrmSession, *, seed: int, today: date, customers: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from desktop_crm.domain.errors import ValidationError
@@ -46,3 +48,31 @@ def test_numbers_in_other_forms_are_stored_in_e164(demo: Demo) -> None:
     stored = {hit.name: list(hit.phones) for hit in admin.customers.search("Bulk ")}
     assert stored["Bulk Chen"] == ["+8613812345678", "+8613912345678"]
     assert stored["Bulk Miller"] == ["+12125550142"]
+
+
+def test_a_bulk_source_may_bring_when_its_customers_were_recorded(demo: Demo) -> None:
+    admin = demo.session("admin")
+    then = datetime(2019, 5, 4, 3, 2, tzinfo=UTC)
+    admin.customers.bulk_create([{"name": "Bulk Old", "created_at": then},
+                                 {"name": "Bulk New"}])
+    found = {hit.name: admin.customers.get(hit.id).created_at
+             for hit in admin.customers.search("Bulk ")}
+    assert found["Bulk Old"] == then
+    assert found["Bulk New"] > then
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    (datetime(2999, 1, 1, tzinfo=UTC), "must not be in the future"),
+    (datetime(2019, 5, 4), "time zone"),
+    ("last spring", "is not a date and time"),
+])
+def test_a_bad_creation_moment_refuses_the_batch(demo: Demo, value: object, words: str) -> None:
+    admin = demo.session("admin")
+    customers = admin.customers.count()
+    with pytest.raises(ValidationError) as refused:
+        admin.customers.bulk_create([{"name": "Bulk Fine"}, {"name": "Bulk Bad",
+                                                             "created_at": value}])
+    assert refused.value.field == "created_at"
+    assert words in refused.value.message
+    assert refused.value.message.endswith("(customers, row 2)")
+    assert admin.customers.count() == customers

@@ -14,7 +14,7 @@ from desktop_crm.services.audit import recent_events
 from desktop_crm.services.demo import build_demo_vault
 from desktop_crm.services.session import CrmSession, sign_in
 from desktop_crm.storage.search import search_index_is_consistent
-from tests.integration.demo.conftest import CUSTOMERS, PASSWORD, Demo, build, clock
+from tests.integration.demo.conftest import CUSTOMERS, PASSWORD, TODAY, Demo, build, clock
 
 EXPECTED_PEOPLE = {  # name: (role, department, superior)
     "admin": ("admin", None, None),
@@ -138,6 +138,18 @@ def test_activity_of_every_kind_and_the_last_follow_up(demo: Demo) -> None:
         else:
             assert record.last_followup_at is None
     assert with_calls
+
+
+def test_customers_were_recorded_before_their_activity_and_over_years(demo: Demo) -> None:
+    admin = demo.session("admin")
+    created = []
+    for row in all_rows(admin)[:60]:
+        record = admin.customers.get(row.id)
+        calls = admin.interactions.for_customer(row.id)
+        assert all(record.created_at < call.started_at for call in calls)
+        assert record.created_at.date() < TODAY
+        created.append(record.created_at)
+    assert (max(created) - min(created)).days > 365  # not all on the build's day
 
 
 def test_every_batch_is_audited_and_the_chain_holds(demo: Demo) -> None:
