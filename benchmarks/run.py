@@ -14,6 +14,7 @@ from benchmarks import (
     bench_calendar,
     bench_gui,
     bench_paging,
+    bench_report,
     bench_rss,
     bench_save,
     bench_search,
@@ -36,6 +37,7 @@ FIGURES: dict[str, Callable[[Bench], list[Result]]] = {
     "rss": bench_rss.run,
     "gui": bench_gui.run,
     "calendar": bench_calendar.run,  # its own vault of 50,000 reminders, not the demo's
+    "report": bench_report.run,
 }
 
 

@@ -149,9 +149,9 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
                          "another customer (a referrer set, or the source is referral).",
         "collected": "Receipts received in the period.",
         "planned": "Instalments of payment plans due in the period.",
-        "overdue_amount": "At the end of the period, per customer, what was due by then less "
-                          "what was received by then, never below zero, summed over "
-                          "customers.",
+        "overdue_amount": "At the end of the period, per contract, what its instalments had "
+                          "fallen due by then less what it had received by then, never "
+                          "below zero, summed over contracts.",
         "return_visit_completion": "Of the return visits due in the period, the percentage "
                                    "done.",
         "loyalty_score": "The mean loyalty stage of the customers active at the end of the "
@@ -203,7 +203,8 @@ _DEFINITIONS: dict[str, dict[str, str]] = {
                          "的客户所占百分比。",
         "collected": "本期内收到的回款。",
         "planned": "本期内到期的回款计划分期金额。",
-        "overdue_amount": "期末时，每位客户截至期末应付金额减去截至期末已收金额（不低于零）之和。",
+        "overdue_amount": "期末时，每份合同截至期末到期的分期金额减去截至期末已收金额"
+                          "（不低于零），各合同之和。",
         "return_visit_completion": "本期内到期的回访中已完成的百分比。",
         "loyalty_score": "期末活跃客户的平均忠诚度阶段（1 = 潜在客户 … 5 = 推荐者）"
                          "换算为 0-100 分：（平均阶段 - 1）÷ 4 × 100。",

@@ -109,7 +109,7 @@ class ActivityCohort:
 
 
 class Balance(NamedTuple):
-    """One customer's instalments due by the end of the period and receipts received by
+    """One contract's instalments due by the end of the period and receipts received by
     then, in minor units (a plain pair: a large vault has a hundred thousand of them)."""
 
     due_minor: int
@@ -259,8 +259,8 @@ def loyalty_score(stages: Iterable[Share]) -> float | None:
 
 
 def overdue_amount(balances: Iterable[tuple[int, int]]) -> int:
-    """Per customer what was due less what was received (Balance pairs), never below zero,
-    summed: one customer's prepayment does not hide another's debt."""
+    """Per contract what was due less what was received (Balance pairs), never below zero,
+    summed: money paid ahead on one contract does not hide what another owes."""
     return sum(max(0, due - received) for due, received in balances)
 
 

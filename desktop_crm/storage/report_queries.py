@@ -227,33 +227,37 @@ def live_customers_only(
 def balances(
     conn: Connection, ends: Sequence[tuple[date, int]], owner_ids: OwnerIds
 ) -> list[tuple[int, ...]]:
-    """Per live customer with a live contract, for each end (the first day after a period,
-    the instant it ends): what its instalments had fallen due before that day and what its
-    receipts had brought in before that instant (due, received, due, received ...).
+    """Per live contract of a live covered customer that owed something at one of the
+    ends (the first day after a period, the instant it ends): what its instalments had
+    fallen due before that day and what its receipts had brought in before that instant
+    (due, received, due, received ...). Contracts that owed nothing at any end are left
+    out: they add nothing to what is overdue.
 
-    Instalments and receipts are summed per contract in their contract index's order, then
-    per customer in the contracts' customer order: nothing sorted, and the customers' own
-    rows are not read on the company path."""
+    Instalments and receipts are summed per contract from their narrow live indexes, in
+    contract order, and only the contracts that owed are looked up."""
     if not ends or covers_nobody(owner_ids):
         return []
     n = len(ends)
-    due = ", ".join(f"sum(CASE WHEN due_date < ? THEN amount_minor ELSE 0 END) AS d{i}"
-                    for i in range(n))
-    received = ", ".join(
-        f"sum(CASE WHEN received_at < ? THEN amount_minor ELSE 0 END) AS r{i}" for i in range(n))
-    sums = ", ".join(f"coalesce(sum(p.d{i}), 0) AS d{i}, coalesce(sum(r.r{i}), 0) AS r{i}"
-                     for i in range(n))
-    per_customer = (
-        f"WITH p AS MATERIALIZED (SELECT contract_id, {due} FROM payment_plans"
-        "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id),"
-        f" r AS MATERIALIZED (SELECT contract_id, {received} FROM receipts"
+    plans = ", ".join(f"sum(CASE WHEN due_date < ? THEN amount_minor ELSE 0 END) AS d{i},"
+                      f" 0 AS r{i}" for i in range(n))
+    receipts = ", ".join("0, sum(CASE WHEN received_at < ? THEN amount_minor ELSE 0 END)"
+                         for _ in range(n))
+    sums = ", ".join(f"sum(d{i}) AS d{i}, sum(r{i}) AS r{i}" for i in range(n))
+    owing = " OR ".join(f"sum(d{i}) > sum(r{i})" for i in range(n))
+    per_contract = (
+        f"SELECT contract_id, {sums} FROM ("
+        f" SELECT contract_id, {plans} FROM payment_plans INDEXED BY ix_payment_plans_live_due"
+        "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id"
+        f" UNION ALL SELECT contract_id, {receipts} FROM receipts"
+        "  INDEXED BY ix_receipts_live_received"
         "  WHERE deleted_at IS NULL AND received_at < ? GROUP BY contract_id)"
-        f" SELECT k.customer_id AS customer_id, {sums}"
-        " FROM contracts AS k INDEXED BY ix_contracts_customer_id"
-        " LEFT JOIN p ON p.contract_id = k.id LEFT JOIN r ON r.contract_id = k.id"
-        " WHERE k.deleted_at IS NULL GROUP BY k.customer_id")
-    columns = ", ".join(f"t.d{i}, t.r{i}" for i in range(n))
-    sql, params = live_customers_only(per_customer, columns, owner_ids)
+        f" GROUP BY contract_id HAVING {owing}")
+    owed = ("SELECT k.customer_id AS customer_id, "
+            + ", ".join(f"t.d{i} AS d{i}, t.r{i} AS r{i}" for i in range(n))
+            + f" FROM ({per_contract}) AS t CROSS JOIN contracts AS k ON k.id = t.contract_id"
+            " WHERE k.deleted_at IS NULL")
+    sql, params = live_customers_only(owed, ", ".join(f"t.d{i}, t.r{i}" for i in range(n)),
+                                      owner_ids)
     days = [day.isoformat() for day, _ in ends]
     instants = [at for _, at in ends]
     bound = (*days, max(days), *instants, max(instants), *params)

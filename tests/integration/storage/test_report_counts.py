@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Connection, Engine
 
+from desktop_crm.reports.metrics import overdue_amount
 from desktop_crm.reports.periods import active_window, add_months
 from desktop_crm.storage.models import Customer
 from desktop_crm.storage.report_activity import activity_cohorts
 from desktop_crm.storage.report_churn import churn_risks
+from desktop_crm.storage.report_queries import balances
 from desktop_crm.storage.types import id_from_stored
 
 from .summary_writer import ZONE, Writer, open_writer
@@ -131,3 +133,20 @@ def test_the_churn_total_matches_each_customer(writer: Writer, engine: Engine,
                                                        if o == owner}, limit=50)[0]
                        for owner in OWNERS)
     assert total == expected == len(listed) == by_owner
+
+
+def test_what_one_contract_paid_ahead_does_not_hide_what_another_owes(
+        writer: Writer, engine: Engine) -> None:
+    customer = writer.customer("钱多")
+    ahead, owing, settled = (writer.contract(customer) for _ in range(3))
+    writer.plan(ahead, date(2026, 2, 10), amount=5_000)
+    writer.receipt(ahead, amount=8_000, at=datetime(2026, 2, 11, tzinfo=UTC))
+    writer.plan(owing, date(2026, 2, 10), amount=3_000)
+    writer.plan(owing, date(2026, 3, 10), amount=9_000)  # due after the end: not yet owed
+    writer.plan(settled, date(2026, 1, 10), amount=1_000)
+    writer.receipt(settled, amount=1_000, at=datetime(2026, 1, 12, tzinfo=UTC))
+    end = T_END.astimezone(UTC)
+    with engine.connect() as conn:
+        rows = balances(conn, [(date(2026, 3, 1), int(end.timestamp() * 1000))], None)
+    assert rows == [(3_000, 0)]
+    assert overdue_amount(rows) == 3_000
