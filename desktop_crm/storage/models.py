@@ -200,9 +200,9 @@ class Customer(Synced, Base):
         Index("ix_customers_pool_id", "pool_id", sqlite_where=text("pool_id IS NOT NULL")),
         # only the deleted ones: counts of calls leave out theirs (revision 0006)
         Index("ix_customers_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
-        # live high-value customers by creation: the churn count asks which came after a
-        # period's end (revision 0010)
-        Index("ix_customers_high_value_created", "created_at",
+        # live high-value customers with their creation: the churn count asks whether a
+        # complainer is one and which came after a period's end (revision 0010)
+        Index("ix_customers_high_value", "id", "created_at",
               sqlite_where=text("tier = 'high_value' AND deleted_at IS NULL")),
     )
 
@@ -356,6 +356,11 @@ class ReminderSpan(Base):
 
 class Contract(Synced, Base):
     __tablename__ = "contracts"
+    __table_args__ = (
+        # each live contract's customer, without the row (receivables reports)
+        Index("ix_contracts_live_customer", "id", "customer_id",
+              sqlite_where=text("deleted_at IS NULL")),
+    )
 
     customer_id: Mapped[str] = reference("customers.id", index=True)
     number: Mapped[str] = mapped_column(String(64))

@@ -35,6 +35,10 @@ COMPLAINED_WITHIN_DAYS = 90
 PURCHASE_WITHIN_DAYS = 30
 CONTACT_WITHIN_DAYS = 90
 HIGH_VALUE = "high_value"
+# the live high-value customers' own index (id, created_at); its condition written as a
+# literal, since only then may SQLite use a partial index
+_HIGH_VALUE_INDEX = "ix_customers_high_value"
+_IS_HIGH_VALUE = f"{{c}}.tier = '{HIGH_VALUE}' AND {{c}}.deleted_at IS NULL"
 
 
 class ChurnRow(NamedTuple):
@@ -93,14 +97,14 @@ def _complained_without_purchase(
         "  AND o.deleted_at IS NULL AND o.ordered_at >= k.opened_at"
         f"  AND o.ordered_at < k.opened_at + {window})"
         " GROUP BY k.customer_id")
-    high_value = ("(SELECT h.tier = ? AND h.created_at < ? FROM customers AS h"
-                  f" WHERE h.id = t.customer_id) AND {_no_contact('t.customer_id')}")
+    high_value = (f"EXISTS (SELECT 1 FROM customers AS h INDEXED BY {_HIGH_VALUE_INDEX}"
+                  f" WHERE h.id = t.customer_id AND {_IS_HIGH_VALUE.format(c='h')}"
+                  f" AND h.created_at < ?) AND {_no_contact('t.customer_id')}")
     sql, params = live_customers_only(
         per_customer, f"t.since, t.customer_id, coalesce({high_value}, 0)", owner_ids)
     silence = (end - CONTACT_WITHIN_DAYS * DAY_MS, end)
     # the 30 days after the complaint must have passed by the end
-    bound = (HIGH_VALUE, end, *silence, end - COMPLAINED_WITHIN_DAYS * DAY_MS, end - window,
-             *params)
+    bound = (end, *silence, end - COMPLAINED_WITHIN_DAYS * DAY_MS, end - window, *params)
     rows = [_Complained(at, customer, bool(flag))
             for at, customer, flag in conn.exec_driver_sql(sql, bound)]
     return sorted(rows, key=lambda c: (-c.since, c.customer))
@@ -143,9 +147,8 @@ def _silent_high_value_count(
         (first_month, last, *group_params, first_month, whole, start, end)).scalar_one()
     owners, owner_params = owner_filter(owner_ids)
     created_later = conn.exec_driver_sql(
-        "SELECT count(*) FROM customers AS c INDEXED BY ix_customers_high_value_created"
-        # the tier as a literal: only then may SQLite use the partial index
-        f" WHERE c.tier = '{HIGH_VALUE}' AND c.deleted_at IS NULL AND c.created_at >= ?"
+        f"SELECT count(*) FROM customers AS c INDEXED BY {_HIGH_VALUE_INDEX}"
+        f" WHERE {_IS_HIGH_VALUE.format(c='c')} AND c.created_at >= ?"
         f"{owners} AND NOT {_no_contact('c.id')}",
         (end, *owner_params, start, end)).scalar_one()
     return int(created) - (int(contacted) - int(created_later))

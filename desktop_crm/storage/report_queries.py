@@ -254,7 +254,8 @@ def balances(
         f" GROUP BY contract_id HAVING {owing}")
     owed = ("SELECT k.customer_id AS customer_id, "
             + ", ".join(f"t.d{i} AS d{i}, t.r{i} AS r{i}" for i in range(n))
-            + f" FROM ({per_contract}) AS t CROSS JOIN contracts AS k ON k.id = t.contract_id"
+            + f" FROM ({per_contract}) AS t CROSS JOIN contracts AS k"
+            " INDEXED BY ix_contracts_live_customer ON k.id = t.contract_id"
             " WHERE k.deleted_at IS NULL")
     sql, params = live_customers_only(owed, ", ".join(f"t.d{i}, t.r{i}" for i in range(n)),
                                       owner_ids)
