@@ -101,7 +101,7 @@ def _complained_without_purchase(
                   f" WHERE h.id = t.customer_id AND {_IS_HIGH_VALUE.format(c='h')}"
                   f" AND h.created_at < ?) AND {_no_contact('t.customer_id')}")
     sql, params = live_customers_only(
-        per_customer, f"t.since, t.customer_id, coalesce({high_value}, 0)", owner_ids)
+        per_customer, f"t.since, t.customer_id, {high_value}", owner_ids)
     silence = (end - CONTACT_WITHIN_DAYS * DAY_MS, end)
     # the 30 days after the complaint must have passed by the end
     bound = (end, *silence, end - COMPLAINED_WITHIN_DAYS * DAY_MS, end - window, *params)
@@ -167,9 +167,9 @@ def _silent_high_value(
     rows = conn.exec_driver_sql(
         f"SELECT coalesce({last_contact}, c.created_at) AS since, c.id"
         f" FROM customers AS c{' NOT INDEXED' if owner_ids is None else ''}"
-        f" WHERE c.deleted_at IS NULL AND c.tier = ? AND c.created_at < ?{where}"
+        f" WHERE {_IS_HIGH_VALUE.format(c='c')} AND c.created_at < ?{where}"
         f" AND {_no_contact('c.id')} ORDER BY since, c.id",
-        (end, HIGH_VALUE, end, *params, end - CONTACT_WITHIN_DAYS * DAY_MS, end))
+        (end, end, *params, end - CONTACT_WITHIN_DAYS * DAY_MS, end))
     return [(at, customer) for at, customer in rows if customer not in taken][:room]
 
 
