@@ -255,7 +255,8 @@ class Interaction(Synced, Base):
 
     __tablename__ = "interactions"
     __table_args__ = (
-        Index("ix_interactions_customer_started", "customer_id", "started_at"),
+        # a customer's live calls in a time range, answered from the index alone (0011)
+        Index("ix_interactions_customer_started", "customer_id", "deleted_at", "started_at"),
         Index("ix_interactions_user_started", "user_id", "started_at"),
         # the Calls view, newest first across customers; the customer decides who sees a
         # call without reading its row (revision 0006)
@@ -408,7 +409,9 @@ class Receipt(Synced, Base):
 
 class Order(Synced, Base):
     __tablename__ = "orders"
-    __table_args__ = (Index("ix_orders_customer_ordered", "customer_id", "ordered_at"),)
+    # a customer's live orders in a time range, answered from the index alone (0011)
+    __table_args__ = (
+        Index("ix_orders_customer_ordered", "customer_id", "deleted_at", "ordered_at"),)
 
     customer_id: Mapped[str] = reference("customers.id")
     ordered_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -570,6 +573,23 @@ class ActivityGap(Base):
     month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     gap: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     customers: Mapped[int] = _counter()
+
+
+class MonthTally(Base):
+    """Of a report group's customers in a month: how many were contacted, ordered once,
+    ordered twice or more, and ordered once for the first time in the group (a month's
+    contacted customers and repurchases are sums of these); triggers on customer_months
+    keep it right."""
+
+    __tablename__ = "month_tallies"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    contacted: Mapped[int] = _counter()
+    once: Mapped[int] = _counter()
+    twice: Mapped[int] = _counter()
+    first_once: Mapped[int] = _counter()
 
 
 # --- audit, alerts and vault metadata (local, not synced rows) ----------------------------------

@@ -4,9 +4,9 @@ high-value customers nobody has contacted for a long while.
 The complaints are few and read by time. High-value customers are many (a tenth of the
 base), so how many went silent is counted from the report summary: the high-value groups'
 customers created before the end (group_months.is_new), less those with a contact in the
-window (customer_months) and created before the end, where only the customers whose one
-contact fell in the window's first, partly covered month are looked up in the
-interactions. The silent customers themselves are read only when the list has room for
+window (customer_months) and created before the end, where the customers whose one
+contact fell in the window's first, partly covered month are found among that part's calls
+read by time. The silent customers themselves are read only when the list has room for
 them (a large scope's list is full of complaints).
 """
 
@@ -124,27 +124,34 @@ def _silent_high_value_count(
         return 0
     start = end - CONTACT_WITHIN_DAYS * DAY_MS
     first = conn.exec_driver_sql(
-        "SELECT month, starts_at FROM report_months WHERE starts_at <= ?"
+        "SELECT month, starts_at, (SELECT min(starts_at) FROM report_months"
+        "  WHERE starts_at > r.starts_at) FROM report_months AS r WHERE starts_at <= ?"
         " ORDER BY starts_at DESC LIMIT 1", (start,)).first()
     last = conn.exec_driver_sql(
         "SELECT max(month) FROM report_months WHERE starts_at < ?", (end,)).scalar()
     if first is None or last is None:
         return 0
-    first_month, first_starts = first
+    first_month, first_starts, second_starts = first
     in_groups, group_params = group_filter(groups)
     created = conn.exec_driver_sql(
         f"SELECT coalesce(sum(is_new), 0) FROM group_months WHERE month <= ?{in_groups}",
         (last, *group_params)).scalar_one()
-    # a contact in a month wholly inside the window counts; one in its first month only
-    # when it was on or after the window's start
+    # A contact in a month wholly inside the window counts; one in its first month only
+    # when it was on or after the window's start: those customers are found among that
+    # part's calls, read by time (looking each customer's calls up would read far more).
     whole = 1 if first_starts == start else 0
-    looked_up = _no_contact("(SELECT id FROM customers WHERE rowid = t.customer_ref)")
+    called_in_part = (
+        "SELECT h.rowid FROM interactions AS i INDEXED BY ix_interactions_started"
+        f" CROSS JOIN customers AS h INDEXED BY {_HIGH_VALUE_INDEX} ON h.id = i.customer_id"
+        f" AND {_IS_HIGH_VALUE.format(c='h')}"
+        " WHERE i.deleted_at IS NULL AND i.started_at >= ? AND i.started_at < ?")
     contacted = conn.exec_driver_sql(
         "SELECT count(*) FROM (SELECT customer_ref, max(month) AS latest FROM customer_months"
         f" WHERE month BETWEEN ? AND ? AND contacts > 0{in_groups}"
         " GROUP BY group_id, customer_ref) AS t"
-        f" WHERE t.latest > ? OR ? OR NOT {looked_up}",
-        (first_month, last, *group_params, first_month, whole, start, end)).scalar_one()
+        f" WHERE t.latest > ? OR ? OR t.customer_ref IN ({called_in_part})",
+        (first_month, last, *group_params, first_month, whole, start,
+         min(end, second_starts or end))).scalar_one()
     owners, owner_params = owner_filter(owner_ids)
     created_later = conn.exec_driver_sql(
         f"SELECT count(*) FROM customers AS c INDEXED BY {_HIGH_VALUE_INDEX}"

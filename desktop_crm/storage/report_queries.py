@@ -118,34 +118,42 @@ def customer_tallies(
     """The tallies of each period (first month, last month; in time order), in all or (with
     `by_group`) per group.
 
-    A customer's facts are gathered over the whole period first (contacted in one month of
-    a quarter and ordering in another counts as both); "ordered before" looks at the
-    customer's earlier months, only for the one-order buyers it decides. Months need no
-    gathering: a customer has one summary row a month.
+    Months are summed from month_tallies. Longer periods gather each customer's facts over
+    the whole period first (contacted in one month of a quarter and ordering in another
+    counts as both), in a pass over their customer_months; "ordered before" looks at the
+    customer's earlier months, only for the one-order buyers it decides.
     """
     if not ranges or covers_nobody(group_ids):
         return []
+    if all(first == last for first, last in ranges):
+        return _month_tallies(conn, [first for first, _ in ranges], group_ids, by_group)
     where, params = group_filter(group_ids)
     before = ("o = 1 AND EXISTS (SELECT 1 FROM customer_months AS e WHERE e.group_id = t.g"
               " AND e.customer_ref = t.customer_ref AND e.month < t.p AND e.orders > 0)")
-    if all(first == last for first, last in ranges):
-        per_customer = ("SELECT group_id AS g, customer_ref, month AS p, contacts AS c,"
-                        " orders AS o FROM customer_months")
-        grouped, period_params = "", []
-    else:
-        cases = " ".join("WHEN month BETWEEN ? AND ? THEN ?" for _ in ranges)
-        per_customer = (f"SELECT group_id AS g, customer_ref, CASE {cases} END AS p,"
-                        " sum(contacts) AS c, sum(orders) AS o FROM customer_months")
-        grouped = " GROUP BY group_id, customer_ref, p"
-        period_params = [v for first, last in ranges for v in (first, last, first)]
+    cases = " ".join("WHEN month BETWEEN ? AND ? THEN ?" for _ in ranges)
+    per_customer = (f"SELECT group_id AS g, customer_ref, CASE {cases} END AS p,"
+                    " sum(contacts) AS c, sum(orders) AS o FROM customer_months")
+    period_params = [v for first, last in ranges for v in (first, last, first)]
     group = "g" if by_group else "NULL"
     sql = (f"SELECT p, {group}, sum(c > 0), sum(o = 1 AND NOT b), sum(b), sum(o >= 2)"
            f" FROM (SELECT g, p, c, o, {before} AS b"
-           f"  FROM ({per_customer} WHERE month BETWEEN ? AND ?{where}{grouped}) AS t)"
+           f"  FROM ({per_customer} WHERE month BETWEEN ? AND ?{where}"
+           "   GROUP BY group_id, customer_ref, p) AS t)"
            f" GROUP BY p{', g' if by_group else ''}")
     first, last = ranges[0][0], ranges[-1][1]
     rows = conn.exec_driver_sql(sql, (*period_params, first, last, *params))
     return [PeriodTally(*row) for row in rows]
+
+
+def _month_tallies(
+    conn: Connection, months: Sequence[int], group_ids: GroupIds, by_group: bool
+) -> list[PeriodTally]:
+    where, params = group_filter(group_ids)
+    group = "group_id" if by_group else "NULL"
+    sql = (f"SELECT month, {group}, sum(contacted), sum(first_once), sum(once - first_once),"
+           f" sum(twice) FROM month_tallies WHERE 1{in_list('month', months)}{where}"
+           f" GROUP BY month{', group_id' if by_group else ''}")
+    return [PeriodTally(*row) for row in conn.exec_driver_sql(sql, (*months, *params))]
 
 
 class PeriodSpan(NamedTuple):

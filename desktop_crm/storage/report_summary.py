@@ -22,6 +22,10 @@ Five local tables (never synced), sized for a million customers within the vault
 - activity_gaps (group_id, month, gap, customers): of a group's customers active in a
   month, how many after a pause of `gap` months (activity_gaps_sql.py): "active in these
   twelve months" is a sum over a few thousand rows, not a pass over customer_months.
+- month_tallies (group_id, month, contacted, once, twice, first_once): of a group's
+  customers in a month, how many were contacted, ordered once or twice and more, and
+  ordered once for the first time (month_tallies_sql.py): a month's contacted customers
+  and repurchases without a pass over customer_months.
 
 Where a row counts (live rows of live customers only; report_summary_sql.py has the SQL):
 customers by created_at (referred: `referred_by` set, or the source is a referral),
@@ -52,6 +56,7 @@ from sqlalchemy import Connection
 from desktop_crm.domain.errors import ValidationError
 from desktop_crm.domain.local_zone import local_zone_name
 from desktop_crm.storage import activity_gaps_sql as gaps
+from desktop_crm.storage import month_tallies_sql as tallies
 from desktop_crm.storage import report_summary_sql as sql
 from desktop_crm.storage.types import to_millis
 
@@ -67,10 +72,13 @@ REFERRAL_SOURCES = sql.REFERRAL_SOURCES
 
 # name -> CREATE TRIGGER statement: the one definition the migrations and bulk loads use.
 # The source tables' triggers keep the sums and customer_months (revision 0009); the gap
-# triggers on customer_months keep activity_gaps (revision 0010).
+# triggers on customer_months keep activity_gaps (revision 0010) and month_tallies (0011):
+# both are recounted from customer_months, so they are called its derived triggers.
 SOURCE_TRIGGERS: dict[str, str] = sql.summary_triggers()
 GAP_TRIGGERS: dict[str, str] = gaps.gap_triggers()
-SUMMARY_TRIGGERS: dict[str, str] = {**SOURCE_TRIGGERS, **GAP_TRIGGERS}
+TALLY_TRIGGERS: dict[str, str] = tallies.tally_triggers()
+DERIVED_TRIGGERS: dict[str, str] = {**GAP_TRIGGERS, **TALLY_TRIGGERS}
+SUMMARY_TRIGGERS: dict[str, str] = {**SOURCE_TRIGGERS, **DERIVED_TRIGGERS}
 
 
 def create_triggers(connection: Connection, triggers: dict[str, str] = SUMMARY_TRIGGERS) -> None:
@@ -99,18 +107,26 @@ def fill_months(connection: Connection, zone: str) -> None:
 
 def rebuild(connection: Connection) -> None:
     """Recompute the summary from the source tables (after a bulk load without the
-    triggers, or in a new time zone). The gap triggers stay off meanwhile: activity_gaps is
-    recounted once at the end rather than row by row."""
-    drop_triggers(connection, GAP_TRIGGERS)
+    triggers, or in a new time zone). The triggers on customer_months stay off meanwhile:
+    activity_gaps and month_tallies are recounted once at the end rather than row by row."""
+    drop_triggers(connection, DERIVED_TRIGGERS)
     rebuild_sums(connection)
     refill_gaps(connection)
-    create_triggers(connection, GAP_TRIGGERS)
+    refill_tallies(connection)
+    create_triggers(connection, DERIVED_TRIGGERS)
 
 
 def refill_gaps(connection: Connection) -> None:
     """Recount activity_gaps from customer_months."""
     with _page_cache(connection, REBUILD_CACHE_KIB):
         for statement in gaps.refill_statements():
+            connection.exec_driver_sql(statement)
+
+
+def refill_tallies(connection: Connection) -> None:
+    """Recount month_tallies from customer_months."""
+    with _page_cache(connection, REBUILD_CACHE_KIB):
+        for statement in tallies.refill_statements():
             connection.exec_driver_sql(statement)
 
 

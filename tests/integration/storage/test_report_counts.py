@@ -1,6 +1,7 @@
 """The report's customer counts from the summary (active customers and retention from
-activity_gaps, the churn-risk total) against the same definitions worked out customer by
-customer in Python, on random activity written through the triggers."""
+activity_gaps, contacted customers and buyers from month_tallies, the churn-risk total)
+against the same definitions worked out customer by customer in Python, on random activity
+written through the triggers."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from desktop_crm.reports.periods import active_window, add_months
 from desktop_crm.storage.models import Customer
 from desktop_crm.storage.report_activity import activity_cohorts
 from desktop_crm.storage.report_churn import churn_risks
-from desktop_crm.storage.report_queries import balances
+from desktop_crm.storage.report_queries import balances, customer_tallies
 from desktop_crm.storage.types import id_from_stored
 
 from .summary_writer import ZONE, Writer, open_writer
@@ -109,11 +110,49 @@ def test_active_customers_and_retention_match_each_customer(
         k: v for k, v in expected.items() if any(v)}
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_the_churn_total_matches_each_customer(writer: Writer, engine: Engine,
-                                               seed: int) -> None:
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("step", [1, 3], ids=["months", "quarters"])
+def test_contacted_customers_and_buyers_match_each_customer(
+        writer: Writer, engine: Engine, seed: int, step: int) -> None:
     base = _random_base(writer, random.Random(seed))
-    end = T_END.astimezone(UTC)
+    first = add_months(_month(T_END), -40)
+    ranges = [(add_months(first, i), add_months(first, i + step - 1))
+              for i in range(0, 40, step)]
+
+    def tally(facts: dict[str, Any], span: tuple[int, int]) -> tuple[int, ...]:
+        orders = [_month(at) for at in facts["orders"]]
+        calls = [_month(at) for at in facts["calls"]]
+        bought = sum(span[0] <= m <= span[1] for m in orders)
+        before = any(m < span[0] for m in orders)
+        return (any(span[0] <= m <= span[1] for m in calls), bought == 1 and not before,
+                bought == 1 and before, bought >= 2)
+
+    with engine.connect() as conn:
+        groups = _groups(conn)
+        owners = _owner_of(conn)
+        rows = customer_tallies(conn, ranges, None, by_group=True)
+    got: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 4)
+    for row in rows:
+        counts = got[(row.period, *groups[row.group_id])]
+        for i, value in enumerate(row[2:]):
+            counts[i] += value
+    expected: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 4)
+    for customer, facts in base.items():
+        for span in ranges:
+            counts = expected[(span[0], owners[customer], facts["tier"])]
+            for i, flag in enumerate(tally(facts, span)):
+                counts[i] += flag
+    assert {k: v for k, v in got.items() if any(v)} == {
+        k: v for k, v in expected.items() if any(v)}
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("months_back", [0, 1], ids=["window of whole months", "part month"])
+def test_the_churn_total_matches_each_customer(writer: Writer, engine: Engine,
+                                               seed: int, months_back: int) -> None:
+    base = _random_base(writer, random.Random(seed))
+    # 90 days before March 1 is December 1; before February 1, a day in November
+    end = T_END.replace(month=T_END.month - months_back).astimezone(UTC)
 
     def complained(facts: dict[str, Any]) -> bool:
         return any(end - 90 * DAY <= at <= end - 30 * DAY

@@ -152,11 +152,36 @@ def stored_gaps(conn: Connection) -> dict[Key, int]:
         " FROM activity_gaps AS a JOIN report_groups AS g ON g.id = a.group_id")}
 
 
+def tallies_of(customers: dict[Key, Key]) -> dict[Key, tuple[int, ...]]:
+    """(owner, stage, tier, month) -> (contacted, once, twice, first_once), worked out one
+    customer month at a time (first: no order in an earlier month)."""
+    order_months: dict[Any, list[int]] = defaultdict(list)
+    for (customer_id, month), (*_, orders) in customers.items():
+        if orders:
+            order_months[customer_id].append(month)
+    tally: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (customer_id, month), (owner, stage, tier, contacts, orders) in customers.items():
+        counts = tally[(owner, stage, tier, month)]
+        first = min(order_months[customer_id], default=None) == month
+        for index, holds in enumerate((contacts > 0, orders == 1, orders >= 2,
+                                       orders == 1 and first)):
+            counts[index] += holds
+    return {key: tuple(counts) for key, counts in tally.items() if any(counts)}
+
+
+def stored_tallies(conn: Connection) -> dict[Key, tuple[int, ...]]:
+    return {tuple(row[:4]): tuple(row[4:]) for row in conn.exec_driver_sql(
+        "SELECT g.owner_id, g.lifecycle_stage, g.tier, t.month, t.contacted, t.once,"
+        " t.twice, t.first_once FROM month_tallies AS t"
+        " JOIN report_groups AS g ON g.id = t.group_id")}
+
+
 def assert_summary_right(engine: Engine, zone: str = ZONE) -> None:
     with engine.connect() as conn:
         expected = recount(conn, zone)
         assert stored(conn) == expected
         assert stored_gaps(conn) == gaps_of(expected[1])
+        assert stored_tallies(conn) == tallies_of(expected[1])
 
 
 @pytest.fixture
