@@ -75,11 +75,11 @@ class ReportService:
         period = Period.parse(period_text)
         entity = scope.kind.value if scope.kind is not ScopeKind.COMPANY else "report"
         with self.ctx.guard(entity, scope.id or "", AUDIT_ACTION), \
-                self.ctx.reading() as w:
+                self.ctx.reading() as w, self.ctx.db.reading() as side:
             w.actor.require(Resource.REPORT, Action.READ)
             covered = _covered(w, scope)
             conn = w.session.connection()
-            gathered = gather(conn, w.actor, period, covered.owner_ids,
+            gathered = gather(conn, side.connection(), w.actor, period, covered.owner_ids,
                               active_months=policy_set(w.session).active_months,
                               parts=parts, progress=progress)
             zone = months_zone(conn) or ""

@@ -241,25 +241,24 @@ def balances(
     (due, received, due, received ...). Contracts that owed nothing at any end are left
     out: they add nothing to what is overdue.
 
-    Instalments and receipts are summed per contract from their narrow live indexes, in
-    contract order, and only the contracts that owed are looked up."""
+    Each contract's instalments are summed from their narrow live index, in contract
+    order, and its receipts looked up in theirs; only the contracts that owed are then
+    looked up (a contract with nothing due before an end owes nothing there)."""
     if not ends or covers_nobody(owner_ids):
         return []
     n = len(ends)
-    plans = ", ".join(f"sum(CASE WHEN due_date < ? THEN amount_minor ELSE 0 END) AS d{i},"
-                      f" 0 AS r{i}" for i in range(n))
-    receipts = ", ".join("0, sum(CASE WHEN received_at < ? THEN amount_minor ELSE 0 END)"
-                         for _ in range(n))
-    sums = ", ".join(f"sum(d{i}) AS d{i}, sum(r{i}) AS r{i}" for i in range(n))
-    owing = " OR ".join(f"sum(d{i}) > sum(r{i})" for i in range(n))
+    plans = ", ".join(f"sum(CASE WHEN due_date < ? THEN amount_minor ELSE 0 END) AS d{i}"
+                      for i in range(n))
+    received = ", ".join(
+        "coalesce((SELECT sum(r.amount_minor) FROM receipts AS r"
+        " INDEXED BY ix_receipts_live_received WHERE r.contract_id = p.contract_id"
+        f" AND r.deleted_at IS NULL AND r.received_at < ?), 0) AS r{i}" for i in range(n))
+    owing = " OR ".join(f"d{i} > r{i}" for i in range(n))
     per_contract = (
-        f"SELECT contract_id, {sums} FROM ("
+        f"SELECT * FROM (SELECT p.*, {received} FROM ("
         f" SELECT contract_id, {plans} FROM payment_plans INDEXED BY ix_payment_plans_live_due"
-        "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id"
-        f" UNION ALL SELECT contract_id, {receipts} FROM receipts"
-        "  INDEXED BY ix_receipts_live_received"
-        "  WHERE deleted_at IS NULL AND received_at < ? GROUP BY contract_id)"
-        f" GROUP BY contract_id HAVING {owing}")
+        "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id) AS p)"
+        f" WHERE {owing}")
     owed = ("SELECT k.customer_id AS customer_id, "
             + ", ".join(f"t.d{i} AS d{i}, t.r{i} AS r{i}" for i in range(n))
             + f" FROM ({per_contract}) AS t CROSS JOIN contracts AS k"
@@ -269,7 +268,7 @@ def balances(
                                       owner_ids)
     days = [day.isoformat() for day, _ in ends]
     instants = [at for _, at in ends]
-    bound = (*days, max(days), *instants, max(instants), *params)
+    bound = (*instants, *days, max(days), *params)
     return [tuple(row) for row in conn.exec_driver_sql(sql, bound)]
 
 
