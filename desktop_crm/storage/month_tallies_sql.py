@@ -13,7 +13,8 @@ runs after its write, so "before" is the customer's rows with the written row as
 from __future__ import annotations
 
 TALLY_TRIGGERS = ("customer_months_tallies_insert", "customer_months_tallies_delete",
-                  "customer_months_tallies_update")
+                  "customer_months_tallies_update", "customer_months_first_order_insert",
+                  "customer_months_first_order_delete", "customer_months_first_order_update")
 _COUNTS = ("contacted", "once", "twice", "first_once")
 
 
@@ -57,9 +58,10 @@ def _as_was(r: str) -> str:
     return f" UNION ALL SELECT {r}.month, {r}.orders"
 
 
-def _drop_empty(r: str) -> str:
+def _drop_empty(group: str, months: str = "") -> str:
     empty = " AND ".join(f"{name} = 0" for name in _COUNTS)
-    return f"DELETE FROM month_tallies WHERE group_id = {r}.group_id AND {empty}"
+    only = f" AND month IN ({months})" if months else ""
+    return f"DELETE FROM month_tallies WHERE group_id = {group}{only} AND {empty}"
 
 
 def _trigger(name: str, event: str, statements: list[str], when: str = "") -> str:
@@ -69,27 +71,37 @@ def _trigger(name: str, event: str, statements: list[str], when: str = "") -> st
 
 
 def tally_triggers() -> dict[str, str]:
-    """Trigger name -> CREATE TRIGGER statement. An UPDATE is taken as the old row leaving
-    (its customer's rows without the new one, if that is the same customer) and then the
-    new row arriving."""
-    insert, delete, update = TALLY_TRIGGERS
+    """Trigger name -> CREATE TRIGGER statement: a row's own counts on every write, the
+    first-order month only when orders came, went or moved (a logged call only changes
+    contacts). An UPDATE is taken as the old row leaving (its customer's rows without the
+    new one, if that is the same customer) and then the new row arriving."""
+    insert, delete, update, first_insert, first_delete, first_update = TALLY_TRIGGERS
     same = ("old.group_id = new.group_id AND old.customer_ref = new.customer_ref"
             " AND month = new.month")
     without_new = _rows("new", "month = new.month")
     old_side = _rows("old", same)
+    moved = " OR ".join(f"old.{column} IS NOT new.{column}"
+                        for column in ("group_id", "customer_ref", "month"))
     return {
         insert: _trigger(insert, "INSERT", [
-            _add_own("new", 1), *_first_moved("new", without_new, _rows("new")),
-            _drop_empty("new")]),
+            _add_own("new", 1), _drop_empty("new.group_id", "new.month")]),
         delete: _trigger(delete, "DELETE", [
-            _add_own("old", -1), *_first_moved("old", _rows("old") + _as_was("old"),
-                                                 _rows("old")),
-            _drop_empty("old")]),
+            _add_own("old", -1), _drop_empty("old.group_id", "old.month")]),
         update: _trigger(update, "UPDATE", [
             _add_own("old", -1), _add_own("new", 1),
+            _drop_empty("old.group_id", "old.month"),
+            _drop_empty("new.group_id", "new.month")]),
+        first_insert: _trigger(first_insert, "INSERT", [
+            *_first_moved("new", without_new, _rows("new")), _drop_empty("new.group_id")],
+            "new.orders > 0"),
+        first_delete: _trigger(first_delete, "DELETE", [
+            *_first_moved("old", _rows("old") + _as_was("old"), _rows("old")),
+            _drop_empty("old.group_id")], "old.orders > 0"),
+        first_update: _trigger(first_update, "UPDATE", [
             *_first_moved("old", old_side + _as_was("old"), old_side),
             *_first_moved("new", without_new, _rows("new")),
-            _drop_empty("old"), _drop_empty("new")]),
+            _drop_empty("old.group_id"), _drop_empty("new.group_id")],
+            f"old.orders IS NOT new.orders OR {moved}"),
     }
 
 
