@@ -65,7 +65,7 @@ class ReportService:
         trends, the CSAT, NPS, stage and tier distributions and the churn risks. RFM, the
         per-salesperson table and the detractors are left empty, and the collection-rate
         and repurchase-rate trends hold only the period and the one before (each further
-        period costs a pass over the summary; the report has them all)."""
+        period costs a look at each of its answers; the report has them all)."""
         return self._report(period, scope, language, Parts.DASHBOARD, None)
 
     def _report(self, period_text: str, scope: ReportScope, language: str, parts: Parts,

@@ -121,7 +121,8 @@ def _gather(
     steps.step()
     # the customers contacted, answering and buying: every trend period for the report; the
     # dashboard counts them for the period and the one before only (its two trend lines of
-    # these show those two points), since they cost a pass per period over the summary
+    # these show those two points), since each period costs a look at every answer given
+    # in it (and, for quarters, a pass over the summary)
     counted = trend if whole else (before, period)
     tallies = {t.period: t for t in q.customer_tallies(
         conn, [(p.first_month, p.last_month) for p in counted], group_ids)}
