@@ -131,9 +131,9 @@ def test_referral_rate_of_new_customers() -> None:
     assert referral_rate(ActivitySums()) is None
 
 
-def test_overdue_is_never_below_zero_per_customer() -> None:
-    # A owes 1000 and paid 400 -> 600; B paid 500 ahead of a 300 instalment -> 0, not -200;
-    # C paid exactly -> 0. Total 600 (B's prepayment does not hide A's debt).
+def test_overdue_is_never_below_zero_per_contract() -> None:
+    # contract A owes 1000 and got 400 -> 600; B got 500 ahead of a 300 instalment -> 0,
+    # not -200; C got exactly its due -> 0. Total 600 (B's prepayment does not hide A's debt)
     balances = [Balance(1000, 400), Balance(300, 500), Balance(700, 700)]
     assert overdue_amount(balances) == 600
     assert overdue_amount([]) == 0
