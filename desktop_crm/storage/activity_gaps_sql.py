@@ -57,7 +57,9 @@ def _linked(r: str, sign: int) -> list[str]:
     ]
 
 
-def _trigger(name: str, event: str, statements: list[str], when: str = "") -> str:
+def customer_months_trigger(name: str, event: str, statements: list[str],
+                            when: str = "") -> str:
+    """SQL: an AFTER `event` trigger on customer_months running `statements`."""
     body = "".join(f"\n    {statement};" for statement in statements)
     condition = f" WHEN {when}" if when else ""
     return f"CREATE TRIGGER {name} AFTER {event} ON customer_months{condition} BEGIN{body}\nEND"
@@ -69,9 +71,9 @@ def gap_triggers() -> dict[str, str]:
     key = ("group_id", "customer_ref", "month")
     moved = " OR ".join(f"old.{column} IS NOT new.{column}" for column in key)
     return {
-        insert: _trigger(insert, "INSERT", _linked("new", 1)),
-        delete: _trigger(delete, "DELETE", _linked("old", -1)),
-        move: _trigger(move, f"UPDATE OF {', '.join(key)}",
+        insert: customer_months_trigger(insert, "INSERT", _linked("new", 1)),
+        delete: customer_months_trigger(delete, "DELETE", _linked("old", -1)),
+        move: customer_months_trigger(move, f"UPDATE OF {', '.join(key)}",
                        _linked("old", -1) + _linked("new", 1), moved),
     }
 

@@ -12,6 +12,8 @@ runs after its write, so "before" is the customer's rows with the written row as
 
 from __future__ import annotations
 
+from desktop_crm.storage.activity_gaps_sql import customer_months_trigger as _trigger
+
 TALLY_TRIGGERS = ("customer_months_tallies_insert", "customer_months_tallies_delete",
                   "customer_months_tallies_update", "customer_months_first_order_insert",
                   "customer_months_first_order_delete", "customer_months_first_order_update")
@@ -62,12 +64,6 @@ def _drop_empty(group: str, months: str = "") -> str:
     empty = " AND ".join(f"{name} = 0" for name in _COUNTS)
     only = f" AND month IN ({months})" if months else ""
     return f"DELETE FROM month_tallies WHERE group_id = {group}{only} AND {empty}"
-
-
-def _trigger(name: str, event: str, statements: list[str], when: str = "") -> str:
-    body = "".join(f"\n    {statement};" for statement in statements)
-    condition = f" WHEN {when}" if when else ""
-    return f"CREATE TRIGGER {name} AFTER {event} ON customer_months{condition} BEGIN{body}\nEND"
 
 
 def tally_triggers() -> dict[str, str]:
