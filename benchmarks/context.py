@@ -16,6 +16,7 @@ from benchmarks.settings import BENCH_PASSWORD, USERS, customer_count
 from desktop_crm.domain.permissions import Action, Resource
 from desktop_crm.services.scopes import owner_scope
 from desktop_crm.services.session import CrmSession, sign_in
+from desktop_crm.services.warm_start import settle_start_up_heap
 from desktop_crm.storage.engine import open_raw_connection
 from desktop_crm.storage.vault import OpenVault, Vault, VaultPaths
 
@@ -50,7 +51,11 @@ def visible_owners(session: CrmSession) -> frozenset[str] | None:
 
 @contextmanager
 def opened_bench(vault_dir: Path, customers: int) -> Iterator[Bench]:
-    """Every benchmark user signed in, and one raw connection; all closed afterwards."""
+    """Every benchmark user signed in, and one raw connection; all closed afterwards.
+
+    The process is readied as the desktop app readies itself before its window opens.
+    """
+    settle_start_up_heap()
     sessions: list[CrmSession] = []
     keyholder = Vault(vault_dir).unlock("admin", BENCH_PASSWORD, now=datetime.now(UTC))
     conn = open_raw_connection(VaultPaths(vault_dir).db, keyholder.data_key)

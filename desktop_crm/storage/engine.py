@@ -21,7 +21,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_crm.domain.errors import VaultDamaged, VaultNotFound
 from desktop_crm.security.secret import SecretBytes
-from desktop_crm.storage.checkpoints import WRITE_LANE_AUTOCHECKPOINT_PAGES
+from desktop_crm.storage.idle_upkeep import WRITE_LANE_AUTOCHECKPOINT_PAGES
 from desktop_crm.storage.text_match import register_functions
 
 # Applied, in this order, after the key on every new connection.
@@ -115,7 +115,7 @@ def open_engine(
         check_database_file(db_path)
 
     cache_kib = READ_LANE_CACHE_KIB if lane is Lane.READ else 0
-    # the write lane leaves checkpoints to a background thread (storage/checkpoints.py)
+    # the write lane leaves checkpoints to a background thread (storage/idle_upkeep.py)
     autocheckpoint = WRITE_LANE_AUTOCHECKPOINT_PAGES if lane is Lane.WRITE else 0
 
     def connect() -> sqlcipher3.Connection:
@@ -130,7 +130,7 @@ def open_engine(
         creator=connect,
         poolclass=QueuePool,
         pool_size=2 if lane is Lane.READ else 1,
-        # the write lane lends one connection for good to the background checkpointer
+        # the write lane lends one connection for good to the idle upkeep thread
         max_overflow=2 if lane is Lane.READ else 3,
         echo=False,
     )

@@ -10,7 +10,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_crm.domain.errors import VaultKeyChanged
-from desktop_crm.storage.checkpoints import WalCheckpointer
+from desktop_crm.storage.idle_upkeep import IdleUpkeep
+from desktop_crm.storage.search import merge_search_segments
 
 KEY_CHANGED = "the vault's key was changed by another sign-in (a departure, for one): sign in again"
 
@@ -36,7 +37,7 @@ class Database:
         self.read_engine = read_engine
         self._write_sessions = sessionmaker(write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(read_engine, expire_on_commit=False)
-        self._checkpointer = WalCheckpointer(write_engine)
+        self._upkeep = IdleUpkeep(write_engine, tasks=(merge_search_segments,))
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -88,6 +89,6 @@ class Database:
                 connection.commit()
 
     def dispose(self) -> None:
-        self._checkpointer.stop()
+        self._upkeep.stop()
         self.write_engine.dispose()
         self.read_engine.dispose()

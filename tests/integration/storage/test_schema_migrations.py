@@ -46,7 +46,7 @@ def test_a_new_database_starts_unmigrated_and_upgrades_to_head(tmp_path: Path) -
         assert schema.current_revision(engine) is None
         schema.upgrade(engine)
         assert schema.current_revision(engine) == schema.head_revision()
-        assert schema.HEAD == "0011_dashboard_speed"
+        assert schema.HEAD == "0012_quiet_saves"
     finally:
         engine.dispose()
 
@@ -61,7 +61,7 @@ def test_every_model_table_and_the_search_index_exist(engine: Engine) -> None:
     assert "trigram" in tables[search.SEARCH_TABLE]
     assert "content='customers'" in tables[search.SEARCH_TABLE]
     assert set(search.SEARCH_TRIGGERS) <= set(triggers)
-    assert revision_row == "0011_dashboard_speed"
+    assert revision_row == "0012_quiet_saves"
 
 
 def test_migrated_database_matches_the_models(engine: Engine) -> None:

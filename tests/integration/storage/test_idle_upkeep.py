@@ -1,18 +1,19 @@
-"""The write-ahead log reaches the database file in the background, not inside a save."""
+"""Deferred work (the log copied into the file, idle tasks) happens in pauses, not in saves."""
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
 from desktop_crm.security.secret import SecretBytes
-from desktop_crm.storage.checkpoints import WRITE_LANE_AUTOCHECKPOINT_PAGES, WalCheckpointer
 from desktop_crm.storage.engine import Lane, open_engine
+from desktop_crm.storage.idle_upkeep import WRITE_LANE_AUTOCHECKPOINT_PAGES, IdleUpkeep
 from desktop_crm.storage.uow import Database
 
 ROWS = [{"x": "y" * 500}] * 20
@@ -64,7 +65,7 @@ def test_written_pages_reach_the_file_without_a_commit_checkpointing(
     for _ in range(50):
         save(writer)
     before = db.stat().st_size  # the rows are only in the log so far
-    checkpointer = WalCheckpointer(writer, interval=0.05)
+    checkpointer = IdleUpkeep(writer, interval=0.05)
     try:
         after = wait_for_growth(db, before)
     finally:
@@ -75,7 +76,7 @@ def test_written_pages_reach_the_file_without_a_commit_checkpointing(
 def test_the_thread_waits_for_a_pause_in_writing(tmp_path: Path, writer: Engine) -> None:
     db = tmp_path / "crm.db"
     before = db.stat().st_size
-    checkpointer = WalCheckpointer(writer, interval=2.0)
+    checkpointer = IdleUpkeep(writer, interval=2.0)
     try:
         busy_until = time.monotonic() + 1.0
         while time.monotonic() < busy_until:  # a burst of saves
@@ -92,7 +93,73 @@ def test_disposing_the_database_stops_its_thread(tmp_path: Path) -> None:
     write = open_engine(tmp_path / "crm.db", key, lane=Lane.WRITE, create=True)
     read = open_engine(tmp_path / "crm.db", key, lane=Lane.READ)
     database = Database(write, read)
-    thread = database._checkpointer._thread
+    thread = database._upkeep._thread
     assert thread.is_alive()
     database.dispose()
     assert not thread.is_alive()
+
+
+class Steps:
+    """An idle task that does `work` steps, each a write on the thread's own connection."""
+
+    def __init__(self, work: int, between: Callable[[], None] = lambda: None) -> None:
+        self.left = work
+        self.done = 0
+        self.between = between
+
+    def __call__(self, db: Any) -> bool:
+        if not self.left:
+            return False
+        db.execute("INSERT INTO t VALUES ('upkeep')")
+        self.left -= 1
+        self.done += 1
+        self.between()
+        return True
+
+
+def run_until(condition: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def test_idle_tasks_run_to_the_end_after_a_pause_and_not_during_saves(writer: Engine) -> None:
+    task = Steps(work=5)
+    upkeep = IdleUpkeep(writer, tasks=(task,), interval=0.5)
+    try:
+        busy_until = time.monotonic() + 0.8
+        while time.monotonic() < busy_until:
+            save(writer)
+            assert task.done == 0
+        run_until(lambda: task.left == 0)
+    finally:
+        upkeep.stop()
+    assert task.done == 5  # its own writes do not count as someone writing again
+
+
+def test_a_task_stops_between_steps_when_someone_else_commits(writer: Engine) -> None:
+    task = Steps(work=50, between=lambda: save(writer))  # a save lands after each step
+    upkeep = IdleUpkeep(writer, tasks=(task,), interval=0.05)
+    try:
+        run_until(lambda: task.done > 0)
+        time.sleep(0.02)
+        first_round = task.done
+    finally:
+        upkeep.stop()
+    assert first_round == 1
+
+
+def test_a_failing_task_leaves_the_checkpoint(tmp_path: Path, writer: Engine) -> None:
+    def broken(db: Any) -> bool:
+        raise RuntimeError("no such table")
+
+    db = tmp_path / "crm.db"
+    for _ in range(50):
+        save(writer)
+    before = db.stat().st_size
+    upkeep = IdleUpkeep(writer, tasks=(broken,), interval=0.05)
+    try:
+        after = wait_for_growth(db, before)
+    finally:
+        upkeep.stop()
+    assert after > before + 400_000
