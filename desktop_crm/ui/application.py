@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import linecache
 import signal
 import sys
@@ -11,7 +12,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm import config
-from desktop_crm.services.warm_start import settle_start_up_heap
 from desktop_crm.ui.backend import Backend
 from desktop_crm.ui.collector import GuiThreadCollector
 from desktop_crm.ui.flow import AppFlow
@@ -53,13 +53,14 @@ def run_gui(backend: Backend, vault_arg: str | None, qt_argv: Sequence[str] = ()
 def settle_memory() -> None:
     """Once every module is loaded and before any vault is opened.
 
-    What is alive now (modules, Qt's wrappers, the pinyin tables) lives as long as the
-    app: frozen, a full garbage collection no longer walks it (such a pass runs on whichever
-    thread allocates and held the window still for 50-90 ms; see services/warm_start).
-    PySide6's __feature__ import hook also read the source of each module imported after it
-    into linecache (~20 MiB nobody reads again).
+    What is alive now (modules, Qt's wrappers) lives as long as the app: frozen, a full
+    garbage collection no longer walks it (such a pass runs on whichever thread allocates
+    and held the window still for 50-90 ms). Nothing of a session is frozen, so a locked
+    session's objects are still collected. PySide6's __feature__ import hook also read the
+    source of each module imported after it into linecache (~20 MiB nobody reads again).
     """
-    settle_start_up_heap()
+    gc.collect()
+    gc.freeze()
     linecache.clearcache()
 
 
