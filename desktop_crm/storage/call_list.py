@@ -5,8 +5,8 @@ ix_interactions_user_started) from the newest down, looks each call's customer u
 keeps the calls whose customer the reader sees: one owned by `owner_ids` or shared with them
 (`customer_ids`). The order is (started_at, customer_id, rowid) descending, the start-time
 index's own order, so calls that started at the same moment page without a gap or a repeat;
-a page key is that triple. One person's index holds (started_at, rowid): calls of theirs
-sharing a start time are sorted among themselves, a few at a time.
+a page key is that triple. One person's index holds (their id's tag, started_at, rowid):
+calls of theirs sharing a start time are sorted among themselves, a few at a time.
 
 Visibility follows the customer, so a reader who sees a few owners' customers walks past the
 calls of the others: at 0.95M calls, a salesperson holding 15 % of the customers reads about
@@ -23,7 +23,14 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
-from desktop_crm.storage.types import from_millis, id_from_stored, to_millis, uuid_to_bytes
+from desktop_crm.storage.types import (
+    from_millis,
+    id_from_stored,
+    id_tag,
+    id_tag_sql,
+    to_millis,
+    uuid_to_bytes,
+)
 
 PageKey = tuple[datetime, str, int]  # (started_at, customer_id, rowid) of a page's last call
 
@@ -142,8 +149,10 @@ def _walk(query: CallQuery, after: PageKey | None) -> tuple[str, list[Any]]:
            " WHERE i.deleted_at IS NULL AND c.deleted_at IS NULL")
     params: list[Any] = []
     if query.user_id is not None:
-        sql += " AND i.user_id = ?"
-        params.append(uuid_to_bytes(query.user_id))
+        # the tag on the index entry, the id itself on the row the page reads anyway
+        user = uuid_to_bytes(query.user_id)
+        sql += f" AND {id_tag_sql('i.user_id')} = ? AND i.user_id = ?"
+        params += [id_tag(user), user]
     period, period_params = _period("i.", query)
     sql += period
     params += period_params

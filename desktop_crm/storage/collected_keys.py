@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from desktop_crm.storage.types import to_millis
+from desktop_crm.storage.types import id_tag, to_millis
 
 # Estimated below SELECTIVE_MAX passing customers, a filter is collected rather than
 # walked; at most COLLECT_MAX are collected (~210 bytes of keys each: 8 MiB at most), and a
@@ -109,11 +109,12 @@ def collect(
 
 
 def list_key(value: Any, owner: bytes | str | None, rowid: int) -> ListKey:
-    """(sort value, owner, rowid) ordered as SQLite orders them: NULL before text before
-    a blob, each type in its own rank so Python never compares across types."""
+    """(sort value, owner tag, rowid) ordered as SQLite orders them: NULL before text
+    before a blob, each type in its own rank so Python never compares across types."""
     if isinstance(value, datetime):
         value = to_millis(value)
-    return (_rank(value), value, _rank(owner), owner, rowid)
+    tag = id_tag(owner)
+    return (_rank(value), value, _rank(tag), tag, rowid)
 
 
 _KEYS = {

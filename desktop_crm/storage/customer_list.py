@@ -1,10 +1,10 @@
 """The customer list: keyset pages in list order, scroll-bar jumps, and counts.
 
-The list order is (sort value, owner, rowid), descending as a whole for newest-first. The
-global list indexes hold exactly that order, and the per-owner ones too for one owner, so
-every page is an index range read in order and cut at the limit. A page key (PageKey) is
-(id, sort value, owner as stored, rowid); pass a page's last key as `after` for the next
-page.
+The list order is (sort value, owner tag, rowid), descending as a whole for newest-first;
+the tag is four bytes of the owner's id (types.id_tag_sql). The global list indexes hold
+exactly that order, and the per-owner ones too for one owner, so every page is an index
+range read in order and cut at the limit. A page key (PageKey) is (id, sort value, owner as
+stored, rowid); pass a page's last key as `after` for the next page.
 
 Visibility comes in as `owner_ids` (None: every owner) plus `extra_ids` (records granted to
 a collaborator), which `extra_owner_ids` may narrow to records some of those owners hold
@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 from desktop_crm.storage import collected_keys
 from desktop_crm.storage.collected_keys import CollectedKeys, collect, estimated_matches
 from desktop_crm.storage.list_sql import (
+    OWNER_TAG,
     after_params,
     has_ownerless,
     marks,
@@ -34,7 +35,7 @@ from desktop_crm.storage.list_sql import (
 )
 from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
 from desktop_crm.storage.stored_values import Order, PageKey, StoredRow, decoded_rows
-from desktop_crm.storage.types import to_millis, uuid_to_bytes
+from desktop_crm.storage.types import id_tag, to_millis, uuid_to_bytes
 
 _SORT_COLUMN = {"name": "sort_key", "updated": "updated_at"}
 
@@ -47,6 +48,9 @@ _CHECKPOINT_LISTS_KEPT = 8
 # range, merged); more, and the global index is walked with the owner tested per entry.
 SMALL_SIGHT = 10_000
 MERGED_OWNERS_MAX = 64
+# Of the per-owner indexes, ix_customers_owner_updated holds the owner's tag (revision
+# 0013): an owner's range there is their tag's, the id tested on each row a page reads
+# anyway. ix_customers_owner_sort keeps the id, being the owner index every other read uses.
 
 
 def page_customer_ids(
@@ -308,8 +312,9 @@ class _Sight:
         if self.owners is not None:
             visible, params = visibility(self.owners, self.granted, by_entry=True)
         sql = (
-            f"SELECT NULL, {column}, owner_id, rowid FROM (SELECT {column}, owner_id, rowid,"
-            f" row_number() OVER (ORDER BY {column}{way}, owner_id{way}, rowid{way}) AS place"
+            f"SELECT NULL, {column}, owner_id, rowid, owner_tag FROM (SELECT {column}, owner_id,"
+            f" rowid, {OWNER_TAG} AS owner_tag, row_number() OVER"
+            f" (ORDER BY {column}{way}, {OWNER_TAG}{way}, rowid{way}) AS place"
             f" FROM customers NOT INDEXED WHERE deleted_at IS NULL{visible}{self.tests})"
             " WHERE place % ? = 0 ORDER BY place"
         )
@@ -333,10 +338,13 @@ class _Sight:
         arms, params = [], []
         arm_limit = offset + limit
         tests, test_params = self.tests, self.test_params
+        by_tag = order == "updated"  # which per-owner index holds a tag: see SMALL_SIGHT
+        pin = f" AND {OWNER_TAG} = ? AND owner_id = ?" if by_tag else " AND owner_id = ?"
         for owner in self.owners:
-            arms.append(select_keys(column, descending, bound, " AND owner_id = ?" + tests,
-                                    columns))
-            params += [owner, *test_params, *bound_params, arm_limit]
+            arms.append(select_keys(column, descending, bound, pin + tests, columns,
+                                    one_owner=True))
+            pinned = [id_tag(owner), owner] if by_tag else [owner]
+            params += [*pinned, *test_params, *bound_params, arm_limit]
         if self.granted:
             not_owned = (f" AND (owner_id IS NULL OR owner_id NOT IN ({marks(self.owners)}))"
                          if self.owners else "")
@@ -352,7 +360,7 @@ class _Sight:
         way = " DESC" if descending else ""
         sql = (
             " UNION ALL ".join(f"SELECT * FROM ({arm} LIMIT ?)" for arm in arms)
-            + f" ORDER BY 2{way}, 3{way}, 4{way} LIMIT ? OFFSET ?"
+            + f" ORDER BY 2{way}, 5{way}, 4{way} LIMIT ? OFFSET ?"  # value, owner tag, rowid
         )
         return conn.exec_driver_sql(sql, (*params, limit, offset)).all()
 
@@ -373,18 +381,18 @@ class _Sight:
             sql = select_keys(column, descending, bound, visible, columns) + " LIMIT ? OFFSET ?"
             found = conn.exec_driver_sql(sql, (*params, *after_params(after), limit, offset))
             return found.all()
-        _, value, owner, row = after
+        _, value, owner, row = after[:4]
         stored = to_millis(value) if isinstance(value, datetime) else value
         seek = select_keys(column, descending, "row value", visible, columns)
-        seek_params = [*params, stored, owner, row]
+        seek_params = [*params, stored, id_tag(owner), row]
         if descending and (self.owners is None or self.granted) and has_ownerless(
                 conn, column, stored):
             # rows without an owner sharing the key's sort value come after it (NULLs sort
             # last going down) but fail a row-value comparison: read them apart
             nulls = select_keys(column, descending, "", visible + f" AND {column} = ?"
-                                " AND owner_id IS NULL", columns)
+                                f" AND {OWNER_TAG} IS NULL", columns)
             sql = (f"SELECT * FROM ({seek} LIMIT ?) UNION ALL SELECT * FROM ({nulls} LIMIT ?)"
-                   f" ORDER BY 2 DESC, 3 DESC, 4 DESC LIMIT ? OFFSET ?")
+                   f" ORDER BY 2 DESC, 5 DESC, 4 DESC LIMIT ? OFFSET ?")
             found = conn.exec_driver_sql(sql, (
                 *seek_params, offset + limit, *params, stored, offset + limit, limit, offset))
             return found.all()

@@ -13,6 +13,11 @@ any other (PRAGMA data_version tells): first the idle tasks, in short steps that
 soon as someone else commits, then a PASSIVE checkpoint, which never blocks a writer. The
 file's sync then never queues beside a save's own sync of the log. Closing the last
 connection checkpoints too, so a short-lived process (the CLI) leaves no large log.
+
+A log file keeps the size of its busiest moment (up to 64 MiB after a bulk import) until
+the vault closes. When a pause's checkpoint has copied all of it and it is larger than
+WAL_KEEP_BYTES, the thread empties it (a TRUNCATE checkpoint) if that needs no waiting:
+no reader may still use the log, and a save arriving meanwhile waits only for the truncate.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -29,6 +35,8 @@ from sqlalchemy import Engine
 # burst that outruns the thread (a bulk import) makes a commit checkpoint itself.
 WRITE_LANE_AUTOCHECKPOINT_PAGES = 16_384
 INTERVAL_SECONDS = 1.0
+# A log up to this size stays for the next saves to reuse; a larger one is emptied.
+WAL_KEEP_BYTES = 4 * 2**20
 
 # One short step of deferred work on the thread's raw connection, in its own transaction;
 # True when it did some, so that another step may follow.
@@ -79,7 +87,9 @@ class IdleUpkeep:
                     seen, changed_at, pending = version, time.monotonic(), True
                 elif pending and time.monotonic() - changed_at >= self._interval:
                     self._run_tasks(db, seen)
-                    db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    busy, logged, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    if not busy and logged == copied:
+                        _trim_log(db)
                     pending = False
             except Exception as error:  # a locked or closing database: try again later
                 _log.debug("idle checkpoint skipped: %s", type(error).__name__)
@@ -92,6 +102,19 @@ class IdleUpkeep:
                         return  # writing resumed: the rest waits for the next pause
             except Exception as error:  # one task failing leaves the others and the checkpoint
                 _log.debug("idle task %s failed: %s", task.__name__, type(error).__name__)
+
+
+def _trim_log(db: Any) -> None:
+    """Empty a large, wholly copied log unless a reader or a writer is using it (no wait)."""
+    path = Path(db.execute("PRAGMA database_list").fetchone()[2] + "-wal")
+    if not path.exists() or path.stat().st_size <= WAL_KEEP_BYTES:
+        return
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute("PRAGMA busy_timeout = 0").fetchall()
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout)}").fetchall()
 
 
 def _data_version(db: Any) -> int:

@@ -15,53 +15,69 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop_crm.storage.stored_values import StoredRow
-from desktop_crm.storage.types import to_millis
+from desktop_crm.storage.types import id_tag, id_tag_sql, to_millis
+
+# The owner as the global list indexes hold it: a tag of the id (see types.id_tag_sql). The
+# list order is (sort value, owner tag, rowid), and a stored row carries the tag after the
+# page key's four values (stored_values.StoredRow).
+OWNER_TAG = id_tag_sql("owner_id")
 
 
 @lru_cache(maxsize=256)
 def select_keys(
-    column: str, descending: bool, bound: str, visible: str, columns: tuple[str, ...] = ()
+    column: str, descending: bool, bound: str, visible: str, columns: tuple[str, ...] = (),
+    one_owner: bool = False,
 ) -> str:
     """One ordered read of page keys; `bound`: "" from the top, else after a key whose
-    owner is known ("owner", or "row value" for a seek) or SQL NULL ("no owner")."""
-    extra = "".join(f", {name}" for name in columns)
-    sql = (
-        f"SELECT id, {column}, owner_id, rowid{extra} FROM customers"
-        f" WHERE deleted_at IS NULL{visible}"
-    )
-    if bound == "row value":  # rows after (value, owner, rowid) with an owner
-        sql += f" AND ({column}, owner_id, rowid) {'<' if descending else '>'} (?, ?, ?)"
+    owner is known ("owner", or "row value" for a seek) or SQL NULL ("no owner").
+
+    `one_owner`: `visible` pins a single owner, whose tag is then the same on every row; left
+    out of the order, the per-owner index's own order is the list order (SQLite cannot tell
+    that the tag is fixed, and would sort each run of equal values)."""
+    sql = (f"SELECT {stored_columns(column, columns)} FROM customers"
+           f" WHERE deleted_at IS NULL{visible}")
+    if bound == "row value":  # rows after (value, owner tag, rowid) with an owner
+        sql += f" AND ({column}, {OWNER_TAG}, rowid) {'<' if descending else '>'} (?, ?, ?)"
     elif bound:
         sql += _keyset(column, descending, owner_known=bound == "owner")
     way = " DESC" if descending else ""
-    return sql + f" ORDER BY {column}{way}, owner_id{way}, rowid{way}"
+    tag = "" if one_owner else f" {OWNER_TAG}{way},"
+    return sql + f" ORDER BY {column}{way},{tag} rowid{way}"
+
+
+def stored_columns(column: str, columns: Sequence[str] = ()) -> str:
+    """The columns of a stored row: the page key's (id, sort value, owner, rowid), the
+    owner's tag, then the customer columns asked for."""
+    return ", ".join(("id", column, "owner_id", "rowid", OWNER_TAG, *columns))
 
 
 def _keyset(column: str, descending: bool, owner_known: bool) -> str:
-    """Rows after (value, owner, rowid) in list order; SQL NULL owners come first.
+    """Rows after (value, owner tag, rowid) in list order; SQL NULL owners come first.
 
     Bounded by `value >=` (or `<=`) so SQLite reads an index range; the rest is a filter
     on the few rows that share the bound's value.
     """
     if descending:
         first, beyond = f"{column} <= ?", f"{column} < ?"
-        tie = ("(owner_id = ? AND rowid < ?) OR owner_id < ? OR owner_id IS NULL"
-               if owner_known else "owner_id IS NULL AND rowid < ?")
+        tie = ("(owner = ? AND rowid < ?) OR owner < ? OR owner IS NULL"
+               if owner_known else "owner IS NULL AND rowid < ?")
     else:
         first, beyond = f"{column} >= ?", f"{column} > ?"
-        tie = ("(owner_id = ? AND rowid > ?) OR owner_id > ?"
-               if owner_known else "(owner_id IS NULL AND rowid > ?) OR owner_id IS NOT NULL")
+        tie = ("(owner = ? AND rowid > ?) OR owner > ?"
+               if owner_known else "(owner IS NULL AND rowid > ?) OR owner IS NOT NULL")
+    tie = tie.replace("owner", OWNER_TAG)
     return f" AND {first} AND ({beyond} OR ({column} = ? AND ({tie})))"
 
 
 def after_params(after: Sequence[Any] | None) -> list[Any]:
     if after is None:
         return []
-    _, value, owner, row = after
+    _, value, owner, row = after[:4]
     stored = to_millis(value) if isinstance(value, datetime) else value
     if owner is None:
         return [stored, stored, stored, row]
-    return [stored, stored, stored, owner, row, owner]
+    tag = id_tag(owner)
+    return [stored, stored, stored, tag, row, tag]
 
 
 def visibility(
@@ -70,16 +86,22 @@ def visibility(
     """` AND (...)` for customers owned by one of `owners` (as stored) or granted, and its
     parameters.
 
-    `by_entry`: tested on each entry of the index being walked (owner and rowid are in
-    every list index); a unary plus keeps SQLite walking that index in order instead of
-    reading every owner's rows first. Otherwise SQLite may read by owner.
+    `by_entry`: tested on each entry of the index being walked, first the owner's tag (in
+    every list index, like the rowid) and then, on the rows that pass, the owner itself; a
+    unary plus keeps SQLite walking that index in order instead of reading every owner's
+    rows first. Otherwise SQLite may read by owner.
     """
-    tests = [f"{'+' if by_entry else ''}owner_id IN ({marks(owners)})"] if owners else []
-    if granted:
-        tests.append(f"rowid IN ({marks(granted)})")
-    if not tests:
+    if not owners and not granted:
         return " AND 0", []  # only grants, on records that no longer exist
-    return f" AND ({' OR '.join(tests)})", [*owners, *granted]
+    grants = f" OR rowid IN ({marks(granted)})" if granted else ""
+    if not owners:
+        return f" AND ({grants.removeprefix(' OR ')})", [*granted]
+    if not by_entry:
+        return f" AND (owner_id IN ({marks(owners)}){grants})", [*owners, *granted]
+    tags = list(dict.fromkeys(id_tag(owner) for owner in owners))
+    return (f" AND (+{OWNER_TAG} IN ({marks(tags)}){grants})"
+            f" AND (+owner_id IN ({marks(owners)}){grants})",
+            [*tags, *granted, *owners, *granted])
 
 
 def marks(values: Sequence[Any]) -> str:
@@ -92,8 +114,7 @@ def rows_by_id(
     """Page rows for these rowids, in this order."""
     if not rowids:
         return []
-    extra = "".join(f", {name}" for name in columns)
-    sql = (f"SELECT id, {column}, owner_id, rowid{extra} FROM customers"
+    sql = (f"SELECT {stored_columns(column, columns)} FROM customers"
            f" WHERE rowid IN ({marks(rowids)})")
     found = {row[3]: row for row in conn.exec_driver_sql(sql, tuple(rowids))}
     return [found[rowid] for rowid in rowids]
@@ -102,5 +123,5 @@ def rows_by_id(
 def has_ownerless(conn: Connection, column: str, value: Any) -> bool:
     """Whether any live customer without an owner has this sort value (an index probe)."""
     sql = (f"SELECT 1 FROM customers WHERE deleted_at IS NULL AND {column} = ?"
-           " AND owner_id IS NULL LIMIT 1")
+           f" AND {OWNER_TAG} IS NULL LIMIT 1")
     return conn.exec_driver_sql(sql, (value,)).first() is not None

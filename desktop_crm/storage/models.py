@@ -27,7 +27,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop_crm.domain.ids import new_id
-from desktop_crm.storage.types import IsoUtcDateTime, JsonDict, TextList, UtcDateTime, UuidBytes
+from desktop_crm.storage.types import (
+    IsoUtcDateTime,
+    JsonDict,
+    TextList,
+    UtcDateTime,
+    UuidBytes,
+    id_tag_sql,
+)
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -179,6 +186,7 @@ class PoolMember(Synced, Base):
 
 
 _LIVE = text("deleted_at IS NULL")
+_OWNER_TAG = text(id_tag_sql("owner_id"))
 
 
 class Customer(Synced, Base):
@@ -186,15 +194,18 @@ class Customer(Synced, Base):
     __table_args__ = (
         # Keyset paging by name and by last update, for everyone and per owner. Live rows
         # only, so a walk deep into the list never visits the table. The list order is
-        # (sort value, owner, rowid): the global indexes hold exactly that order, and for one
-        # owner the per-owner ones do too, so no index repeats the 16-byte id.
-        Index("ix_customers_sort", "sort_key", "owner_id", sqlite_where=_LIVE),
-        Index("ix_customers_updated", "updated_at", "owner_id", sqlite_where=_LIVE),
+        # (sort value, owner tag, rowid): the global indexes hold exactly that order, and for
+        # one owner the per-owner ones do too, so no index repeats the 16-byte id. All but
+        # the owner index other reads use (owner_sort) hold the owner's 4-byte tag instead
+        # of the id (types.id_tag_sql; revision 0013).
+        Index("ix_customers_sort", "sort_key", _OWNER_TAG, sqlite_where=_LIVE),
+        Index("ix_customers_updated", "updated_at", _OWNER_TAG, sqlite_where=_LIVE),
         Index("ix_customers_owner_sort", "owner_id", "sort_key", sqlite_where=_LIVE),
-        Index("ix_customers_owner_updated", "owner_id", "updated_at", sqlite_where=_LIVE),
+        Index("ix_customers_owner_updated", _OWNER_TAG, "updated_at", sqlite_where=_LIVE),
         # name prefixes as typed: characters, pinyin initials (short queries), full pinyin
         Index("ix_customers_name", "name"),
-        Index("ix_customers_initials", "name_initials"),
+        Index("ix_customers_initials", "name_initials",
+              sqlite_where=text("name_initials <> ''")),
         Index("ix_customers_pinyin", "name_pinyin", sqlite_where=text("name_pinyin <> ''")),
         # most customers sit in no pool (公海): index only those that do
         Index("ix_customers_pool_id", "pool_id", sqlite_where=text("pool_id IS NOT NULL")),
@@ -257,7 +268,8 @@ class Interaction(Synced, Base):
     __table_args__ = (
         # a customer's live calls in a time range, answered from the index alone (0011)
         Index("ix_interactions_customer_started", "customer_id", "deleted_at", "started_at"),
-        Index("ix_interactions_user_started", "user_id", "started_at"),
+        # one person's calls: their id's 4-byte tag (types.id_tag_sql; revision 0013)
+        Index("ix_interactions_user_started", text(id_tag_sql("user_id")), "started_at"),
         # the Calls view, newest first across customers; the customer decides who sees a
         # call without reading its row (revision 0006)
         Index("ix_interactions_started", "started_at", "customer_id", sqlite_where=_LIVE),
@@ -378,12 +390,13 @@ class PaymentPlan(Synced, Base):
 
     __tablename__ = "payment_plans"
     __table_args__ = (
-        # what each live contract fell due, read without the rows (receivables reports)
-        Index("ix_payment_plans_live_due", "contract_id", "due_date", "amount_minor",
-              sqlite_where=text("deleted_at IS NULL")),
+        # what each live contract fell due, read without the rows (receivables reports);
+        # also the contract's index for foreign keys, so deleted rows stay in (0013)
+        Index("ix_payment_plans_contract_due", "contract_id", "deleted_at", "due_date",
+              "amount_minor"),
     )
 
-    contract_id: Mapped[str] = reference("contracts.id", index=True)
+    contract_id: Mapped[str] = reference("contracts.id")
     instalment: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date] = mapped_column(Date, index=True)
     amount_minor: Mapped[int] = mapped_column(Integer)
@@ -395,12 +408,13 @@ class Receipt(Synced, Base):
 
     __tablename__ = "receipts"
     __table_args__ = (
-        # what each live contract brought in, read without the rows (receivables reports)
-        Index("ix_receipts_live_received", "contract_id", "received_at", "amount_minor",
-              sqlite_where=text("deleted_at IS NULL")),
+        # what each live contract brought in, read without the rows (receivables reports);
+        # also the contract's index for foreign keys, so deleted rows stay in (0013)
+        Index("ix_receipts_contract_received", "contract_id", "deleted_at", "received_at",
+              "amount_minor"),
     )
 
-    contract_id: Mapped[str] = reference("contracts.id", index=True)
+    contract_id: Mapped[str] = reference("contracts.id")
     plan_id: Mapped[str | None] = reference("payment_plans.id", index=True)
     amount_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")

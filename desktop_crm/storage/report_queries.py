@@ -241,7 +241,7 @@ def balances(
     (due, received, due, received ...). Contracts that owed nothing at any end are left
     out: they add nothing to what is overdue.
 
-    Each contract's instalments are summed from their narrow live index, in contract
+    Each contract's instalments are summed from their narrow contract index, in contract
     order, and its receipts looked up in theirs; only the contracts that owed are then
     looked up (a contract with nothing due before an end owes nothing there)."""
     if not ends or covers_nobody(owner_ids):
@@ -251,12 +251,13 @@ def balances(
                       for i in range(n))
     received = ", ".join(
         "coalesce((SELECT sum(r.amount_minor) FROM receipts AS r"
-        " INDEXED BY ix_receipts_live_received WHERE r.contract_id = p.contract_id"
+        " INDEXED BY ix_receipts_contract_received WHERE r.contract_id = p.contract_id"
         f" AND r.deleted_at IS NULL AND r.received_at < ?), 0) AS r{i}" for i in range(n))
     owing = " OR ".join(f"d{i} > r{i}" for i in range(n))
     per_contract = (
         f"SELECT * FROM (SELECT p.*, {received} FROM ("
-        f" SELECT contract_id, {plans} FROM payment_plans INDEXED BY ix_payment_plans_live_due"
+        f" SELECT contract_id, {plans} FROM payment_plans"
+        "  INDEXED BY ix_payment_plans_contract_due"
         "  WHERE deleted_at IS NULL AND due_date < ? GROUP BY contract_id) AS p)"
         f" WHERE {owing}")
     owed = ("SELECT k.customer_id AS customer_id, "

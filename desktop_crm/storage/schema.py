@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # Alembic is loaded only when a database needs migrating
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision; a test keeps it equal to the migrations folder's head, so opening an
 # up-to-date vault costs one query instead of loading Alembic.
-HEAD = "0012_quiet_saves"
+HEAD = "0013_compact_indexes"
 
 
 def upgrade_if_needed(engine: Engine) -> None:

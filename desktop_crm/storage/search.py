@@ -297,8 +297,8 @@ def _prefix_arms(query: str, searchable: set[str], visible: Sql, limit: int) -> 
     arms = []
     for col, prefix in _prefix_ranges(query, searchable):
         test, params, _ = in_range(col, prefix, 0)
-        if col == "name_pinyin":
-            test += " AND name_pinyin <> ''"  # what the partial index covers
+        if col in ("name_pinyin", "name_initials"):
+            test += f" AND {col} <> ''"  # what the partial index covers
         arms.append(Sql(
             f"{_CANDIDATE} WHERE {test} AND deleted_at IS NULL{visible.text}"
             f" ORDER BY {col} LIMIT ?",

@@ -20,9 +20,11 @@ from desktop_crm.storage.types import TextList, UtcDateTime, UuidBytes, from_mil
 Order = Literal["name", "updated"]
 # (id, sort value, owner as stored, rowid): where a page ends, to continue after it
 PageKey = tuple[str, Any, bytes | str | None, int]
-# a list row as read: the page key's four values as stored, then the columns asked for
+# a list row as read: the page key's four values as stored, the owner's tag (the list
+# orders by it, see list_sql), then the columns asked for
 StoredRow = Sequence[Any]
-KEY_LENGTH = 4
+KEY_LENGTH = 5
+_PAGE_KEY_LENGTH = 4
 
 _DIALECT = sqlite.dialect()
 
@@ -50,7 +52,7 @@ def decoded_rows(
     order: Order, rows: Iterable[StoredRow], columns: Sequence[str] = ()
 ) -> list[PageKey]:
     """Each row's page key followed by its columns, all as Python values."""
-    decoders = [(KEY_LENGTH + i, d) for i, d in enumerate(map(stored_decoder, columns))
+    decoders = [(_PAGE_KEY_LENGTH + i, d) for i, d in enumerate(map(stored_decoder, columns))
                 if d is not None]
     decoded = []
     for row in rows:

@@ -60,6 +60,22 @@ def uuid_to_bytes(value: str | bytes) -> bytes | str:
     return raw if len(raw) == 16 else value
 
 
+# Indexes that hold an owner for every customer, or a user for every call, keep a 4-byte tag
+# of the 16-byte id: its last four bytes, random in a UUID v4 (12 bytes less per entry, about
+# 11 MiB per index at a million rows). A tag narrows a walk on the index entries alone; the
+# id itself is then tested on the row, which a page reads anyway, so two users sharing a tag
+# cost a few row reads, never a wrong row.
+def id_tag_sql(column: str) -> str:
+    """SQL for the tag of a stored id (NULL for NULL), as the indexes hold it."""
+    return f"substr({column}, 13, 4)"
+
+
+def id_tag(stored: bytes | str | None) -> bytes | str | None:
+    """What `id_tag_sql` gives for this stored value (substr counts bytes of a blob and
+    characters of text, as slicing does)."""
+    return None if stored is None else stored[12:16]
+
+
 def id_from_stored(value: bytes | str) -> str:
     """The text form of a stored id (text that was never a UUID comes back as it is)."""
     return value if isinstance(value, str) else uuid_from_bytes(value)

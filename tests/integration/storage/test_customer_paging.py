@@ -13,6 +13,7 @@ from sqlalchemy import Engine, delete, event, insert, text
 
 from desktop_crm.storage import customer_list, search
 from desktop_crm.storage.models import Customer
+from desktop_crm.storage.types import id_tag
 
 from .conftest import T0, customer_row
 
@@ -71,9 +72,10 @@ def expected_order(
     ]
 
     def key(r: dict[str, Any]) -> tuple[Any, ...]:
-        # the list order: sort value, then owner (no owner first), then insertion order
+        # the list order: sort value, then the owner's tag (no owner first), then insertion
+        # order; these owners' text ids all have the tag "" (see test_owner_tags)
         value = r["sort_key"] if order == "name" else r["updated_at"]
-        return (value, r["owner_id"] is not None, r["owner_id"] or "", r["id"])
+        return (value, r["owner_id"] is not None, id_tag(r["owner_id"]) or "", r["id"])
 
     return [r["id"] for r in sorted(visible, key=key, reverse=descending)]
 

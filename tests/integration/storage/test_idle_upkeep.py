@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from desktop_crm.security.secret import SecretBytes
+from desktop_crm.storage import idle_upkeep
 from desktop_crm.storage.engine import Lane, open_engine
 from desktop_crm.storage.idle_upkeep import WRITE_LANE_AUTOCHECKPOINT_PAGES, IdleUpkeep
 from desktop_crm.storage.uow import Database
@@ -20,10 +21,14 @@ ROWS = [{"x": "y" * 500}] * 20
 
 
 @pytest.fixture
-def writer(tmp_path: Path) -> Iterator[Engine]:
+def key() -> bytes:
+    return os.urandom(32)
+
+
+@pytest.fixture
+def writer(tmp_path: Path, key: bytes) -> Iterator[Engine]:
     """A write lane over a new file with one table."""
-    engine = open_engine(tmp_path / "crm.db", SecretBytes(os.urandom(32)), lane=Lane.WRITE,
-                         create=True)
+    engine = open_engine(tmp_path / "crm.db", SecretBytes(key), lane=Lane.WRITE, create=True)
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE t (x TEXT)"))
     yield engine
@@ -163,3 +168,40 @@ def test_a_failing_task_leaves_the_checkpoint(tmp_path: Path, writer: Engine) ->
     finally:
         upkeep.stop()
     assert after > before + 400_000
+
+
+def test_a_pause_empties_a_large_log_once_every_reader_is_done(
+    tmp_path: Path, key: bytes, writer: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(idle_upkeep, "WAL_KEEP_BYTES", 100_000)
+    log = tmp_path / "crm.db-wal"
+    reader = open_engine(tmp_path / "crm.db", SecretBytes(key), lane=Lane.READ)
+    upkeep = IdleUpkeep(writer, interval=0.05)
+    try:
+        with reader.connect() as conn, conn.begin():  # a reader still on the log's snapshot
+            conn.execute(text("SELECT count(*) FROM t")).scalar_one()
+            for _ in range(50):
+                save(writer)
+            time.sleep(0.5)
+            assert log.stat().st_size > 400_000  # the reader's snapshot holds the log
+        deadline = time.monotonic() + 10
+        while log.stat().st_size and time.monotonic() < deadline:
+            save(writer)  # a pause after these finds no reader
+            time.sleep(0.3)
+        assert log.stat().st_size == 0
+        save(writer)  # and the vault goes on
+        with reader.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM t")).scalar_one() > 50 * len(ROWS)
+    finally:
+        upkeep.stop()
+        reader.dispose()
+
+
+def test_a_small_log_stays_for_the_next_saves(tmp_path: Path, writer: Engine) -> None:
+    save(writer)
+    upkeep = IdleUpkeep(writer, interval=0.05)
+    try:
+        time.sleep(0.5)
+    finally:
+        upkeep.stop()
+    assert 0 < (tmp_path / "crm.db-wal").stat().st_size <= idle_upkeep.WAL_KEEP_BYTES
