@@ -57,15 +57,15 @@ def _keyset(column: str, descending: bool, owner_known: bool) -> str:
     Bounded by `value >=` (or `<=`) so SQLite reads an index range; the rest is a filter
     on the few rows that share the bound's value.
     """
+    tag = OWNER_TAG
     if descending:
         first, beyond = f"{column} <= ?", f"{column} < ?"
-        tie = ("(owner = ? AND rowid < ?) OR owner < ? OR owner IS NULL"
-               if owner_known else "owner IS NULL AND rowid < ?")
+        tie = (f"({tag} = ? AND rowid < ?) OR {tag} < ? OR {tag} IS NULL"
+               if owner_known else f"{tag} IS NULL AND rowid < ?")
     else:
         first, beyond = f"{column} >= ?", f"{column} > ?"
-        tie = ("(owner = ? AND rowid > ?) OR owner > ?"
-               if owner_known else "(owner IS NULL AND rowid > ?) OR owner IS NOT NULL")
-    tie = tie.replace("owner", OWNER_TAG)
+        tie = (f"({tag} = ? AND rowid > ?) OR {tag} > ?"
+               if owner_known else f"({tag} IS NULL AND rowid > ?) OR {tag} IS NOT NULL")
     return f" AND {first} AND ({beyond} OR ({column} = ? AND ({tie})))"
 
 
