@@ -29,7 +29,7 @@ from benchmarks.context import Bench, BenchUser, run_standalone
 from benchmarks.measure import Result, ms, timed
 from desktop_crm.services.customer_filters import CustomerFilter
 from desktop_crm.storage.row_filter import RowFilter
-from desktop_crm.storage.types import uuid_to_bytes
+from desktop_crm.storage.types import id_tag
 
 PAGE = 200
 ROUNDS_SWITCH = "BENCH_PAGING_ROUNDS"
@@ -150,7 +150,7 @@ def _filtered_pages(
                 after=a, limit=PAGE, filters=chosen)))
             # by name the service's key holds the sort value as stored
             next_raw.append(_median(rounds, lambda a=after: where.page(
-                bench.raw, after=a[1:4], position=0)))
+                bench.raw, after=(a[1], id_tag(a[2]), a[3]), position=0)))
         jump.append(_median(rounds, lambda p=position: customers.page_at(
             p, limit=PAGE, filters=chosen)))
         # one round: deep in a filtered list an OFFSET reads most of the list
@@ -198,10 +198,7 @@ class _RawWhere:
     """A filtered list by name in plain SQL: the list index walked, each row tested."""
 
     def __init__(self, owners: frozenset[str] | None, tests: str, params: list[Any]) -> None:
-        owner_sql, owner_params = "", []
-        if owners is not None:
-            owner_sql = f" AND +owner_id IN ({', '.join('?' for _ in owners)})"
-            owner_params = [uuid_to_bytes(o) for o in owners]
+        owner_sql, owner_params = raw.list_owner_filter(owners)
         self.sql = f" WHERE deleted_at IS NULL{owner_sql}{tests}"
         self.params = [*owner_params, *params]
 
@@ -214,9 +211,10 @@ class _RawWhere:
     ) -> list[tuple[Any, ...]]:
         keyset, keyset_params = "", []
         if after is not None:
-            keyset, keyset_params = " AND (sort_key, owner_id, rowid) > (?, ?, ?)", list(after)
-        sql = (f"SELECT {raw.LIST_COLUMNS}, sort_key, owner_id, rowid FROM customers"
-               f"{self.sql}{keyset} ORDER BY sort_key, owner_id, rowid LIMIT ? OFFSET ?")
+            keyset, keyset_params = (f" AND (sort_key, {raw.OWNER_TAG}, rowid) > (?, ?, ?)",
+                                     list(after))
+        sql = (f"SELECT {raw.LIST_COLUMNS}, sort_key, {raw.OWNER_TAG}, rowid FROM customers"
+               f"{self.sql}{keyset} ORDER BY sort_key, {raw.OWNER_TAG}, rowid LIMIT ? OFFSET ?")
         return conn.execute(sql, [*self.params, *keyset_params, PAGE, position]).fetchall()
 
 

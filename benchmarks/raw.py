@@ -14,7 +14,7 @@ from typing import Any
 import sqlcipher3
 
 from desktop_crm.storage.text_match import fold
-from desktop_crm.storage.types import uuid_to_bytes
+from desktop_crm.storage.types import id_tag, id_tag_sql, uuid_to_bytes
 
 # The columns a customer list row shows (what CustomerService builds its rows from).
 LIST_COLUMNS = (
@@ -22,6 +22,7 @@ LIST_COLUMNS = (
     " updated_at"
 )
 SORT_COLUMNS = {"name": "sort_key", "updated": "updated_at"}
+OWNER_TAG = id_tag_sql("owner_id")  # what the list indexes hold of the owner
 SEARCHABLE = ("name", "company", "phones", "emails", "tags", "name_pinyin", "name_initials")
 TOP = "\U0010ffff"  # above every code point: closes a prefix range
 _PHONE_LIKE = re.compile(r"^[+\d\s().\-]+$")
@@ -39,6 +40,16 @@ def _owner_filter(
         return "", []
     marks = ", ".join("?" for _ in owners)
     return f" AND +{column} IN ({marks})", [uuid_to_bytes(owner) for owner in owners]
+
+
+def list_owner_filter(owners: Collection[str] | None) -> tuple[str, list[Any]]:
+    """The owner filter of a list walk: the owner's tag on each index entry (the list
+    indexes hold the tag, not the id). The demo's users have distinct tags, so the tag
+    decides, as the service finds too (list_sql.tags_decide)."""
+    if owners is None:
+        return "", []
+    tags = list(dict.fromkeys(id_tag(uuid_to_bytes(owner)) for owner in owners))
+    return _owner_filter([""] * len(tags), OWNER_TAG)[0], tags
 
 
 def fts_expression(query: str) -> str:
@@ -102,28 +113,28 @@ def count_matches(conn: sqlcipher3.Connection, query: str) -> int:
 
 
 def _order(order: str, descending: bool) -> tuple[str, str, str]:
-    """The list order (sort value, owner, rowid): exactly the order of the list indexes."""
+    """The list order (sort value, owner tag, rowid): exactly the order of the list indexes."""
     col = SORT_COLUMNS[order]
     if descending:
-        return col, f"{col} DESC, owner_id DESC, rowid DESC", "<"
-    return col, f"{col}, owner_id, rowid", ">"
+        return col, f"{col} DESC, {OWNER_TAG} DESC, rowid DESC", "<"
+    return col, f"{col}, {OWNER_TAG}, rowid", ">"
 
 
-PageKey = tuple[Any, Any, int]  # (sort value, stored owner, rowid)
+PageKey = tuple[Any, Any, int]  # (sort value, owner tag, rowid)
 
 
 def page_after(
     conn: sqlcipher3.Connection, *, order: str, descending: bool, after: PageKey | None,
     owners: Collection[str] | None, limit: int,
 ) -> list[tuple[Any, ...]]:
-    """A keyset page of list rows: the `limit` rows after (sort value, owner, rowid)."""
+    """A keyset page of list rows: the `limit` rows after (sort value, owner tag, rowid)."""
     col, order_by, cmp = _order(order, descending)
-    owner_sql, owner_args = _owner_filter(owners)
+    owner_sql, owner_args = list_owner_filter(owners)
     keyset, keyset_args = "", []
     if after is not None:
-        keyset, keyset_args = f" AND ({col}, owner_id, rowid) {cmp} (?, ?, ?)", list(after)
+        keyset, keyset_args = f" AND ({col}, {OWNER_TAG}, rowid) {cmp} (?, ?, ?)", list(after)
     sql = (
-        f"SELECT {LIST_COLUMNS}, {col}, owner_id, rowid FROM customers"
+        f"SELECT {LIST_COLUMNS}, {col}, {OWNER_TAG}, rowid FROM customers"
         f" WHERE deleted_at IS NULL{owner_sql}{keyset} ORDER BY {order_by} LIMIT ?"
     )
     return conn.execute(sql, [*owner_args, *keyset_args, limit]).fetchall()
@@ -135,9 +146,9 @@ def page_at(
 ) -> list[tuple[Any, ...]]:
     """The `limit` list rows from a position: OFFSET over the sort index."""
     col, order_by, _ = _order(order, descending)
-    owner_sql, owner_args = _owner_filter(owners)
+    owner_sql, owner_args = list_owner_filter(owners)
     sql = (
-        f"SELECT {LIST_COLUMNS}, {col}, owner_id, rowid FROM customers"
+        f"SELECT {LIST_COLUMNS}, {col}, {OWNER_TAG}, rowid FROM customers"
         f" WHERE deleted_at IS NULL{owner_sql} ORDER BY {order_by} LIMIT ? OFFSET ?"
     )
     return conn.execute(sql, [*owner_args, limit, position]).fetchall()

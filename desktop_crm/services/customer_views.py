@@ -25,8 +25,8 @@ LIST_FIELDS = ("kind", "name", "company", "phones", "emails", "city", "lifecycle
 # The columns a list row is built from, in CustomerRow's field order (select them so).
 ROW_COLUMNS = ("id", "name", "company", "phones", "emails", "city", "lifecycle_stage", "tier",
                "tags", "owner_id", "updated_at", "kind")
-# The columns a list page reads after its key (id, sort value, owner, rowid): every row
-# column but the two the key already holds.
+# The columns a list page reads after its key (id, sort value, owner, rowid) and the
+# owner's tag: every row column but the two the key already holds.
 PAGE_COLUMNS = tuple(name for name in ROW_COLUMNS if name not in ("id", "owner_id"))
 # where each row column sits in a stored page row
 _STORED_AT = {"id": 0, "owner_id": 2,

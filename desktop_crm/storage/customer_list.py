@@ -31,6 +31,7 @@ from desktop_crm.storage.list_sql import (
     marks,
     rows_by_id,
     select_keys,
+    tags_decide,
     visibility,
 )
 from desktop_crm.storage.row_filter import NO_ROW_FILTER, RowFilter
@@ -243,11 +244,12 @@ class _Sight:
 
     def __init__(
         self, owners: list[bytes | str] | None, granted: list[int], merged: bool,
-        where: RowFilter = NO_ROW_FILTER,
+        where: RowFilter = NO_ROW_FILTER, exact_tags: bool = False,
     ) -> None:
         self.owners = owners  # stored owner ids; None for everyone
         self.granted = granted
         self.merged = merged  # read owner by owner instead of along the global index
+        self.exact_tags = exact_tags  # the owner tag alone tells their customers apart
         self.tests, self.test_params = where.sql()  # tested on each row read
         self.key: Hashable = (
             None if owners is None else tuple(sorted(map(repr, owners))), tuple(sorted(granted)),
@@ -267,7 +269,7 @@ class _Sight:
             (len(unique) == 1 and not granted) or holds_few(conn, unique)
         ))
         owners = [uuid_to_bytes(o) for o in unique]
-        return cls(owners, granted, merged, where)
+        return cls(owners, granted, merged, where, bool(owners) and tags_decide(conn, owners))
 
     def collected(self, conn: Connection) -> CollectedKeys | None:
         """The keys of every customer passing this list's row filter when few do (see
@@ -288,7 +290,8 @@ class _Sight:
     def _collect(self, conn: Connection) -> CollectedKeys | None:
         entry, entry_params = "", []
         if self.owners is not None:
-            entry, entry_params = visibility(self.owners, self.granted, by_entry=True)
+            entry, entry_params = visibility(self.owners, self.granted, by_entry=True,
+                                             tags_decide=self.exact_tags)
         tests, params = entry + self.tests, [*entry_params, *self.test_params]
         if estimated_matches(conn, tests, params) > collected_keys.SELECTIVE_MAX:
             return None
@@ -310,7 +313,8 @@ class _Sight:
         way = " DESC" if descending else ""
         visible, params = "", []
         if self.owners is not None:
-            visible, params = visibility(self.owners, self.granted, by_entry=True)
+            visible, params = visibility(self.owners, self.granted, by_entry=True,
+                                         tags_decide=self.exact_tags)
         sql = (
             f"SELECT NULL, {column}, owner_id, rowid, owner_tag FROM (SELECT {column}, owner_id,"
             f" rowid, {OWNER_TAG} AS owner_tag, row_number() OVER"
@@ -374,7 +378,8 @@ class _Sight:
         column = _SORT_COLUMN[order]
         visible, params = "", []
         if self.owners is not None:
-            visible, params = visibility(self.owners, self.granted, by_entry=True)
+            visible, params = visibility(self.owners, self.granted, by_entry=True,
+                                         tags_decide=self.exact_tags)
         visible, params = visible + self.tests, [*params, *self.test_params]
         if after is None or after[2] is None:
             bound = "" if after is None else "no owner"

@@ -81,7 +81,8 @@ def after_params(after: Sequence[Any] | None) -> list[Any]:
 
 
 def visibility(
-    owners: Sequence[bytes | str], granted: Sequence[int], *, by_entry: bool
+    owners: Sequence[bytes | str], granted: Sequence[int], *, by_entry: bool,
+    tags_decide: bool = False,
 ) -> tuple[str, list[Any]]:
     """` AND (...)` for customers owned by one of `owners` (as stored) or granted, and its
     parameters.
@@ -89,7 +90,8 @@ def visibility(
     `by_entry`: tested on each entry of the index being walked, first the owner's tag (in
     every list index, like the rowid) and then, on the rows that pass, the owner itself; a
     unary plus keeps SQLite walking that index in order instead of reading every owner's
-    rows first. Otherwise SQLite may read by owner.
+    rows first. Otherwise SQLite may read by owner. `tags_decide` (see `tags_decide`): the
+    tag test alone, so a jump's walk past thousands of entries reads none of their rows.
     """
     if not owners and not granted:
         return " AND 0", []  # only grants, on records that no longer exist
@@ -99,9 +101,20 @@ def visibility(
     if not by_entry:
         return f" AND (owner_id IN ({marks(owners)}){grants})", [*owners, *granted]
     tags = list(dict.fromkeys(id_tag(owner) for owner in owners))
-    return (f" AND (+{OWNER_TAG} IN ({marks(tags)}){grants})"
-            f" AND (+owner_id IN ({marks(owners)}){grants})",
-            [*tags, *granted, *owners, *granted])
+    by_tag = f" AND (+{OWNER_TAG} IN ({marks(tags)}){grants})", [*tags, *granted]
+    if tags_decide:
+        return by_tag
+    return (by_tag[0] + f" AND (+owner_id IN ({marks(owners)}){grants})",
+            [*by_tag[1], *owners, *granted])
+
+
+def tags_decide(conn: Connection, owners: Sequence[bytes | str]) -> bool:
+    """Whether no other user's id has the tag of one of these owners' ids, so that the tag
+    alone tells their customers apart (every owner is a user: a foreign key)."""
+    tags = list(dict.fromkeys(id_tag(owner) for owner in owners))
+    sql = (f"SELECT 1 FROM users WHERE {id_tag_sql('id')} IN ({marks(tags)})"
+           f" AND id NOT IN ({marks(owners)}) LIMIT 1")
+    return conn.exec_driver_sql(sql, (*tags, *owners)).first() is None
 
 
 def marks(values: Sequence[Any]) -> str:

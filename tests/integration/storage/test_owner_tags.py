@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, insert
 
-from desktop_crm.storage import call_list, customer_list
+from desktop_crm.storage import call_list, customer_list, list_sql
 from desktop_crm.storage.models import Customer, Interaction, User
 from desktop_crm.storage.types import id_tag, uuid_to_bytes
 
@@ -69,7 +69,7 @@ def read_all(engine: Engine, order: str, owners: list[str], descending: bool,
 @pytest.mark.parametrize("plan", ["merged", "walked"])
 @pytest.mark.parametrize("order", ["name", "updated"])
 @pytest.mark.parametrize("descending", [False, True])
-@pytest.mark.parametrize("sight", [[A], [A, C], [B, C]])
+@pytest.mark.parametrize("sight", [[A], [A, C], [B, C], [C], [A, B]])
 def test_owners_sharing_a_tag_never_see_each_others_customers(
     engine: Engine, customers: list[dict[str, Any]], plan: str, order: str, descending: bool,
     sight: list[str], monkeypatch: pytest.MonkeyPatch,
@@ -87,6 +87,17 @@ def test_owners_sharing_a_tag_never_see_each_others_customers(
                 conn, order=order, position=position, limit=2,  # type: ignore[arg-type]
                 owner_ids=sight, descending=descending)
             assert [key[0] for key in at] == want[position:position + 2], position
+
+
+def test_the_tag_alone_decides_only_when_no_other_user_shares_it(
+    engine: Engine, customers: list[dict[str, Any]],
+) -> None:
+    def decides(*owners: str) -> bool:
+        with engine.connect() as conn:
+            return list_sql.tags_decide(conn, [uuid_to_bytes(o) for o in owners])
+
+    assert decides(C) and decides(A, B) and decides(A, B, C)
+    assert not decides(A) and not decides(B, C)
 
 
 def test_everyone_is_listed_in_sort_value_owner_tag_rowid_order(
