@@ -94,8 +94,9 @@ def search(
         return conn.execute(sql, args).fetchall()
     column = "name_initials" if query.isascii() and query.isalpha() else "name"
     value = query.lower() if column == "name_initials" else query
+    indexed = " AND c.name_initials <> ''" if column == "name_initials" else ""  # partial
     sql = (
-        f"SELECT {cols} FROM customers c WHERE c.{column} >= ? AND c.{column} < ?"
+        f"SELECT {cols} FROM customers c WHERE c.{column} >= ? AND c.{column} < ?{indexed}"
         f" AND c.deleted_at IS NULL{owner_sql} LIMIT ?"
     )
     return conn.execute(sql, [value, value + TOP, *owner_args, limit]).fetchall()
@@ -108,7 +109,8 @@ def count_matches(conn: sqlcipher3.Connection, query: str) -> int:
         return int(conn.execute(sql, [fts_expression(query)]).fetchone()[0])
     column = "name_initials" if query.isascii() and query.isalpha() else "name"
     value = query.lower() if column == "name_initials" else query
-    sql = f"SELECT count(*) FROM customers WHERE {column} >= ? AND {column} < ?"
+    indexed = " AND name_initials <> ''" if column == "name_initials" else ""  # partial
+    sql = f"SELECT count(*) FROM customers WHERE {column} >= ? AND {column} < ?{indexed}"
     return int(conn.execute(sql, [value, value + TOP]).fetchone()[0])
 
 

@@ -269,7 +269,7 @@ class _Sight:
             (len(unique) == 1 and not granted) or holds_few(conn, unique)
         ))
         owners = [uuid_to_bytes(o) for o in unique]
-        return cls(owners, granted, merged, where, bool(owners) and tags_decide(conn, owners))
+        return cls(owners, granted, merged, where, bool(owners) and _tags_decide(conn, owners))
 
     def collected(self, conn: Connection) -> CollectedKeys | None:
         """The keys of every customer passing this list's row filter when few do (see
@@ -403,6 +403,15 @@ class _Sight:
             return found.all()
         sql = seek + " LIMIT ? OFFSET ?"
         return conn.exec_driver_sql(sql, (*seek_params, limit, offset)).all()
+
+
+def _tags_decide(conn: Connection, owners: list[bytes | str]) -> bool:
+    """list_sql.tags_decide, remembered until the database changes."""
+    cache = connection_cache(conn)
+    key = ("tags_decide", tuple(sorted(map(repr, owners))))
+    if key not in cache:
+        cache[key] = tags_decide(conn, owners)
+    return bool(cache[key])
 
 
 def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
