@@ -14,7 +14,7 @@ from typing import Any
 import sqlcipher3
 
 from desktop_crm.storage.text_match import fold
-from desktop_crm.storage.types import id_tag, id_tag_sql, uuid_to_bytes
+from desktop_crm.storage.types import id_tag_sql, id_tags, uuid_to_bytes
 
 # The columns a customer list row shows (what CustomerService builds its rows from).
 LIST_COLUMNS = (
@@ -48,8 +48,8 @@ def list_owner_filter(owners: Collection[str] | None) -> tuple[str, list[Any]]:
     decides, as the service finds too (list_sql.tags_decide)."""
     if owners is None:
         return "", []
-    tags = list(dict.fromkeys(id_tag(uuid_to_bytes(owner)) for owner in owners))
-    return _owner_filter([""] * len(tags), OWNER_TAG)[0], tags
+    tags = id_tags(uuid_to_bytes(owner) for owner in owners)
+    return f" AND +{OWNER_TAG} IN ({', '.join('?' for _ in tags)})", tags
 
 
 def fts_expression(query: str) -> str:

@@ -16,7 +16,7 @@ statements live in list_sql.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -39,6 +39,10 @@ from desktop_crm.storage.stored_values import Order, PageKey, StoredRow, decoded
 from desktop_crm.storage.types import id_tag, to_millis, uuid_to_bytes
 
 _SORT_COLUMN = {"name": "sort_key", "updated": "updated_at"}
+# Of the per-owner indexes, ix_customers_owner_updated holds the owner's tag (revision
+# 0013): an owner's range there is their tag's, the id tested on each row a page reads
+# anyway. ix_customers_owner_sort keeps the id, being the owner index every other read uses.
+_OWNER_INDEX_HOLDS_TAG = {"name": False, "updated": True}
 
 # A jump keeps the key of every CHECKPOINT_STEP-th row it walks past, per connection, until
 # the database changes: the next jump seeks to the nearest one and skips fewer than a step.
@@ -49,9 +53,6 @@ _CHECKPOINT_LISTS_KEPT = 8
 # range, merged); more, and the global index is walked with the owner tested per entry.
 SMALL_SIGHT = 10_000
 MERGED_OWNERS_MAX = 64
-# Of the per-owner indexes, ix_customers_owner_updated holds the owner's tag (revision
-# 0013): an owner's range there is their tag's, the id tested on each row a page reads
-# anyway. ix_customers_owner_sort keeps the id, being the owner index every other read uses.
 
 
 def page_customer_ids(
@@ -269,7 +270,9 @@ class _Sight:
             (len(unique) == 1 and not granted) or holds_few(conn, unique)
         ))
         owners = [uuid_to_bytes(o) for o in unique]
-        return cls(owners, granted, merged, where, bool(owners) and _tags_decide(conn, owners))
+        exact_tags = bool(owners) and _remembered_of_owners(
+            conn, "tags_decide", owners, lambda: tags_decide(conn, owners))
+        return cls(owners, granted, merged, where, exact_tags)
 
     def collected(self, conn: Connection) -> CollectedKeys | None:
         """The keys of every customer passing this list's row filter when few do (see
@@ -342,7 +345,7 @@ class _Sight:
         arms, params = [], []
         arm_limit = offset + limit
         tests, test_params = self.tests, self.test_params
-        by_tag = order == "updated"  # which per-owner index holds a tag: see SMALL_SIGHT
+        by_tag = _OWNER_INDEX_HOLDS_TAG[order]
         pin = f" AND {OWNER_TAG} = ? AND owner_id = ?" if by_tag else " AND owner_id = ?"
         for owner in self.owners:
             arms.append(select_keys(column, descending, bound, pin + tests, columns,
@@ -405,28 +408,26 @@ class _Sight:
         return conn.exec_driver_sql(sql, (*seek_params, limit, offset)).all()
 
 
-def _tags_decide(conn: Connection, owners: list[bytes | str]) -> bool:
-    """list_sql.tags_decide, remembered until the database changes."""
-    cache = connection_cache(conn)
-    key = ("tags_decide", tuple(sorted(map(repr, owners))))
-    if key not in cache:
-        cache[key] = tags_decide(conn, owners)
-    return bool(cache[key])
-
-
 def holds_few(conn: Connection, owner_ids: Collection[str]) -> bool:
     """Whether these owners hold fewer than SMALL_SIGHT live customers (a bounded count,
     remembered until the database changes)."""
     owners = [uuid_to_bytes(o) for o in owner_ids]
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM customers WHERE deleted_at IS NULL"
+        f" AND owner_id IN ({marks(owners)}) LIMIT ?)"
+    )
+    return _remembered_of_owners(conn, "holds_few", owners, lambda: conn.exec_driver_sql(
+        sql, (*owners, SMALL_SIGHT)).scalar_one() < SMALL_SIGHT)
+
+
+def _remembered_of_owners(
+    conn: Connection, fact: str, owners: list[bytes | str], compute: Callable[[], bool]
+) -> bool:
+    """A fact about these owners (stored ids), remembered until the database changes."""
     cache = connection_cache(conn)
-    key = ("holds_few", tuple(sorted(map(repr, owners))))
+    key = (fact, tuple(sorted(map(repr, owners))))
     if key not in cache:
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM customers WHERE deleted_at IS NULL"
-            f" AND owner_id IN ({marks(owners)}) LIMIT ?)"
-        )
-        counted = conn.exec_driver_sql(sql, (*owners, SMALL_SIGHT)).scalar_one()
-        cache[key] = counted < SMALL_SIGHT
+        cache[key] = compute()
     return bool(cache[key])
 
 

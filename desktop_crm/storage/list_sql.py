@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop_crm.storage.stored_values import StoredRow
-from desktop_crm.storage.types import id_tag, id_tag_sql, to_millis
+from desktop_crm.storage.types import id_tag, id_tag_sql, id_tags, to_millis
 
 # The owner as the global list indexes hold it: a tag of the id (see types.id_tag_sql). The
 # list order is (sort value, owner tag, rowid), and a stored row carries the tag after the
@@ -100,18 +100,18 @@ def visibility(
         return f" AND ({grants.removeprefix(' OR ')})", [*granted]
     if not by_entry:
         return f" AND (owner_id IN ({marks(owners)}){grants})", [*owners, *granted]
-    tags = list(dict.fromkeys(id_tag(owner) for owner in owners))
-    by_tag = f" AND (+{OWNER_TAG} IN ({marks(tags)}){grants})", [*tags, *granted]
+    tags = id_tags(owners)
+    by_tag = f" AND (+{OWNER_TAG} IN ({marks(tags)}){grants})"
     if tags_decide:
-        return by_tag
-    return (by_tag[0] + f" AND (+owner_id IN ({marks(owners)}){grants})",
-            [*by_tag[1], *owners, *granted])
+        return by_tag, [*tags, *granted]
+    return (by_tag + f" AND (+owner_id IN ({marks(owners)}){grants})",
+            [*tags, *granted, *owners, *granted])
 
 
 def tags_decide(conn: Connection, owners: Sequence[bytes | str]) -> bool:
     """Whether no other user's id has the tag of one of these owners' ids, so that the tag
     alone tells their customers apart (every owner is a user: a foreign key)."""
-    tags = list(dict.fromkeys(id_tag(owner) for owner in owners))
+    tags = id_tags(owners)
     sql = (f"SELECT 1 FROM users WHERE {id_tag_sql('id')} IN ({marks(tags)})"
            f" AND id NOT IN ({marks(owners)}) LIMIT 1")
     return conn.exec_driver_sql(sql, (*tags, *owners)).first() is None

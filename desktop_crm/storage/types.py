@@ -9,6 +9,7 @@ Python code above storage sees the usual `str` UUIDs and aware datetimes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -74,6 +75,11 @@ def id_tag(stored: bytes | str | None) -> bytes | str | None:
     """What `id_tag_sql` gives for this stored value (substr counts bytes of a blob and
     characters of text, as slicing does)."""
     return None if stored is None else stored[12:16]
+
+
+def id_tags(stored: Iterable[bytes | str]) -> list[bytes | str | None]:
+    """The distinct tags of these stored ids, in their order."""
+    return list(dict.fromkeys(id_tag(value) for value in stored))
 
 
 def id_from_stored(value: bytes | str) -> str:
